@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { migrationsFolder, pgliteDir } from "./config";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Anything that runs queries: the database or an open transaction. */
+export type Executor = Db | Tx;
+
+interface Handle {
+  db: Db;
+  kind: "pglite" | "postgres";
+  close: () => Promise<void>;
+  ping: () => Promise<void>;
+}
+
+// Next.js may evaluate this module twice in one process; a second PGlite on the same folder would
+// silently diverge, so the one handle lives on globalThis.
+const globalKey = Symbol.for("streamfolio.db");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle> };
+
+async function openPostgres(url: string): Promise<Handle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    ping: async () => {
+      await client`select 1`;
+    },
+  };
+}
+
+async function openPglite(dir: string): Promise<Handle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  if (!dir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const client = await PGlite.create(dir);
+  const pg = drizzle(client, { schema });
+  // The embedded database belongs to this process alone, so it migrates itself on open.
+  await migrate(pg, { migrationsFolder });
+  return {
+    db: pg as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+    ping: async () => {
+      await client.query("select 1");
+    },
+  };
+}
+
+function handle(): Promise<Handle> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[globalKey]) {
+    const url = process.env.DATABASE_URL;
+    const opening = url ? openPostgres(url) : openPglite(pgliteDir());
+    // A failed open must not be cached forever: the next caller tries again.
+    opening.catch(() => {
+      if (g[globalKey] === opening) delete g[globalKey];
+    });
+    g[globalKey] = opening;
+  }
+  return g[globalKey];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await handle()).db;
+}
+
+export async function pingDb(): Promise<void> {
+  await (await handle()).ping();
+}
+
+export async function closeDb(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const h = g[globalKey];
+  delete g[globalKey];
+  if (h) await (await h).close();
+}
+
+/** `execute()` answers an array on postgres.js and `{ rows }` on PGlite. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export { schema };

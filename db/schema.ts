@@ -1,0 +1,211 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// Money columns hold signed integer minor units. `mode: "number"` is safe because every amount is
+// bounded at 1e14 minor units on the way in (lib/metrics/money.ts) and sums stay below 2^53.
+const money = (name: string) => bigint(name, { mode: "number" });
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true })
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date()),
+};
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    baseCurrency: text("base_currency").notNull().default("USD"),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    essentialMonthlyExpenses: money("essential_monthly_expenses"),
+    cashBuffer: money("cash_buffer"),
+    // Only the thresholds a user changed; lib/metrics fills in the defaults.
+    thresholds: jsonb("thresholds").$type<Record<string, { pass: number; warn: number }>>().notNull().default({}),
+    // Target share of income per role (anchor/growth/speculative), for the diversification page.
+    targetMix: jsonb("target_mix").$type<Record<string, number>>(),
+    // Bumped to invalidate every JWT issued before (sign out everywhere, password change).
+    sessionVersion: integer("session_version").notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+);
+
+export const streamKinds = [
+  "freelance",
+  "content",
+  "product",
+  "affiliate",
+  "sponsorship",
+  "saas",
+  "commerce",
+  "other",
+] as const;
+export const streamRoles = ["anchor", "growth", "speculative"] as const;
+export const streamStatuses = ["active", "paused", "archived"] as const;
+export const transactionKinds = ["income", "expense"] as const;
+export const tokenScopes = ["read", "write"] as const;
+
+export const streams = pgTable(
+  "streams",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: streamKinds }).notNull().default("other"),
+    role: text("role", { enum: streamRoles }).notNull().default("growth"),
+    platform: text("platform"),
+    status: text("status", { enum: streamStatuses }).notNull().default("active"),
+    startedOn: date("started_on", { mode: "string" }),
+    color: text("color"),
+    description: text("description"),
+    ...timestamps,
+  },
+  (t) => [
+    // Names are unique per user regardless of case, so `stream: "etsy"` finds "Etsy".
+    uniqueIndex("streams_user_name_lower_key").on(t.userId, sql`lower(${t.name})`),
+    check("streams_kind_check", sql`${t.kind} in ('freelance','content','product','affiliate','sponsorship','saas','commerce','other')`),
+    check("streams_role_check", sql`${t.role} in ('anchor','growth','speculative')`),
+    check("streams_status_check", sql`${t.status} in ('active','paused','archived')`),
+  ],
+);
+
+export const transactions = pgTable(
+  "transactions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // RESTRICT: money history is never lost by accident; deleting a stream with rows is an explicit cascade.
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "restrict" }),
+    kind: text("kind", { enum: transactionKinds }).notNull(),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    amountMinor: money("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    // The amount in the user's base currency (METRICS.md "Money"); null while no rate exists for `currency`.
+    amountBaseMinor: money("amount_base_minor"),
+    counterparty: text("counterparty"),
+    platform: text("platform"),
+    description: text("description"),
+    externalId: text("external_id"),
+    ...timestamps,
+  },
+  (t) => [
+    // NULLs stay distinct, so only rows that carry an external id are deduplicated.
+    unique("transactions_user_external_id_key").on(t.userId, t.externalId),
+    index("transactions_user_date_idx").on(t.userId, t.occurredOn.desc(), t.id.desc()),
+    index("transactions_user_stream_date_idx").on(t.userId, t.streamId, t.occurredOn),
+    index("transactions_stream_idx").on(t.streamId),
+    check("transactions_kind_check", sql`${t.kind} in ('income','expense')`),
+  ],
+);
+
+export const timeEntries = pgTable(
+  "time_entries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // Hours belong to their stream: deleting the stream takes them along.
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    occurredOn: date("occurred_on", { mode: "string" }).notNull(),
+    minutes: integer("minutes").notNull(),
+    note: text("note"),
+    ...timestamps,
+  },
+  (t) => [
+    index("time_entries_user_date_idx").on(t.userId, t.occurredOn.desc(), t.id.desc()),
+    index("time_entries_user_stream_date_idx").on(t.userId, t.streamId, t.occurredOn),
+    index("time_entries_stream_idx").on(t.streamId),
+    check("time_entries_minutes_check", sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),
+  ],
+);
+
+export const goals = pgTable(
+  "goals",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // null: a goal for the whole portfolio.
+    streamId: uuid("stream_id").references(() => streams.id, { onDelete: "cascade" }),
+    targetMinor: money("target_minor").notNull(),
+    effectiveFrom: text("effective_from").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    unique("goals_owner_month_key").on(t.userId, t.streamId, t.effectiveFrom).nullsNotDistinct(),
+    index("goals_stream_idx").on(t.streamId),
+    check("goals_effective_from_check", sql`${t.effectiveFrom} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check("goals_target_check", sql`${t.targetMinor} >= 0`),
+  ],
+);
+
+export const fxRates = pgTable(
+  "fx_rates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    currency: text("currency").notNull(),
+    date: date("date", { mode: "string" }).notNull(),
+    // Base-currency units per one unit of `currency`, kept exact as a decimal.
+    rate: numeric("rate", { precision: 24, scale: 12 }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    unique("fx_rates_user_currency_date_key").on(t.userId, t.currency, t.date),
+    check("fx_rates_rate_check", sql`${t.rate} > 0`),
+  ],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: tokenScopes }).notNull(),
+    // SHA-256 of the whole token, hex; the token itself is shown once and never stored.
+    tokenHash: text("token_hash").notNull(),
+    prefix: text("prefix").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("api_tokens_hash_key").on(t.tokenHash),
+    index("api_tokens_user_idx").on(t.userId),
+    check("api_tokens_scope_check", sql`${t.scope} in ('read','write')`),
+  ],
+);

@@ -1,0 +1,7 @@
+// Opens (and, for the embedded database, migrates) the database once at start-up, so the first
+// request does not pay for it and a broken database fails loudly at boot.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getDb } = await import("./db/index");
+  await getDb();
+}

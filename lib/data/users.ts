@@ -1,0 +1,70 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { users } from "@/db/schema";
+import { ApiError, notFound } from "@/lib/http-errors";
+
+const publicColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  baseCurrency: users.baseCurrency,
+  timeZone: users.timeZone,
+  essentialMonthlyExpenses: users.essentialMonthlyExpenses,
+  cashBuffer: users.cashBuffer,
+  thresholds: users.thresholds,
+  targetMix: users.targetMix,
+  sessionVersion: users.sessionVersion,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+
+export type UserRow = Awaited<ReturnType<typeof getUser>>;
+
+export async function createUser(input: { name: string; email: string; passwordHash: string; timeZone?: string }) {
+  const db = await getDb();
+  const [row] = await db
+    .insert(users)
+    .values({ name: input.name, email: input.email, passwordHash: input.passwordHash, timeZone: input.timeZone ?? "UTC" })
+    .onConflictDoNothing()
+    .returning(publicColumns);
+  if (!row) throw new ApiError(409, "Conflict", "An account with this email already exists.", [{ path: "email", message: "An account with this email already exists." }]);
+  return row;
+}
+
+/** The user behind a session or token; throws 404 when the account is gone. */
+export async function getUser(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select(publicColumns).from(users).where(eq(users.id, userId)).limit(1);
+  if (!row) throw notFound("User");
+  return row;
+}
+
+export async function findUserForSession(userId: string, sessionVersion: number) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Only for signing in: the one function that reads the password hash. */
+export async function findCredentials(email: string) {
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Signs the user out everywhere: every JWT issued before carries the old version. */
+export async function bumpSessionVersion(userId: string) {
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
+}

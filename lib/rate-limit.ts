@@ -1,0 +1,13 @@
+// A fixed-window counter per key, in process memory: enough for one self-hosted instance.
+const windows = new Map<string, { start: number; count: number }>();
+
+export function rateLimit(key: string, limit: number, windowMs: number, now = Date.now()): boolean {
+  const w = windows.get(key);
+  if (!w || now - w.start >= windowMs) {
+    if (windows.size > 10_000) windows.clear();
+    windows.set(key, { start: now, count: 1 });
+    return true;
+  }
+  w.count += 1;
+  return w.count <= limit;
+}

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const realDate = (s: string) => {
+  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};
+
+/** A real calendar date `YYYY-MM-DD` (2024-02-29 yes, 2023-02-29 no). */
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
+  .refine(realDate, "Not a real calendar date.")
+  .refine((s) => s >= "1900-01-01" && s <= "2200-12-31", "Date is out of range.");
+
+export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month as YYYY-MM.");
+
+export const currencyCode = z
+  .string()
+  .transform((s) => s.trim().toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 currency code."));
+
+/** A timestamp on the wire (ISO 8601); also accepts the Date a row carries, so one schema shapes and checks responses. */
+export const timestamp = z
+  .union([z.date(), z.iso.datetime({ offset: true })])
+  .transform((v) => (v instanceof Date ? v.toISOString() : v));
+
+export const idParam = z.string();
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .transform((s) => s.trim())
+    .transform((s) => (s === "" ? null : s))
+    .nullish();
+
+export const listResponse = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });

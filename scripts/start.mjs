@@ -1,0 +1,35 @@
+// `npm start`: build when there is no build, migrate a Postgres DATABASE_URL, then serve.
+// (The embedded database migrates itself inside the server; see instrumentation.ts.)
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function run(args, label) {
+  const r = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env });
+  if (r.status !== 0) {
+    console.error(`${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("No production build yet: building (about a minute, once)…");
+  run([nextBin, "build"], "next build");
+}
+
+if (process.env.DATABASE_URL) {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await migrate(drizzle(client), { migrationsFolder: path.join(root, "db", "migrations") });
+  await client.end();
+}
+
+const port = process.env.PORT ?? "3000";
+const child = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));
