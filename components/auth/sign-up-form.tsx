@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import type { SignUpResult } from "@/lib/accounts";
+
+type Action = (prev: SignUpResult | null, form: FormData) => Promise<SignUpResult>;
+
+export function SignUpForm({ action }: { action: Action }) {
+  const router = useRouter();
+  // Controlled fields: React resets a form after its action runs, and a user with one typo keeps the rest.
+  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const [state, formAction, pending] = useActionState<SignUpResult | null, FormData>(async (prev, form) => {
+    const result = await action(prev, form);
+    if (!result.ok) return result;
+    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
+    if (!signedIn?.ok) return { ok: false, fieldErrors: {}, formError: "Your account is ready, but signing in failed. Please sign in." };
+    router.replace("/overview");
+    router.refresh();
+    return result;
+  }, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle as="h1">Create your account</CardTitle>
+        <CardDescription>Track every income stream as one portfolio.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form action={formAction} className="flex flex-col gap-4" noValidate>
+          <input type="hidden" name="timeZone" value={Intl.DateTimeFormat().resolvedOptions().timeZone} />
+          <Field label="Name" error={errors.name} required>
+            <Input name="name" autoComplete="name" value={values.name} onChange={set("name")} />
+          </Field>
+          <Field label="Email" error={errors.email} required>
+            <Input name="email" type="email" autoComplete="email" value={values.email} onChange={set("email")} />
+          </Field>
+          <Field label="Password" hint="At least 10 characters." error={errors.password} required>
+            <Input name="password" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} />
+          </Field>
+          {state && !state.ok && state.formError ? (
+            <p role="alert" className="text-sm font-medium text-danger">
+              {state.formError}
+            </p>
+          ) : null}
+          <Button type="submit" loading={pending}>
+            Sign up
+          </Button>
+          <p className="text-sm text-muted-foreground">
+            Already have an account?{" "}
+            <Link href="/sign-in" className="font-medium text-primary underline-offset-4 hover:underline">
+              Sign in
+            </Link>
+          </p>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,134 @@
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/index";
+import { streams, transactions } from "@/db/schema";
+import { conflict, notFound } from "@/lib/http-errors";
+import { isUuid } from "@/lib/ids";
+import type { CreateStreamInput, UpdateStreamInput } from "@/lib/schemas/streams";
+
+export const streamColumns = {
+  id: streams.id,
+  name: streams.name,
+  kind: streams.kind,
+  role: streams.role,
+  platform: streams.platform,
+  status: streams.status,
+  startedOn: streams.startedOn,
+  color: streams.color,
+  description: streams.description,
+  createdAt: streams.createdAt,
+  updatedAt: streams.updatedAt,
+};
+
+function nameTaken(name: string) {
+  return conflict(`You already have a stream named “${name}”.`, [{ path: "name", message: `You already have a stream named “${name}”.` }]);
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return (e?.cause?.code ?? e?.code) === "23505";
+}
+
+export async function listStreams(userId: string, filter: { status?: "active" | "paused" | "archived" } = {}) {
+  const db = await getDb();
+  return db
+    .select(streamColumns)
+    .from(streams)
+    .where(and(eq(streams.userId, userId), filter.status ? eq(streams.status, filter.status) : undefined))
+    .orderBy(asc(sql`lower(${streams.name})`), asc(streams.id));
+}
+
+export async function getStream(userId: string, id: string, db?: Executor) {
+  if (!isUuid(id)) throw notFound("Stream");
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .select(streamColumns)
+    .from(streams)
+    .where(and(eq(streams.id, id), eq(streams.userId, userId)))
+    .limit(1);
+  if (!row) throw notFound("Stream");
+  return row;
+}
+
+export async function createStream(userId: string, input: CreateStreamInput, db?: Executor) {
+  const conn = db ?? (await getDb());
+  try {
+    const [row] = await conn
+      .insert(streams)
+      .values({ ...input, userId })
+      .returning(streamColumns);
+    return row!;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(input.name);
+    throw err;
+  }
+}
+
+export async function updateStream(userId: string, id: string, patch: UpdateStreamInput) {
+  if (!isUuid(id)) throw notFound("Stream");
+  const db = await getDb();
+  try {
+    const [row] = await db
+      .update(streams)
+      .set(patch)
+      .where(and(eq(streams.id, id), eq(streams.userId, userId)))
+      .returning(streamColumns);
+    if (!row) throw notFound("Stream");
+    return row;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw nameTaken(patch.name ?? "");
+    throw err;
+  }
+}
+
+export async function countStreamTransactions(userId: string, id: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ n: count() })
+    .from(transactions)
+    .where(and(eq(transactions.userId, userId), eq(transactions.streamId, id)));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Deletes a stream with its hours and goals. A stream with transactions is a 409 unless `cascade`,
+ * because archiving is the normal way to retire one and money history should not vanish by accident.
+ */
+export async function deleteStream(userId: string, id: string, cascade: boolean) {
+  const stream = await getStream(userId, id);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ n: count() })
+      .from(transactions)
+      .where(and(eq(transactions.userId, userId), eq(transactions.streamId, id)));
+    const n = Number(row?.n ?? 0);
+    if (n > 0 && !cascade) {
+      throw conflict(`“${stream.name}” has ${n} transaction${n === 1 ? "" : "s"}. Archive it instead, or delete with ?cascade=true to delete them too.`);
+    }
+    if (n > 0) await tx.delete(transactions).where(and(eq(transactions.userId, userId), eq(transactions.streamId, id)));
+    await tx.delete(streams).where(and(eq(streams.id, id), eq(streams.userId, userId)));
+    return { ...stream, deletedTransactions: n };
+  });
+}
+
+/** Resolves stream references of a batch: ids must be the user's; names match case-insensitively. */
+export async function resolveStreamRefs(db: Executor, userId: string, ids: string[], names: string[]) {
+  const validIds = ids.filter(isUuid);
+  const lowered = [...new Set(names.map((n) => n.toLowerCase()))];
+  const rows =
+    validIds.length + lowered.length === 0
+      ? []
+      : await db
+          .select({ id: streams.id, name: streams.name })
+          .from(streams)
+          .where(
+            and(
+              eq(streams.userId, userId),
+              sql`(${validIds.length ? inArray(streams.id, validIds) : sql`false`} or ${lowered.length ? inArray(sql`lower(${streams.name})`, lowered) : sql`false`})`,
+            ),
+          );
+  return {
+    byId: new Map(rows.map((r) => [r.id, r])),
+    byName: new Map(rows.map((r) => [r.name.toLowerCase(), r])),
+  };
+}

@@ -1,0 +1,72 @@
+import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { timeEntries } from "@/db/schema";
+import { getStream } from "@/lib/data/streams";
+import { notFound, unprocessable } from "@/lib/http-errors";
+import { isUuid } from "@/lib/ids";
+import type { CreateTimeEntryInput } from "@/lib/schemas/time-entries";
+
+const columns = {
+  id: timeEntries.id,
+  streamId: timeEntries.streamId,
+  occurredOn: timeEntries.occurredOn,
+  minutes: timeEntries.minutes,
+  note: timeEntries.note,
+  createdAt: timeEntries.createdAt,
+  updatedAt: timeEntries.updatedAt,
+};
+
+const present = <T extends { minutes: number }>(row: T) => ({ ...row, hours: row.minutes / 60 });
+
+export async function createTimeEntry(userId: string, input: CreateTimeEntryInput) {
+  try {
+    await getStream(userId, input.streamId);
+  } catch {
+    throw unprocessable("The time entry did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
+  }
+  const db = await getDb();
+  const [row] = await db
+    .insert(timeEntries)
+    .values({ userId, streamId: input.streamId, occurredOn: input.occurredOn, minutes: input.minutes, note: input.note })
+    .returning(columns);
+  return present(row!);
+}
+
+export async function listTimeEntries(
+  userId: string,
+  q: { stream?: string; from?: string; to?: string; limit: number; cursor?: string },
+) {
+  const db = await getDb();
+  const where: (SQL | undefined)[] = [eq(timeEntries.userId, userId)];
+  if (q.stream) {
+    if (!isUuid(q.stream)) return { data: [], nextCursor: null };
+    where.push(eq(timeEntries.streamId, q.stream));
+  }
+  if (q.from) where.push(gte(timeEntries.occurredOn, q.from));
+  if (q.to) where.push(lte(timeEntries.occurredOn, q.to));
+  if (q.cursor) {
+    const [d, id] = q.cursor.split("_");
+    if (!d || !id || !/^\d{4}-\d{2}-\d{2}$/.test(d) || !isUuid(id)) throw unprocessable("The cursor is not valid.", [{ path: "cursor", message: "Use the nextCursor of a previous page." }]);
+    where.push(sql`(${timeEntries.occurredOn}, ${timeEntries.id}) < (${d}::date, ${id}::uuid)`);
+  }
+  const rows = await db
+    .select(columns)
+    .from(timeEntries)
+    .where(and(...where))
+    .orderBy(desc(timeEntries.occurredOn), desc(timeEntries.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page[page.length - 1];
+  return { data: page.map(present), nextCursor: rows.length > q.limit && last ? `${last.occurredOn}_${last.id}` : null };
+}
+
+export async function deleteTimeEntry(userId: string, id: string) {
+  if (!isUuid(id)) throw notFound("Time entry");
+  const db = await getDb();
+  const [row] = await db
+    .delete(timeEntries)
+    .where(and(eq(timeEntries.id, id), eq(timeEntries.userId, userId)))
+    .returning(columns);
+  if (!row) throw notFound("Time entry");
+  return present(row);
+}

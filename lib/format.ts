@@ -1,0 +1,59 @@
+// Intl formatters: the only place the UI turns numbers into text.
+import { currencyExponent } from "@/lib/metrics/money";
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(key: string, make: () => Intl.NumberFormat) {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** 123456 USD → "$1,234.56"; JPY → "¥1,235"; uses the currency's own exponent, never a float sum. */
+export function formatMoney(minor: number, currency: string, opts: { compact?: boolean; signed?: boolean } = {}): string {
+  const exponent = currencyExponent(currency) ?? 2;
+  const f = nf(`${currency}:${opts.compact ? "c" : ""}:${opts.signed ? "s" : ""}`, () =>
+    new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency,
+      minimumFractionDigits: opts.compact ? 0 : exponent,
+      maximumFractionDigits: opts.compact ? 1 : exponent,
+      notation: opts.compact ? "compact" : "standard",
+      signDisplay: opts.signed ? "exceptZero" : "auto",
+    }),
+  );
+  return f.format(minor / 10 ** exponent);
+}
+
+export function formatPercent(ratio: number | null | undefined, digits = 0): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
+  return nf(`pct:${digits}`, () => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits })).format(ratio);
+}
+
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return nf(`num:${digits}`, () => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits })).format(value);
+}
+
+/** "2026-11" → "Nov 2026"; with `short` → "Nov". */
+export function formatMonth(month: string, opts: { short?: boolean } = {}): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return new Intl.DateTimeFormat("en-US", { month: "short", ...(opts.short ? {} : { year: "numeric" }), timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+/** "2026-11-20" → "Nov 20, 2026". */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function formatDateTime(iso: string | null): string {
+  if (!iso) return "Never";
+  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+}
+
+/** 90 → "1 h 30 min". */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h ? `${h} h` : "", m ? `${m} min` : ""].filter(Boolean).join(" ") || "0 min";
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_THRESHOLDS, RULE_IDS, type RuleDefinition, type RuleId } from "./thresholds";
+import type { RuleResult, RuleStatus, Thresholds } from "./types";
+
+export function ruleStatus(value: number | null, rule: RuleDefinition): RuleStatus {
+  if (value === null) return "n/a";
+  const within = (limit: number) => (rule.direction === "max" ? value <= limit : value >= limit);
+  if (within(rule.pass)) return "pass";
+  return within(rule.warn) ? "warn" : "fail";
+}
+
+/** Every rule in RULE_IDS order, with the user's thresholds where set and the defaults elsewhere. */
+export function evaluateRules(values: Readonly<Record<RuleId, number | null>>, thresholds: Thresholds): RuleResult[] {
+  return RULE_IDS.map((id) => {
+    const defaults = DEFAULT_THRESHOLDS[id];
+    const rule: RuleDefinition = { ...defaults, ...pickThreshold(thresholds, id) };
+    const value = values[id];
+    return { id, status: ruleStatus(value, rule), value, pass: rule.pass, warn: rule.warn, direction: rule.direction };
+  });
+}
+
+/**
+ * round(100 × (passes + 0.5 × warns) / applicable), halves up, on integers:
+ * 100 × (2p + w) / 2a, rounded as floor((2 × num + den) / (2 × den)).
+ */
+export function resilienceScore(rules: readonly { status: RuleStatus }[]): number | null {
+  const applicable = rules.filter((rule) => rule.status !== "n/a");
+  if (applicable.length === 0) return null;
+  const passes = applicable.filter((rule) => rule.status === "pass").length;
+  const warns = applicable.filter((rule) => rule.status === "warn").length;
+  const numerator = 100 * (2 * passes + warns);
+  const denominator = 2 * applicable.length;
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+/** Only the threshold numbers come from settings; a rule's direction is part of its definition. */
+function pickThreshold(thresholds: Thresholds, id: RuleId): Partial<RuleDefinition> {
+  const custom = thresholds[id];
+  return custom === undefined ? {} : { pass: custom.pass, warn: custom.warn };
+}

@@ -1,0 +1,206 @@
+/**
+ * Input and output of computeMetrics. The input is what lib/data aggregates in SQL, already
+ * converted to the base currency; the output is the body of GET /api/v1/metrics (METRICS.md).
+ */
+import type { RuleDirection, RuleId, RuleThreshold } from "./thresholds";
+
+export type StreamKind = "freelance" | "content" | "product" | "affiliate" | "sponsorship" | "saas" | "commerce" | "other";
+export type StreamRole = "anchor" | "growth" | "speculative";
+
+export interface StreamInfo {
+  id: string;
+  name: string;
+  kind: StreamKind;
+  role: StreamRole;
+  platform: string | null;
+  archived: boolean;
+}
+
+/** Base minor units. income: income-kind amounts (refunds negative); expenses: expense-kind amounts. */
+export interface StreamMonthRow {
+  streamId: string;
+  month: string;
+  income: number;
+  expenses: number;
+}
+
+/** key: trimmed lower-case counterparty or platform; display: the spelling used most recently; gross window income. */
+export interface KeyIncomeRow {
+  key: string;
+  display: string;
+  income: number;
+}
+
+export interface StreamMinutesRow {
+  streamId: string;
+  minutes: number;
+}
+
+export interface GoalInput {
+  streamId: string | null;
+  targetMinor: number;
+  /** YYYY-MM */
+  effectiveFrom: string;
+}
+
+/** The user's overrides; a rule left out uses DEFAULT_THRESHOLDS. */
+export type Thresholds = Partial<Record<RuleId, RuleThreshold>>;
+
+export interface MetricsSettings {
+  baseCurrency: string;
+  essentialMonthlyExpenses: number | null;
+  cashBuffer: number | null;
+  thresholds: Thresholds;
+}
+
+export interface MetricsWarning {
+  code: "missing-fx-rate";
+  currency: string;
+  count: number;
+}
+
+export interface MetricsInput {
+  window: { from: string; to: string };
+  /** YYYY-MM-DD in the user's time zone */
+  today: string;
+  settings: MetricsSettings;
+  streams: StreamInfo[];
+  streamMonths: StreamMonthRow[];
+  clients: KeyIncomeRow[];
+  platforms: KeyIncomeRow[];
+  minutes: StreamMinutesRow[];
+  goals: GoalInput[];
+  warnings: MetricsWarning[];
+}
+
+export interface MonthTotals {
+  month: string;
+  income: number;
+  expenses: number;
+  net: number;
+}
+
+export interface StreamMonth {
+  month: string;
+  income: number;
+  expenses: number;
+}
+
+export interface StreamMetrics {
+  id: string;
+  name: string;
+  kind: StreamKind;
+  role: StreamRole;
+  platform: string | null;
+  income: number;
+  expenses: number;
+  net: number;
+  share: number | null;
+  hours: number;
+  hourlyRate: number | null;
+  mean: number;
+  stdev: number | null;
+  cv: number | null;
+  trendSlope: number | null;
+  maxDrawdown: number;
+  monthly: StreamMonth[];
+}
+
+export interface ShareItem {
+  key: string;
+  income: number;
+  share: number | null;
+}
+
+export interface Diversification {
+  hhi: number | null;
+  effectiveStreams: number | null;
+  topStreamShare: number | null;
+  byKind: ShareItem[];
+  byRole: ShareItem[];
+}
+
+export interface KeyConcentration {
+  hhi: number | null;
+  top1Share: number | null;
+  top3Share: number | null;
+  unattributedShare: number | null;
+  count: number | null;
+  items: ShareItem[];
+}
+
+export interface Concentration {
+  client: KeyConcentration;
+  platform: KeyConcentration;
+}
+
+export interface Risk {
+  mean: number;
+  stdev: number | null;
+  cv: number | null;
+  trendSlope: number | null;
+  maxDrawdown: number;
+  worstMonth: { month: string; income: number };
+  diversificationRatio: number | null;
+  correlations: { streamIds: string[]; matrix: (number | null)[][] };
+}
+
+export interface LossScenario {
+  key: string | null;
+  remainingMonthlyIncome: number | null;
+  shareLost: number | null;
+  coverage: number | null;
+}
+
+export interface Resilience {
+  monthlyIncome: number;
+  essentialMonthlyExpenses: number | null;
+  anchorCoverage: number | null;
+  runwayMonths: number | null;
+  sustainable: boolean | null;
+  lossOfLargestStream: LossScenario;
+  lossOfLargestClient: LossScenario;
+  lossOfLargestPlatform: LossScenario;
+}
+
+export interface GoalMonth {
+  month: string;
+  streamId: string | null;
+  target: number;
+  actual: number;
+  progress: number;
+  /** Only for the month containing today; null otherwise. */
+  projected: number | null;
+}
+
+export interface Goals {
+  hitRate: number | null;
+  months: GoalMonth[];
+}
+
+export type RuleStatus = "pass" | "warn" | "fail" | "n/a";
+
+export interface RuleResult {
+  id: RuleId;
+  status: RuleStatus;
+  value: number | null;
+  pass: number;
+  warn: number;
+  direction: RuleDirection;
+}
+
+export interface MetricsResult {
+  window: { from: string; to: string; months: number };
+  currency: string;
+  totals: { income: number; expenses: number; net: number; hours: number; hourlyRate: number | null };
+  monthly: MonthTotals[];
+  streams: StreamMetrics[];
+  diversification: Diversification;
+  concentration: Concentration;
+  risk: Risk;
+  resilience: Resilience;
+  goals: Goals;
+  rules: RuleResult[];
+  resilienceScore: number | null;
+  warnings: MetricsWarning[];
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { streamKinds, streamRoles, streamStatuses } from "@/db/schema";
+import { dateString, optionalText, timestamp } from "./common";
+
+export const streamKind = z.enum(streamKinds, { error: `Kind is one of: ${streamKinds.join(", ")}.` });
+export const streamRole = z.enum(streamRoles, { error: "Role is anchor, growth or speculative." });
+export const streamStatus = z.enum(streamStatuses, { error: "Status is active, paused or archived." });
+
+export const STREAM_KIND_LABELS: Record<(typeof streamKinds)[number], string> = {
+  freelance: "Freelance & consulting",
+  content: "Content (blog, video, podcast)",
+  product: "Digital products",
+  affiliate: "Affiliate",
+  sponsorship: "Sponsorships",
+  saas: "SaaS & automations",
+  commerce: "Commerce & resale",
+  other: "Other",
+};
+
+const fields = {
+  name: z.string().trim().min(1, "Give the stream a name.").max(80, "At most 80 characters."),
+  kind: streamKind,
+  role: streamRole,
+  platform: optionalText(80),
+  status: streamStatus,
+  startedOn: dateString.nullish(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #3b82f6.")
+    .transform((s) => s.toLowerCase())
+    .nullish(),
+  description: optionalText(1000),
+};
+
+export const createStreamInput = z.object({
+  ...fields,
+  kind: fields.kind.default("other"),
+  role: fields.role.default("growth"),
+  status: fields.status.default("active"),
+});
+export type CreateStreamInput = z.output<typeof createStreamInput>;
+
+export const updateStreamInput = z
+  .object(fields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Send at least one field to change.");
+export type UpdateStreamInput = z.output<typeof updateStreamInput>;
+
+export const listStreamsQuery = z.object({
+  status: streamStatus.optional(),
+});
+
+export const deleteStreamQuery = z.object({
+  cascade: z.enum(["true", "false"], { error: "cascade is true or false." }).optional().transform((v) => v === "true"),
+});
+
+export const streamResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: streamKind,
+  role: streamRole,
+  platform: z.string().nullable(),
+  status: streamStatus,
+  startedOn: z.string().nullable(),
+  color: z.string().nullable(),
+  description: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type StreamView = z.output<typeof streamResponse>;

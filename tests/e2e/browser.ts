@@ -1,0 +1,63 @@
+// A real Chromium (Debian's) driven by playwright-core, with the page's console errors and failed
+// requests collected so every test can assert there were none.
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+export const screenshotDir = path.join(process.cwd(), "test-results", "screenshots");
+
+export async function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  shot: (name: string) => Promise<string>;
+}
+
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  opts: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
+    colorScheme: opts.colorScheme ?? "light",
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("requestfailed", (req) => {
+    const failure = req.failure()?.errorText ?? "";
+    // Navigations abort the requests of the page being left; that is not a failure of the app.
+    if (!failure.includes("ERR_ABORTED")) problems.push(`requestfailed: ${req.url()} ${failure}`);
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 500) problems.push(`http ${res.status()}: ${res.url()}`);
+  });
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const shot = async (name: string) => {
+    const file = path.join(screenshotDir, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  };
+  return { page, context, problems, shot };
+}
