@@ -8,6 +8,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -97,10 +98,11 @@ export const transactions = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    // RESTRICT: money history is never lost by accident; deleting a stream with rows is an explicit cascade.
+    // NO ACTION (checked at the end of the statement): money history is never lost with its stream by
+    // accident, while deleting a whole account still cascades through both tables.
     streamId: uuid("stream_id")
       .notNull()
-      .references(() => streams.id, { onDelete: "restrict" }),
+      .references(() => streams.id, { onDelete: "no action" }),
     kind: text("kind", { enum: transactionKinds }).notNull(),
     occurredOn: date("occurred_on", { mode: "string" }).notNull(),
     amountMinor: money("amount_minor").notNull(),
@@ -119,6 +121,10 @@ export const transactions = pgTable(
     index("transactions_user_date_idx").on(t.userId, t.occurredOn.desc(), t.id.desc()),
     index("transactions_user_stream_date_idx").on(t.userId, t.streamId, t.occurredOn),
     index("transactions_stream_idx").on(t.streamId),
+    // Display spellings of clients and platforms (the most recent one used) and FX warnings.
+    index("transactions_user_client_idx").on(t.userId, sql`lower(btrim(${t.counterparty}))`, t.occurredOn.desc()),
+    index("transactions_user_platform_idx").on(t.userId, sql`lower(btrim(${t.platform}))`, t.occurredOn.desc()),
+    index("transactions_missing_base_idx").on(t.userId, t.currency, t.occurredOn).where(sql`${t.amountBaseMinor} is null`),
     check("transactions_kind_check", sql`${t.kind} in ('income','expense')`),
   ],
 );
@@ -175,6 +181,8 @@ export const fxRates = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    // The base currency the rate is quoted in: rates entered under one base never price another.
+    baseCurrency: text("base_currency").notNull(),
     currency: text("currency").notNull(),
     date: date("date", { mode: "string" }).notNull(),
     // Base-currency units per one unit of `currency`, kept exact as a decimal.
@@ -182,7 +190,7 @@ export const fxRates = pgTable(
     ...timestamps,
   },
   (t) => [
-    unique("fx_rates_user_currency_date_key").on(t.userId, t.currency, t.date),
+    unique("fx_rates_user_pair_date_key").on(t.userId, t.baseCurrency, t.currency, t.date),
     check("fx_rates_rate_check", sql`${t.rate} > 0`),
   ],
 );
@@ -208,4 +216,42 @@ export const apiTokens = pgTable(
     index("api_tokens_user_idx").on(t.userId),
     check("api_tokens_scope_check", sql`${t.scope} in ('read','write')`),
   ],
+);
+
+/*
+ * Derived monthly totals, kept right by statement-level triggers on transactions and streams
+ * (db/migrations/0001_rollup_triggers.sql) in the same transaction as every write, so metrics read
+ * a few hundred rows instead of a user's whole history. Amounts are base-currency minor units;
+ * rows without a base amount (no FX rate) are left out, as METRICS.md requires.
+ */
+export const streamMonthTotals = pgTable(
+  "stream_month_totals",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    month: date("month", { mode: "string" }).notNull(),
+    income: bigint("income", { mode: "number" }).notNull().default(sql`0`),
+    expenses: bigint("expenses", { mode: "number" }).notNull().default(sql`0`),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.streamId, t.month] })],
+);
+
+/** Gross income per client (`dim` = client) or platform key per month; keys are trimmed and lower-cased. */
+export const keyMonthTotals = pgTable(
+  "key_month_totals",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    dim: text("dim", { enum: ["client", "platform"] }).notNull(),
+    key: text("key").notNull(),
+    month: date("month", { mode: "string" }).notNull(),
+    income: bigint("income", { mode: "number" }).notNull().default(sql`0`),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.dim, t.key, t.month] }), index("key_month_totals_user_month_idx").on(t.userId, t.dim, t.month)],
 );

@@ -15,12 +15,13 @@ CREATE TABLE "api_tokens" (
 CREATE TABLE "fx_rates" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
+	"base_currency" text NOT NULL,
 	"currency" text NOT NULL,
 	"date" date NOT NULL,
 	"rate" numeric(24, 12) NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "fx_rates_user_currency_date_key" UNIQUE("user_id","currency","date"),
+	CONSTRAINT "fx_rates_user_pair_date_key" UNIQUE("user_id","base_currency","currency","date"),
 	CONSTRAINT "fx_rates_rate_check" CHECK ("fx_rates"."rate" > 0)
 );
 --> statement-breakpoint
@@ -35,6 +36,25 @@ CREATE TABLE "goals" (
 	CONSTRAINT "goals_owner_month_key" UNIQUE NULLS NOT DISTINCT("user_id","stream_id","effective_from"),
 	CONSTRAINT "goals_effective_from_check" CHECK ("goals"."effective_from" ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
 	CONSTRAINT "goals_target_check" CHECK ("goals"."target_minor" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "key_month_totals" (
+	"user_id" uuid NOT NULL,
+	"dim" text NOT NULL,
+	"key" text NOT NULL,
+	"month" date NOT NULL,
+	"income" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "key_month_totals_user_id_dim_key_month_pk" PRIMARY KEY("user_id","dim","key","month")
+);
+--> statement-breakpoint
+CREATE TABLE "stream_month_totals" (
+	"user_id" uuid NOT NULL,
+	"stream_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"income" bigint DEFAULT 0 NOT NULL,
+	"expenses" bigint DEFAULT 0 NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stream_month_totals_user_id_stream_id_month_pk" PRIMARY KEY("user_id","stream_id","month")
 );
 --> statement-breakpoint
 CREATE TABLE "streams" (
@@ -106,14 +126,18 @@ ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_user_id_users_id_fk" FOREIGN
 ALTER TABLE "fx_rates" ADD CONSTRAINT "fx_rates_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "goals" ADD CONSTRAINT "goals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "goals" ADD CONSTRAINT "goals_stream_id_streams_id_fk" FOREIGN KEY ("stream_id") REFERENCES "public"."streams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "key_month_totals" ADD CONSTRAINT "key_month_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stream_month_totals" ADD CONSTRAINT "stream_month_totals_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stream_month_totals" ADD CONSTRAINT "stream_month_totals_stream_id_streams_id_fk" FOREIGN KEY ("stream_id") REFERENCES "public"."streams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "streams" ADD CONSTRAINT "streams_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "time_entries" ADD CONSTRAINT "time_entries_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "time_entries" ADD CONSTRAINT "time_entries_stream_id_streams_id_fk" FOREIGN KEY ("stream_id") REFERENCES "public"."streams"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "transactions" ADD CONSTRAINT "transactions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "transactions" ADD CONSTRAINT "transactions_stream_id_streams_id_fk" FOREIGN KEY ("stream_id") REFERENCES "public"."streams"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "transactions" ADD CONSTRAINT "transactions_stream_id_streams_id_fk" FOREIGN KEY ("stream_id") REFERENCES "public"."streams"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_key" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "goals_stream_idx" ON "goals" USING btree ("stream_id");--> statement-breakpoint
+CREATE INDEX "key_month_totals_user_month_idx" ON "key_month_totals" USING btree ("user_id","dim","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "streams_user_name_lower_key" ON "streams" USING btree ("user_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "time_entries_user_date_idx" ON "time_entries" USING btree ("user_id","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "time_entries_user_stream_date_idx" ON "time_entries" USING btree ("user_id","stream_id","occurred_on");--> statement-breakpoint
@@ -121,4 +145,7 @@ CREATE INDEX "time_entries_stream_idx" ON "time_entries" USING btree ("stream_id
 CREATE INDEX "transactions_user_date_idx" ON "transactions" USING btree ("user_id","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "transactions_user_stream_date_idx" ON "transactions" USING btree ("user_id","stream_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "transactions_stream_idx" ON "transactions" USING btree ("stream_id");--> statement-breakpoint
+CREATE INDEX "transactions_user_client_idx" ON "transactions" USING btree ("user_id",lower(btrim("counterparty")),"occurred_on" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "transactions_user_platform_idx" ON "transactions" USING btree ("user_id",lower(btrim("platform")),"occurred_on" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "transactions_missing_base_idx" ON "transactions" USING btree ("user_id","currency","occurred_on") WHERE "transactions"."amount_base_minor" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_lower_key" ON "users" USING btree (lower("email"));
