@@ -8,7 +8,7 @@ export function pgliteDir(): string {
 /** Folder for files the app creates for itself next to its embedded database (the generated secret). */
 export function dataDir(): string {
   const dir = pgliteDir();
-  return dir.startsWith("memory://") ? path.join(process.cwd(), ".data") : path.dirname(path.resolve(dir));
+  return dir.startsWith("memory://") ? path.join(process.cwd(), ".data") : path.dirname(path.resolve(/*turbopackIgnore: true*/ dir));
 }
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");

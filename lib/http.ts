@@ -49,6 +49,8 @@ export function toProblem(err: unknown): NextResponse {
   if (err instanceof ApiError) return problem(err.status, err.title, err.detail, err.errors);
   if (err instanceof z.ZodError) return problem(422, "Invalid input", "The request did not pass validation.", zodIssues(err));
   if (pgCode(err) === "23505") return problem(409, "Conflict", "That would duplicate an existing record.");
+  // A row removed by a concurrent request (e.g. the stream a transaction is being logged to).
+  if (pgCode(err) === "23503") return problem(409, "Conflict", "A record this refers to was changed or removed at the same time. Try again.");
   console.error(err);
   return problem(500, "Internal error", "Something went wrong on our side.");
 }

@@ -1,12 +1,39 @@
-import { queryOptions } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
+import { loadStreamIncome, loadStreamSummary } from "@/app/(app)/streams/actions";
 import { apiFetch } from "@/lib/api-client";
+import type { StreamView } from "@/lib/schemas/streams";
+import type { TimeEntryView } from "@/lib/schemas/time-entries";
 import type { TokenView } from "@/lib/schemas/tokens";
+import type { TransactionView } from "@/lib/schemas/transactions";
 
 export type List<T> = { data: T[]; nextCursor: string | null };
 
-/** Structured keys: invalidating ["tokens"] refreshes every token query and nothing else. */
+/** The filters of a transactions list, as kept in the URL; a missing field is no filter. */
+export type TransactionFilters = {
+  stream?: string;
+  kind?: "income" | "expense";
+  from?: string;
+  to?: string;
+  q?: string;
+};
+
+export type Suggestions = { counterparties: string[]; platforms: string[] };
+
+/**
+ * Structured keys: invalidating a prefix refreshes exactly what depends on it. ["transactions", "list"]
+ * is every transactions list whatever its filters; ["streams", "summary", id] one stream's figures.
+ */
 export const keys = {
   tokens: () => ["tokens"] as const,
+  streams: () => ["streams", "list"] as const,
+  streamIncome: () => ["streams", "income"] as const,
+  streamSummaries: () => ["streams", "summary"] as const,
+  streamSummary: (id: string) => ["streams", "summary", id] as const,
+  transactionLists: () => ["transactions", "list"] as const,
+  transactionList: (filters: TransactionFilters, limit: number) => ["transactions", "list", { ...filters, limit }] as const,
+  suggestions: () => ["transactions", "suggestions"] as const,
+  streamTransactionCount: (id: string) => ["streams", "transaction-count", id] as const,
+  timeEntries: (streamId: string) => ["time-entries", streamId] as const,
 };
 
 export const tokensQuery = () =>
@@ -14,3 +41,61 @@ export const tokensQuery = () =>
     queryKey: keys.tokens(),
     queryFn: () => apiFetch<List<TokenView>>("/api/v1/tokens"),
   });
+
+export const streamsQuery = () =>
+  queryOptions({
+    queryKey: keys.streams(),
+    queryFn: () => apiFetch<List<StreamView>>("/api/v1/streams"),
+  });
+
+// The two stream figure queries go through server functions until the API has routes for them.
+export const streamIncomeQuery = () =>
+  queryOptions({
+    queryKey: keys.streamIncome(),
+    queryFn: () => loadStreamIncome(),
+  });
+
+export const streamSummaryQuery = (id: string) =>
+  queryOptions({
+    queryKey: keys.streamSummary(id),
+    queryFn: () => loadStreamSummary(id),
+  });
+
+export const suggestionsQuery = () =>
+  queryOptions({
+    queryKey: keys.suggestions(),
+    queryFn: () => apiFetch<Suggestions>("/api/v1/transactions/suggestions"),
+    staleTime: 5 * 60_000,
+  });
+
+function searchOf(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") search.set(k, String(v));
+  return search.toString();
+}
+
+/** Keyset pages of transactions, newest first: each page's nextCursor fetches the next one. */
+export const transactionsQuery = (filters: TransactionFilters, limit = 50) =>
+  infiniteQueryOptions({
+    queryKey: keys.transactionList(filters, limit),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<List<TransactionView>>(`/api/v1/transactions?${searchOf({ ...filters, limit, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export const TIME_ENTRIES_PAGE = 20;
+
+export const timeEntriesQuery = (streamId: string, limit = TIME_ENTRIES_PAGE) =>
+  infiniteQueryOptions({
+    queryKey: keys.timeEntries(streamId),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<List<TimeEntryView>>(`/api/v1/time-entries?${searchOf({ stream: streamId, limit, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** The shape an infinite query keeps in the cache; server pages hydrate their first page in it. */
+export function firstPage<T>(page: List<T>) {
+  return { pages: [page], pageParams: [null] };
+}

@@ -124,3 +124,7 @@ export async function upsertRates(userId: string, rates: readonly { currency: st
     return rows;
   });
 }
+
+export async function userBaseCurrencyForRates(userId: string) {
+  return baseOf(await getDb(), userId);
+}

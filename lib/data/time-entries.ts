@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { timeEntries } from "@/db/schema";
 import { getStream } from "@/lib/data/streams";
-import { notFound, unprocessable } from "@/lib/http-errors";
+import { ApiError, notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import type { CreateTimeEntryInput } from "@/lib/schemas/time-entries";
 
@@ -21,8 +21,9 @@ const present = <T extends { minutes: number }>(row: T) => ({ ...row, hours: row
 export async function createTimeEntry(userId: string, input: CreateTimeEntryInput) {
   try {
     await getStream(userId, input.streamId);
-  } catch {
-    throw unprocessable("The time entry did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) throw unprocessable("The time entry did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
+    throw err;
   }
   const db = await getDb();
   const [row] = await db
@@ -39,8 +40,12 @@ export async function listTimeEntries(
   const db = await getDb();
   const where: (SQL | undefined)[] = [eq(timeEntries.userId, userId)];
   if (q.stream) {
-    if (!isUuid(q.stream)) return { data: [], nextCursor: null };
-    where.push(eq(timeEntries.streamId, q.stream));
+    // A stream id, or a stream's name as the transactions list accepts it.
+    where.push(
+      isUuid(q.stream)
+        ? eq(timeEntries.streamId, q.stream)
+        : sql`${timeEntries.streamId} in (select id from streams where user_id = ${userId} and lower(name) = ${q.stream.toLowerCase()})`,
+    );
   }
   if (q.from) where.push(gte(timeEntries.occurredOn, q.from));
   if (q.to) where.push(lte(timeEntries.occurredOn, q.to));

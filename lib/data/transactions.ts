@@ -6,7 +6,7 @@ import { resolveStreamRefs } from "@/lib/data/streams";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
-import type { ListTransactionsQuery, TransactionInput, TransactionView, UpdateTransactionInput } from "@/lib/schemas/transactions";
+import type { ListTransactionsQuery, StreamRef, TransactionInput, TransactionView, UpdateTransactionInput } from "@/lib/schemas/transactions";
 
 const columns = {
   id: transactions.id,
@@ -124,6 +124,22 @@ export async function createTransactions(
   return db.transaction(run);
 }
 
+/** Problems with the stream references of a batch (unknown ids or names), by item, for reporting with field errors. */
+export async function streamRefErrors(userId: string, refs: readonly StreamRef[], prefix: (i: number) => string): Promise<FieldError[]> {
+  if (refs.length === 0) return [];
+  const db = await getDb();
+  const found = await resolveStreamRefs(
+    db,
+    userId,
+    refs.flatMap((r) => (r.streamId ? [r.streamId] : [])),
+    refs.flatMap((r) => (!r.streamId && r.stream ? [r.stream] : [])),
+  );
+  return refs.flatMap((r) => {
+    if (r.streamId) return found.byId.has(r.streamId) ? [] : [{ path: `${prefix(r.index)}streamId`, message: "No such stream." }];
+    return found.byName.has((r.stream ?? "").toLowerCase()) ? [] : [{ path: `${prefix(r.index)}stream`, message: `No stream named “${r.stream}”. Create it first.` }];
+  });
+}
+
 /** The existing transaction with this externalId (what a repeated single POST answers). */
 export async function findByExternalId(userId: string, externalId: string) {
   const db = await getDb();
@@ -211,10 +227,11 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
     const errors: FieldError[] = [];
     let streamId = current.streamId;
     if (patch.streamId !== undefined || patch.stream !== undefined) {
-      const refs = await resolveStreamRefs(tx, userId, patch.streamId ? [patch.streamId] : [], patch.stream ? [patch.stream] : []);
-      const s = patch.streamId ? refs.byId.get(patch.streamId) : refs.byName.get((patch.stream ?? "").toLowerCase());
+      const byId = patch.streamId !== undefined;
+      const refs = await resolveStreamRefs(tx, userId, byId ? [patch.streamId!] : [], byId ? [] : [patch.stream!]);
+      const s = byId ? refs.byId.get(patch.streamId!) : refs.byName.get(patch.stream!.toLowerCase());
       if (s) streamId = s.id;
-      else errors.push(patch.streamId ? { path: "streamId", message: "No such stream." } : { path: "stream", message: `No stream named “${patch.stream}”.` });
+      else errors.push(byId ? { path: "streamId", message: "No such stream." } : { path: "stream", message: `No stream named “${patch.stream}”.` });
     }
     const currency = patch.currency ?? current.currency;
     let amountMinor = current.amountMinor;
@@ -261,10 +278,10 @@ export async function transactionSuggestions(userId: string) {
   const db = await getDb();
   const recent = (column: typeof transactions.counterparty | typeof transactions.platform) =>
     db
-      .select({ value: sql<string>`min(${column})`, last: sql<string>`max(${transactions.occurredOn})` })
+      .select({ value: sql<string>`(array_agg(btrim(${column}) order by ${transactions.occurredOn} desc, ${transactions.createdAt} desc))[1]` })
       .from(transactions)
       .where(and(eq(transactions.userId, userId), sql`${column} is not null`))
-      .groupBy(sql`lower(${column})`)
+      .groupBy(sql`lower(btrim(${column}))`)
       .orderBy(sql`max(${transactions.occurredOn}) desc`)
       .limit(50);
   const counterparties = await recent(transactions.counterparty);

@@ -2,19 +2,20 @@
  * Minor-unit exponents of ISO 4217 List One (active codes, 2025), written out rather than taken
  * from Intl: CLDR's display digits differ from ISO for several currencies (IQD is 0 in CLDR, 3 in
  * ISO), and stored amounts must follow ISO. Codes without a minor unit (XAU, XDR, ...) are left out
- * because an amount in them cannot be an integer count of minor units.
+ * because an amount in them cannot be an integer count of minor units. Four recently replaced codes
+ * (CUC, HRK, SLL, ZWL) stay so that older records in them still parse.
  */
 export const ISO_4217_EXPONENTS: Readonly<Record<string, number>> = Object.freeze({
   AED: 2, AFN: 2, ALL: 2, AMD: 2, ANG: 2, AOA: 2, ARS: 2, AUD: 2, AWG: 2, AZN: 2,
   BAM: 2, BBD: 2, BDT: 2, BGN: 2, BHD: 3, BIF: 0, BMD: 2, BND: 2, BOB: 2, BOV: 2,
   BRL: 2, BSD: 2, BTN: 2, BWP: 2, BYN: 2, BZD: 2,
   CAD: 2, CDF: 2, CHE: 2, CHF: 2, CHW: 2, CLF: 4, CLP: 0, CNY: 2, COP: 2, COU: 2,
-  CRC: 2, CUP: 2, CVE: 2, CZK: 2,
+  CRC: 2, CUC: 2, CUP: 2, CVE: 2, CZK: 2,
   DJF: 0, DKK: 2, DOP: 2, DZD: 2,
   EGP: 2, ERN: 2, ETB: 2, EUR: 2,
   FJD: 2, FKP: 2,
   GBP: 2, GEL: 2, GHS: 2, GIP: 2, GMD: 2, GNF: 0, GTQ: 2, GYD: 2,
-  HKD: 2, HNL: 2, HTG: 2, HUF: 2,
+  HKD: 2, HNL: 2, HRK: 2, HTG: 2, HUF: 2,
   IDR: 2, ILS: 2, INR: 2, IQD: 3, IRR: 2, ISK: 0,
   JMD: 2, JOD: 3, JPY: 0,
   KES: 2, KGS: 2, KHR: 2, KMF: 0, KPW: 2, KRW: 0, KWD: 3, KYD: 2, KZT: 2,
@@ -26,7 +27,7 @@ export const ISO_4217_EXPONENTS: Readonly<Record<string, number>> = Object.freez
   PAB: 2, PEN: 2, PGK: 2, PHP: 2, PKR: 2, PLN: 2, PYG: 0,
   QAR: 2,
   RON: 2, RSD: 2, RUB: 2, RWF: 0,
-  SAR: 2, SBD: 2, SCR: 2, SDG: 2, SEK: 2, SGD: 2, SHP: 2, SLE: 2, SOS: 2, SRD: 2,
+  SAR: 2, SBD: 2, SCR: 2, SDG: 2, SEK: 2, SGD: 2, SHP: 2, SLE: 2, SLL: 2, SOS: 2, SRD: 2,
   SSP: 2, STN: 2, SVC: 2, SYP: 2, SZL: 2,
   THB: 2, TJS: 2, TMT: 2, TND: 3, TOP: 2, TRY: 2, TTD: 2, TWD: 2, TZS: 2,
   UAH: 2, UGX: 0, USD: 2, USN: 2, UYI: 0, UYU: 2, UYW: 4, UZS: 2,
@@ -34,5 +35,5 @@ export const ISO_4217_EXPONENTS: Readonly<Record<string, number>> = Object.freez
   WST: 2,
   XAF: 0, XCD: 2, XCG: 2, XOF: 0, XPF: 0,
   YER: 2,
-  ZAR: 2, ZMW: 2, ZWG: 2,
+  ZAR: 2, ZMW: 2, ZWG: 2, ZWL: 2,
 });

@@ -2,8 +2,10 @@ import { ISO_4217_EXPONENTS } from "./iso-4217";
 
 /** Largest magnitude the app accepts for one amount: 1e14 minor units keeps every sum a safe integer. */
 export const MAX_AMOUNT_MINOR = 100_000_000_000_000;
-/** Rates carry at most this many decimals (enough for VND→KWD-style ratios). */
+/** Rates carry at most this many decimals (enough for VND→KWD-style ratios)... */
 export const MAX_RATE_DECIMALS = 12;
+/** ...and this many integer digits: together they fit the fx_rates numeric(24, 12) column. */
+export const MAX_RATE_INTEGER_DIGITS = 12;
 
 export type ParseAmountResult = { ok: true; minor: number } | { ok: false; message: string };
 export type ParseRateResult = { ok: true; value: string } | { ok: false; message: string };
@@ -89,6 +91,9 @@ export function parseRate(input: string): ParseRateResult {
     return { ok: false, message: `rate must have at most ${MAX_RATE_DECIMALS} decimals` };
   }
   const whole = rawWhole.replace(/^0+(?=\d)/, "");
+  if (whole.length > MAX_RATE_INTEGER_DIGITS) {
+    return { ok: false, message: `rate must be below 10^${MAX_RATE_INTEGER_DIGITS}` };
+  }
   if (/^0*$/.test(whole + fraction)) return { ok: false, message: "rate must be greater than 0" };
   return { ok: true, value: fraction === "" ? whole : `${whole}.${fraction}` };
 }

@@ -9,8 +9,8 @@ const realDate = (s: string) => {
 /** A real calendar date `YYYY-MM-DD` (2024-02-29 yes, 2023-02-29 no). */
 export const dateString = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.")
-  .refine(realDate, "Not a real calendar date.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date as YYYY-MM-DD.", abort: true })
+  .refine(realDate, { message: "Not a real calendar date.", abort: true })
   .refine((s) => s >= "1900-01-01" && s <= "2200-12-31", "Date is out of range.");
 
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month as YYYY-MM.");
@@ -18,7 +18,7 @@ export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a mo
 export const currencyCode = z
   .string()
   .transform((s) => s.trim().toUpperCase())
-  .pipe(z.string().regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 currency code."));
+  .pipe(z.string().regex(/^[A-Z]{3}$/, { message: "Use a three-letter ISO 4217 currency code.", abort: true }));
 
 /** A timestamp on the wire (ISO 8601); also accepts the Date a row carries, so one schema shapes and checks responses. */
 export const timestamp = z

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { dateString, optionalText, timestamp } from "./common";
 
-const hours = z.union([z.string().regex(/^\d+(\.\d{1,2})?$/, "Hours like 1.5 (at most 2 decimals)."), z.number()]).transform(Number);
+const HOURS = /^\d+(\.\d{1,2})?$/;
+const hours = z
+  .union([z.string(), z.number()])
+  .refine((v) => HOURS.test(String(v)), "Hours like 1.5 (at most 2 decimals).")
+  .transform(Number);
 
 export const createTimeEntryInput = z
   .object({

@@ -10,54 +10,91 @@ export const transactionKind = z.enum(transactionKinds, { error: "Kind is income
 const amountValue = z.union([z.string(), z.number()], { error: 'Give the amount as a decimal string like "1234.56" or a number.' });
 const currency = currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.");
 
-/**
- * One transaction as sent by a form, an automation or a CSV row. The amount is checked against the
- * currency's exponent here, so `baseCurrency` (the default currency) makes this a factory.
- */
-export function transactionInput(baseCurrency: string) {
-  return z
-    .object({
-      streamId: z.string().trim().optional(),
-      stream: z.string().trim().min(1).max(80).optional(),
-      kind: transactionKind.default("income"),
-      occurredOn: dateString,
-      amount: amountValue,
-      currency: currency.optional(),
-      counterparty: optionalText(120),
-      platform: optionalText(80),
-      description: optionalText(500),
-      externalId: z.string().trim().min(1).max(200, "At most 200 characters.").nullish(),
-    })
-    .superRefine((v, ctx) => {
-      if (!v.streamId && !v.stream) ctx.addIssue({ code: "custom", path: ["streamId"], message: "Give a streamId or a stream name." });
-    })
-    .transform((v, ctx) => {
-      const cur = v.currency ?? baseCurrency;
-      const parsed = parseAmount(v.amount, cur);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
-        return z.NEVER;
-      }
-      return {
-        streamId: v.streamId,
-        stream: v.stream,
-        kind: v.kind,
-        occurredOn: v.occurredOn,
-        amountMinor: parsed.minor,
-        currency: cur,
-        counterparty: v.counterparty ?? null,
-        platform: v.platform ?? null,
-        description: v.description ?? null,
-        externalId: v.externalId ?? null,
-      };
-    });
+/** A transaction after validation: the amount in exact minor units of `currency`. */
+export interface TransactionInput {
+  streamId?: string;
+  stream?: string;
+  kind: "income" | "expense";
+  occurredOn: string;
+  amountMinor: number;
+  currency: string;
+  counterparty: string | null;
+  platform: string | null;
+  description: string | null;
+  externalId: string | null;
 }
-export type TransactionInput = z.output<ReturnType<typeof transactionInput>>;
+
+const transactionFields = z.object({
+  streamId: z.string().trim().min(1, "Give a streamId or a stream name.").optional(),
+  stream: z.string().trim().min(1, "Give a streamId or a stream name.").max(80).optional(),
+  kind: transactionKind.default("income"),
+  occurredOn: dateString,
+  amount: amountValue,
+  currency: currency.optional(),
+  counterparty: optionalText(120),
+  platform: optionalText(80),
+  description: optionalText(500),
+  externalId: z.string().trim().min(1).max(200, "At most 200 characters.").nullish(),
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+/**
+ * Checks one transaction as sent by a form, an automation or a CSV row, reporting every problem of the
+ * item at once: field errors, a missing stream reference and an amount with too many decimals for its
+ * currency (read in the user's base currency when none is given).
+ */
+export function checkTransaction(raw: unknown, baseCurrency: string): { ok: true; value: TransactionInput } | { ok: false; issues: Issue[] } {
+  const parsed = transactionFields.safeParse(raw);
+  const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
+  const obj = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : null) as Record<string, unknown> | null;
+  if (!obj) return { ok: false, issues };
+
+  if (obj.streamId === undefined && obj.stream === undefined) issues.push({ path: ["streamId"], message: "Give a streamId or a stream name." });
+  const failed = new Set(issues.map((i) => String(i.path[0])));
+  let amountMinor: number | undefined;
+  const cur = obj.currency === undefined ? baseCurrency : parsed.success ? parsed.data.currency : undefined;
+  if (!failed.has("amount") && !failed.has("currency") && cur && (typeof obj.amount === "string" || typeof obj.amount === "number")) {
+    const amount = parseAmount(obj.amount, cur);
+    if (amount.ok) amountMinor = amount.minor;
+    else issues.push({ path: ["amount"], message: amount.message });
+  }
+  if (!parsed.success || issues.length > 0 || amountMinor === undefined) return { ok: false, issues };
+  const v = parsed.data;
+  return {
+    ok: true,
+    value: {
+      streamId: v.streamId,
+      stream: v.stream,
+      kind: v.kind,
+      occurredOn: v.occurredOn,
+      amountMinor,
+      currency: v.currency ?? baseCurrency,
+      counterparty: v.counterparty ?? null,
+      platform: v.platform ?? null,
+      description: v.description ?? null,
+      externalId: v.externalId ?? null,
+    },
+  };
+}
+
+/** The shape of a transaction for the OpenAPI document (the amount is checked by checkTransaction). */
+export const transactionInputSchema = transactionFields;
+
+/** checkTransaction as a zod schema, for forms: `transactionInput("USD").safeParse(values)`. */
+export function transactionInput(baseCurrency: string) {
+  return z.unknown().transform((raw, ctx): TransactionInput => {
+    const checked = checkTransaction(raw, baseCurrency);
+    if (checked.ok) return checked.value;
+    for (const issue of checked.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+    return z.NEVER;
+  });
+}
 
 /** PATCH: every field optional; an amount is re-read in the (new or current) currency by the data layer. */
 export const updateTransactionInput = z
   .object({
-    streamId: z.string().trim().optional(),
+    streamId: z.string().trim().min(1, "Give a stream id.").optional(),
     stream: z.string().trim().min(1).max(80).optional(),
     kind: transactionKind.optional(),
     occurredOn: dateString.optional(),
@@ -113,6 +150,13 @@ export const suggestionsResponse = z.object({
   platforms: z.array(z.string()),
 });
 
+/** A stream reference of an item, kept even when other fields failed, so unknown streams are reported too. */
+export interface StreamRef {
+  index: number;
+  streamId?: string;
+  stream?: string;
+}
+
 /**
  * Validates every item of a batch and reports every problem at once, each path led by the item's
  * place (`prefix(i)`), so one call tells an automation everything it has to fix.
@@ -121,14 +165,24 @@ export function parseTransactionItems(
   raw: readonly unknown[],
   baseCurrency: string,
   prefix: (i: number) => string,
-): { ok: true; items: TransactionInput[] } | { ok: false; errors: { path: string; message: string }[] } {
-  const schema = transactionInput(baseCurrency);
+): { items: TransactionInput[]; refs: StreamRef[]; errors: { path: string; message: string }[] } {
   const items: TransactionInput[] = [];
+  const refs: StreamRef[] = [];
   const errors: { path: string; message: string }[] = [];
   raw.forEach((item, i) => {
-    const parsed = schema.safeParse(item);
-    if (parsed.success) items.push(parsed.data);
-    else for (const issue of parsed.error.issues) errors.push({ path: prefix(i) + issue.path.map(String).join("."), message: issue.message });
+    const checked = checkTransaction(item, baseCurrency);
+    if (checked.ok) items.push(checked.value);
+    else for (const issue of checked.issues) errors.push({ path: joinPath(prefix(i), issue.path), message: issue.message });
+    const o = (typeof item === "object" && item !== null ? item : {}) as Record<string, unknown>;
+    const streamId = typeof o.streamId === "string" && o.streamId.trim() ? o.streamId.trim() : undefined;
+    const stream = typeof o.stream === "string" && o.stream.trim() ? o.stream.trim() : undefined;
+    if (streamId || stream) refs.push({ index: i, ...(streamId ? { streamId } : { stream }) });
   });
-  return errors.length ? { ok: false, errors } : { ok: true, items };
+  return { items, refs, errors };
+}
+
+/** "3." + ["amount"] → "3.amount"; "3." + [] → "3"; "" + ["amount"] → "amount". */
+export function joinPath(prefix: string, path: readonly (string | number | symbol)[]): string {
+  const rest = path.map(String).join(".");
+  return rest ? prefix + rest : prefix.replace(/\.$/, "");
 }

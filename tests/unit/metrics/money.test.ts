@@ -161,11 +161,13 @@ describe("parseRate", () => {
     ["150.000", "150"],
     ["0.5", "0.5"],
     ["0.000000000001", "0.000000000001"], // 12 decimals, the limit
+    ["999999999999.5", "999999999999.5"], // 12 integer digits, the limit
+    ["0000000000001.5", "1.5"], // leading zeros do not count
   ])("%j → %j", (input, value) => {
     expect(parseRate(input)).toEqual({ ok: true, value });
   });
 
-  it.each(["0", "0.000", "-1", "1e3", "", " 1", "1.", ".5", "0.0000000000001", "abc", "1,5"])("refuses %j", (input) => {
+  it.each(["0", "0.000", "-1", "1e3", "", " 1", "1.", ".5", "0.0000000000001", "1000000000000", "abc", "1,5"])("refuses %j", (input) => {
     expect(parseRate(input).ok).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { createTransactions, findByExternalId, listTransactions, userBaseCurrency } from "@/lib/data/transactions";
+import { createTransactions, findByExternalId, listTransactions, streamRefErrors, userBaseCurrency } from "@/lib/data/transactions";
 import { ApiError, json, readBodyText, route, unprocessable } from "@/lib/http";
 import { batchResponse, listTransactionsQuery, MAX_BATCH, parseTransactionItems, transactionResponse } from "@/lib/schemas/transactions";
 
@@ -24,7 +24,8 @@ export const POST = route({ access: "write" }, async ({ userId, req }) => {
 
   const prefix = isBatch ? (i: number) => `${i}.` : () => "";
   const parsed = parseTransactionItems(list, await userBaseCurrency(userId), prefix);
-  if (!parsed.ok) throw unprocessable(isBatch ? "Some items did not pass validation; nothing was saved." : "The transaction did not pass validation.", parsed.errors);
+  const errors = [...parsed.errors, ...(await streamRefErrors(userId, parsed.refs, prefix))];
+  if (errors.length) throw unprocessable(isBatch ? "Some items did not pass validation; nothing was saved." : "The transaction did not pass validation.", errors);
 
   const result = await createTransactions(userId, parsed.items, { pathPrefix: prefix });
   if (isBatch) return json(batchResponse.parse(result), result.inserted > 0 ? 201 : 200);

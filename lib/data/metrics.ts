@@ -1,0 +1,136 @@
+import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { getDb, rowsOf } from "@/db/index";
+import { goals, keyMonthTotals, streamMonthTotals, streams, timeEntries, transactions, users } from "@/db/schema";
+import { notFound } from "@/lib/http-errors";
+import { daysInMonth, defaultWindow } from "@/lib/metrics/months";
+import type { KeyIncomeRow, MetricsInput, Thresholds } from "@/lib/metrics/types";
+import { todayIn } from "@/lib/today";
+
+const firstDay = (month: string) => `${month}-01`;
+const lastDay = (month: string) => `${month}-${String(daysInMonth(month)).padStart(2, "0")}`;
+
+/**
+ * Everything computeMetrics needs for one user and window, aggregated in the database: monthly
+ * totals come from the trigger-maintained rollups, so the cost grows with streams × months, never
+ * with the number of transactions.
+ */
+export async function loadMetricsInput(userId: string, requested?: { from: string; to: string }, now = new Date()): Promise<MetricsInput> {
+  const db = await getDb();
+  const [user] = await db
+    .select({
+      baseCurrency: users.baseCurrency,
+      timeZone: users.timeZone,
+      essential: users.essentialMonthlyExpenses,
+      buffer: users.cashBuffer,
+      thresholds: users.thresholds,
+    })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!user) throw notFound("User");
+  const today = todayIn(user.timeZone, now);
+  const window = requested ?? defaultWindow(today, 12);
+  const from = firstDay(window.from);
+  const to = lastDay(window.to);
+
+  const streamRows = await db
+    .select({ id: streams.id, name: streams.name, kind: streams.kind, role: streams.role, platform: streams.platform, status: streams.status })
+    .from(streams)
+    .where(eq(streams.userId, userId));
+
+  const monthRows = await db
+    .select({
+      streamId: streamMonthTotals.streamId,
+      month: sql<string>`to_char(${streamMonthTotals.month}, 'YYYY-MM')`,
+      income: streamMonthTotals.income,
+      expenses: streamMonthTotals.expenses,
+    })
+    .from(streamMonthTotals)
+    .where(and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, from), lte(streamMonthTotals.month, firstDay(window.to))));
+
+  const keyRows = await db
+    .select({ dim: keyMonthTotals.dim, key: keyMonthTotals.key, income: sql<string>`sum(${keyMonthTotals.income})` })
+    .from(keyMonthTotals)
+    .where(and(eq(keyMonthTotals.userId, userId), gte(keyMonthTotals.month, from), lte(keyMonthTotals.month, firstDay(window.to))))
+    .groupBy(keyMonthTotals.dim, keyMonthTotals.key)
+    .having(sql`sum(${keyMonthTotals.income}) <> 0`);
+
+  const displays = await displaySpellings(userId, keyRows);
+  const toKeyRows = (dim: "client" | "platform"): KeyIncomeRow[] =>
+    keyRows
+      .filter((r) => r.dim === dim)
+      .map((r) => ({ key: r.key, display: displays.get(`${dim}:${r.key}`) ?? r.key, income: Number(r.income) }));
+
+  const minutes = await db
+    .select({ streamId: timeEntries.streamId, minutes: sql<string>`sum(${timeEntries.minutes})` })
+    .from(timeEntries)
+    .where(and(eq(timeEntries.userId, userId), gte(timeEntries.occurredOn, from), lte(timeEntries.occurredOn, to)))
+    .groupBy(timeEntries.streamId);
+
+  const goalRows = await db
+    .select({ streamId: goals.streamId, targetMinor: goals.targetMinor, effectiveFrom: goals.effectiveFrom })
+    .from(goals)
+    .where(eq(goals.userId, userId));
+
+  const missing = await db
+    .select({ currency: transactions.currency, count: sql<string>`count(*)` })
+    .from(transactions)
+    .where(and(eq(transactions.userId, userId), isNull(transactions.amountBaseMinor), gte(transactions.occurredOn, from), lte(transactions.occurredOn, to)))
+    .groupBy(transactions.currency);
+
+  return {
+    window,
+    today,
+    settings: {
+      baseCurrency: user.baseCurrency,
+      essentialMonthlyExpenses: user.essential,
+      cashBuffer: user.buffer,
+      thresholds: user.thresholds as Thresholds,
+    },
+    streams: streamRows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, role: s.role, platform: s.platform, archived: s.status === "archived" })),
+    streamMonths: monthRows.map((r) => ({ streamId: r.streamId, month: r.month, income: r.income, expenses: r.expenses })),
+    clients: toKeyRows("client"),
+    platforms: toKeyRows("platform"),
+    minutes: minutes.map((m) => ({ streamId: m.streamId, minutes: Number(m.minutes) })),
+    goals: goalRows,
+    warnings: missing.map((m) => ({ code: "missing-fx-rate" as const, currency: m.currency, count: Number(m.count) })),
+  };
+}
+
+/**
+ * The display spelling of each client and platform key: the one used most recently (by date, then
+ * by entry), over the user's whole history. A platform named only by its stream takes the stream's spelling.
+ */
+async function displaySpellings(userId: string, keys: readonly { dim: string; key: string }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const clientKeys = keys.filter((k) => k.dim === "client").map((k) => k.key);
+  const platformKeys = keys.filter((k) => k.dim === "platform").map((k) => k.key);
+  const db = await getDb();
+  if (clientKeys.length) {
+    const rows = rowsOf<{ key: string; display: string }>(
+      await db.execute(sql`
+        select distinct on (lower(btrim(counterparty))) lower(btrim(counterparty)) as key, btrim(counterparty) as display
+        from transactions
+        where user_id = ${userId} and lower(btrim(counterparty)) in ${clientKeys}
+        order by lower(btrim(counterparty)), occurred_on desc, created_at desc, id desc`),
+    );
+    for (const r of rows) out.set(`client:${r.key}`, r.display);
+  }
+  if (platformKeys.length) {
+    const rows = rowsOf<{ key: string; display: string }>(
+      await db.execute(sql`
+        select distinct on (key) key, display from (
+          select lower(btrim(coalesce(nullif(btrim(t.platform), ''), s.platform))) as key,
+                 btrim(coalesce(nullif(btrim(t.platform), ''), s.platform)) as display,
+                 t.occurred_on, t.created_at, t.id
+          from transactions t join streams s on s.id = t.stream_id
+          where t.user_id = ${userId} and s.user_id = ${userId}
+            and lower(btrim(coalesce(nullif(btrim(t.platform), ''), s.platform))) in ${platformKeys}
+        ) p
+        order by key, occurred_on desc, created_at desc, id desc`),
+    );
+    for (const r of rows) out.set(`platform:${r.key}`, r.display);
+  }
+  return out;
+}
+

@@ -1,0 +1,110 @@
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { users } from "@/db/schema";
+import { repriceTransactions } from "@/lib/data/fx";
+import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
+import { currencyExponent, formatMinor, parseAmount } from "@/lib/metrics/money";
+import { DEFAULT_THRESHOLDS, RULE_IDS } from "@/lib/metrics/thresholds";
+import type { UpdateSettingsInput } from "@/lib/schemas/settings";
+
+const columns = {
+  name: users.name,
+  email: users.email,
+  baseCurrency: users.baseCurrency,
+  timeZone: users.timeZone,
+  essential: users.essentialMonthlyExpenses,
+  buffer: users.cashBuffer,
+  thresholds: users.thresholds,
+  targetMix: users.targetMix,
+  updatedAt: users.updatedAt,
+};
+
+interface Row {
+  name: string;
+  email: string;
+  baseCurrency: string;
+  timeZone: string;
+  essential: number | null;
+  buffer: number | null;
+  thresholds: Record<string, { pass: number; warn: number }>;
+  targetMix: Record<string, number> | null;
+  updatedAt: Date;
+}
+
+function present(row: Row) {
+  const overrides = row.thresholds ?? {};
+  return {
+    name: row.name,
+    email: row.email,
+    baseCurrency: row.baseCurrency,
+    timeZone: row.timeZone,
+    essentialMonthlyExpenses: row.essential === null ? null : formatMinor(row.essential, row.baseCurrency),
+    essentialMonthlyExpensesMinor: row.essential,
+    cashBuffer: row.buffer === null ? null : formatMinor(row.buffer, row.baseCurrency),
+    cashBufferMinor: row.buffer,
+    thresholds: Object.fromEntries(
+      RULE_IDS.map((id) => {
+        const own = overrides[id];
+        const def = DEFAULT_THRESHOLDS[id];
+        return [id, { pass: own?.pass ?? def.pass, warn: own?.warn ?? def.warn, direction: def.direction, isDefault: !own }];
+      }),
+    ),
+    targetMix: (row.targetMix as { anchor: number; growth: number; speculative: number } | null) ?? null,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export async function getSettings(userId: string) {
+  const db = await getDb();
+  const [row] = await db.select(columns).from(users).where(eq(users.id, userId)).limit(1);
+  if (!row) throw notFound("User");
+  return present(row);
+}
+
+/** Keeps a stored amount's decimal value when the base currency's exponent changes (3000.00 USD → 3000 JPY). */
+function rescale(minor: number | null, from: string, to: string): number | null {
+  if (minor === null) return null;
+  const shift = (currencyExponent(to) ?? 2) - (currencyExponent(from) ?? 2);
+  return shift >= 0 ? minor * 10 ** shift : Math.round(minor / 10 ** -shift);
+}
+
+/**
+ * Changes settings in one transaction. A new base currency re-prices every transaction with the rates
+ * quoted in that currency, and the rollups follow through their triggers, so every figure is recomputed.
+ */
+export async function updateSettings(userId: string, patch: UpdateSettingsInput) {
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select(columns).from(users).where(eq(users.id, userId)).limit(1);
+    if (!current) throw notFound("User");
+    const base = patch.baseCurrency ?? current.baseCurrency;
+    const errors: FieldError[] = [];
+    const money = (value: string | number | null | undefined, field: string, stored: number | null) => {
+      if (value === undefined) return rescale(stored, current.baseCurrency, base);
+      if (value === null) return null;
+      const parsed = parseAmount(value, base);
+      if (!parsed.ok) errors.push({ path: field, message: parsed.message });
+      else if (parsed.minor < 0) errors.push({ path: field, message: "Cannot be negative." });
+      return parsed.ok ? parsed.minor : null;
+    };
+    const essential = money(patch.essentialMonthlyExpenses, "essentialMonthlyExpenses", current.essential);
+    const buffer = money(patch.cashBuffer, "cashBuffer", current.buffer);
+    if (errors.length) throw unprocessable("The settings did not pass validation.", errors);
+
+    await tx
+      .update(users)
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        baseCurrency: base,
+        ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
+        essentialMonthlyExpenses: essential,
+        cashBuffer: buffer,
+        ...(patch.thresholds !== undefined ? { thresholds: patch.thresholds ?? {} } : {}),
+        ...(patch.targetMix !== undefined ? { targetMix: patch.targetMix } : {}),
+      })
+      .where(eq(users.id, userId));
+    if (base !== current.baseCurrency) await repriceTransactions(tx, userId, base);
+    const [row] = await tx.select(columns).from(users).where(eq(users.id, userId)).limit(1);
+    return present(row!);
+  });
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { isCurrency, parseRate } from "@/lib/metrics/money";
+import { currencyCode, dateString, timestamp } from "./common";
+
+export const fxRateInput = z.object({
+  currency: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code."),
+  date: dateString,
+  rate: z
+    .union([z.string(), z.number()])
+    .transform((v) => String(v).trim())
+    .transform((v, ctx) => {
+      const parsed = parseRate(v);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: parsed.message });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
+});
+export type FxRateInput = z.output<typeof fxRateInput>;
+
+export const listFxRatesQuery = z.object({ currency: currencyCode.optional() });
+
+export const fxRateResponse = z.object({
+  id: z.string(),
+  baseCurrency: z.string(),
+  currency: z.string(),
+  date: z.string(),
+  /** Base-currency units per one unit of `currency`, as an exact decimal string. */
+  rate: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type FxRateView = z.output<typeof fxRateResponse>;

@@ -1,0 +1,27 @@
+import crypto from "node:crypto";
+import type { Page } from "playwright-core";
+
+export function newAccount(prefix = "e2e") {
+  return { name: "Dana Designer", email: `${prefix}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" };
+}
+
+/**
+ * Signs up through the form. Waits for the page to settle first: next-auth's CSRF cookie is set by
+ * the first request, and a submit racing it fails on a fresh server.
+ */
+export async function signUp(page: Page, account: { name: string; email: string; password: string }) {
+  await page.goto("/sign-up", { waitUntil: "networkidle" });
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.waitForURL("**/overview");
+}
+
+export async function signIn(page: Page, account: { email: string; password: string }) {
+  await page.goto("/sign-in", { waitUntil: "networkidle" });
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL("**/overview");
+}
