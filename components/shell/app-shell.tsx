@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import { AccountPanel, type ShellUser } from "@/components/shell/account-panel";
+import { Logo } from "@/components/shell/logo";
+import { MobileNav } from "@/components/shell/mobile-nav";
+import { NavLinks } from "@/components/shell/nav-links";
+
+export type AppShellProps = {
+  user: ShellUser;
+  children: ReactNode;
+};
+
+/** The id pages' skip link targets; AppShell renders the only <main>, so pages must not add another. */
+export const MAIN_CONTENT_ID = "main-content";
+
+/**
+ * The signed-in frame: a sticky sidebar from lg up, a top bar with a menu below. The content column is
+ * `min-w-0` so a wide table or chart shrinks and scrolls inside itself instead of widening the page.
+ */
+export function AppShell({ user, children }: AppShellProps) {
+  const account = <AccountPanel user={user} />;
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+      <a
+        href={`#${MAIN_CONTENT_ID}`}
+        className="fixed top-2 left-2 z-50 -translate-y-[200%] rounded-md bg-surface px-3 py-2 text-sm font-medium text-foreground shadow-lg focus:translate-y-0"
+      >
+        Skip to content
+      </a>
+      <div className="hidden border-r border-border bg-surface lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col">
+        <div className="flex h-16 shrink-0 items-center px-5">
+          <Logo href="/overview" />
+        </div>
+        <nav aria-label="Main" className="flex-1 overflow-y-auto px-3 py-2">
+          <NavLinks />
+        </nav>
+        <div className="border-t border-border p-3">{account}</div>
+      </div>
+      <MobileNav account={account} />
+      <main
+        id={MAIN_CONTENT_ID}
+        tabIndex={-1}
+        className="min-w-0 px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8"
+      >
+        <div className="mx-auto w-full max-w-7xl">{children}</div>
+      </main>
+    </div>
+  );
+}
