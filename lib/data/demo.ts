@@ -1,0 +1,39 @@
+import { count, eq } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { fxRates, goals, streams, timeEntries, users } from "@/db/schema";
+import { createStream } from "@/lib/data/streams";
+import { createTransactions } from "@/lib/data/transactions";
+import { conflict } from "@/lib/http-errors";
+import { demoPortfolio } from "@/lib/demo/portfolio";
+
+/**
+ * Loads the demo portfolio into an empty account, all in one transaction: it either appears whole or
+ * not at all. An account that already has streams is refused so real data is never mixed with it.
+ */
+export async function loadDemo(userId: string, today: string) {
+  const db = await getDb();
+  const demo = demoPortfolio(today);
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: count() }).from(streams).where(eq(streams.userId, userId));
+    if (Number(existing?.n ?? 0) > 0) throw conflict("The demo portfolio loads only into an account with no streams yet.");
+    await tx
+      .update(users)
+      // No streams means no transactions to re-price: switching the base to the demo's USD is free.
+      .set({ baseCurrency: "USD", essentialMonthlyExpenses: demo.settings.essentialMonthlyExpensesMinor, cashBuffer: demo.settings.cashBufferMinor })
+      .where(eq(users.id, userId));
+    const ids = new Map<string, string>();
+    for (const s of demo.streams) {
+      const row = await createStream(userId, { ...s, status: "active", startedOn: null }, tx);
+      ids.set(s.name, row.id);
+    }
+    await tx.insert(fxRates).values(demo.rates.map((r) => ({ userId, baseCurrency: "USD", ...r }))).onConflictDoNothing();
+    const result = await createTransactions(
+      userId,
+      demo.transactions.map((t) => ({ ...t, streamId: ids.get(t.stream) })),
+      { db: tx },
+    );
+    await tx.insert(timeEntries).values(demo.timeEntries.map((t) => ({ userId, streamId: ids.get(t.stream)!, occurredOn: t.occurredOn, minutes: t.minutes, note: t.note })));
+    await tx.insert(goals).values(demo.goals.map((g) => ({ userId, streamId: g.stream ? ids.get(g.stream)! : null, targetMinor: g.targetMinor, effectiveFrom: g.effectiveFrom })));
+    return { streams: demo.streams.length, transactions: result.inserted, timeEntries: demo.timeEntries.length, goals: demo.goals.length };
+  });
+}
