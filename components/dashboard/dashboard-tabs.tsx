@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { cx } from "@/components/ui/cx";
+
+const TABS = [
+  { href: "/overview", label: "Overview" },
+  { href: "/diversification", label: "Diversification" },
+  { href: "/risk", label: "Risk" },
+  { href: "/concentration", label: "Concentration" },
+  { href: "/resilience", label: "Resilience" },
+] as const;
+
+/** The insight pages; the window travels with every link so all pages show the same months. */
+export function DashboardTabs() {
+  const pathname = usePathname();
+  const query = useSearchParams().toString();
+  return (
+    <nav aria-label="Insights" className="-mx-1 overflow-x-auto">
+      <ul className="flex min-w-max gap-1 px-1 border-b border-border">
+        {TABS.map((t) => {
+          const active = pathname === t.href;
+          return (
+            <li key={t.href}>
+              <Link
+                href={query ? `${t.href}?${query}` : t.href}
+                aria-current={active ? "page" : undefined}
+                className={cx(
+                  "-mb-px inline-flex h-10 items-center border-b-2 px-3 text-sm font-medium",
+                  active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+                )}
+              >
+                {t.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cx } from "@/components/ui/cx";
+import { Input } from "@/components/ui/input";
+import { formatMonth } from "@/lib/format";
+import { useWindow } from "./use-window";
+
+const PRESETS = [
+  { preset: "3m", label: "3M", name: "Last 3 months" },
+  { preset: "6m", label: "6M", name: "Last 6 months" },
+  { preset: "12m", label: "12M", name: "Last 12 months" },
+  { preset: "24m", label: "24M", name: "Last 24 months" },
+  { preset: "ytd", label: "YTD", name: "Year to date" },
+] as const;
+
+/** The window shared by every dashboard: presets, or a custom range of months. */
+export function WindowPicker({ today }: { today: string }) {
+  const { window, setWindow } = useWindow(today);
+  const [custom, setCustom] = useState(false);
+  const [range, setRange] = useState({ from: window.from, to: window.to });
+  const invalid = !range.from || !range.to || range.from > range.to;
+
+  return (
+    <div className="flex flex-col items-start gap-2 sm:items-end">
+      <div role="group" aria-label="Time window" className="inline-flex flex-wrap rounded-md border border-border bg-surface p-0.5">
+        {PRESETS.map((p) => (
+          <button
+            key={p.preset}
+            type="button"
+            aria-pressed={window.preset === p.preset}
+            aria-label={p.name}
+            title={p.name}
+            onClick={() => {
+              setCustom(false);
+              setWindow({ preset: p.preset });
+            }}
+            className={cx(
+              "h-8 rounded px-3 text-sm font-medium transition-colors",
+              window.preset === p.preset ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+            )}
+          >
+            {p.label}
+          </button>
+        ))}
+        <button
+          type="button"
+          aria-pressed={window.preset === "custom"}
+          aria-expanded={custom}
+          onClick={() => setCustom((c) => !c)}
+          className={cx(
+            "h-8 rounded px-3 text-sm font-medium transition-colors",
+            window.preset === "custom" ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+          )}
+        >
+          Custom
+        </button>
+      </div>
+      <p className="text-xs text-muted-foreground" aria-live="polite">
+        {formatMonth(window.from)} – {formatMonth(window.to)}
+      </p>
+      {custom ? (
+        <form
+          className="flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!invalid) setWindow(range);
+          }}
+        >
+          <label className="flex flex-col gap-1 text-xs font-medium">
+            From
+            <Input type="month" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} className="w-40" />
+          </label>
+          <label className="flex flex-col gap-1 text-xs font-medium">
+            To
+            <Input type="month" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} className="w-40" />
+          </label>
+          <Button type="submit" size="sm" disabled={invalid}>
+            Apply
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
