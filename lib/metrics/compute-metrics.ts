@@ -1,5 +1,5 @@
 import { computeKeyConcentration, rankKeys } from "./concentration";
-import { computeDiversification, positiveIncomeTotal, shareOf } from "./diversification";
+import { computeDiversification, effectiveCount, herfindahl, positiveIncomeTotal, shareOf } from "./diversification";
 import { computeGoals } from "./goals";
 import { isDate, isMonth } from "./months";
 import { compareText } from "./order";
@@ -23,9 +23,13 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
   const minutes = sumOf(streams, (s) => s.minutes);
   const positiveTotal = positiveIncomeTotal(streams.map((s) => s.totalIncome));
 
-  const diversification = computeDiversification(
-    streams.map((s) => ({ kind: s.info.kind, role: s.info.role, income: s.totalIncome })),
-  );
+  const diversification = {
+    ...computeDiversification(streams.map((s) => ({ kind: s.info.kind, role: s.info.role, income: s.totalIncome }))),
+    byMonth: months.map((month, index) => {
+      const incomes = streams.map((s) => s.income[index] ?? 0);
+      return { month, hhi: herfindahl(incomes), effectiveStreams: effectiveCount(incomes) };
+    }),
+  };
   const clients = rankKeys(input.clients);
   const platforms = rankKeys(input.platforms);
   const concentration = {

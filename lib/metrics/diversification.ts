@@ -44,7 +44,7 @@ export function effectiveCount(incomes: readonly number[]): number | null {
   return exactRatio(total * total, squares);
 }
 
-export function computeDiversification(streams: readonly StreamIncome[]): Diversification {
+export function computeDiversification(streams: readonly StreamIncome[]): Omit<Diversification, "byMonth"> {
   const incomes = streams.map((stream) => stream.income);
   const positiveTotal = positiveIncomeTotal(incomes);
   const top = Math.max(0, ...incomes);

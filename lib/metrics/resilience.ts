@@ -29,7 +29,7 @@ export interface ResilienceInput extends PortfolioIncome {
   largestPlatform: Largest | undefined;
 }
 
-const NO_SCENARIO: LossScenario = { key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null };
+const NO_SCENARIO: LossScenario = { key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null, runwayMonths: null };
 
 export function computeResilience(input: ResilienceInput): Resilience {
   const { total, months, essentialMonthlyExpenses: essential, cashBuffer } = input;
@@ -42,9 +42,9 @@ export function computeResilience(input: ResilienceInput): Resilience {
     anchorCoverage: coverage(input.anchorIncome, months, essential),
     runwayMonths: runway.runwayMonths,
     sustainable: runway.sustainable,
-    lossOfLargestStream: lossScenario(input.largestStream, input),
-    lossOfLargestClient: lossScenario(input.largestClient, input),
-    lossOfLargestPlatform: lossScenario(input.largestPlatform, input),
+    lossOfLargestStream: lossScenario(input.largestStream, input, cashBuffer),
+    lossOfLargestClient: lossScenario(input.largestClient, input, cashBuffer),
+    lossOfLargestPlatform: lossScenario(input.largestPlatform, input, cashBuffer),
   };
 }
 
@@ -53,7 +53,7 @@ export function computeResilience(input: ResilienceInput): Resilience {
  * No candidate (nothing earning, nothing attributed) gives an all-null card: "unknown" must not
  * read as "safe".
  */
-export function lossScenario(lost: Largest | undefined, portfolio: PortfolioIncome): LossScenario {
+export function lossScenario(lost: Largest | undefined, portfolio: PortfolioIncome, cashBuffer: number | null = null): LossScenario {
   if (lost === undefined || portfolio.positiveTotal <= 0) return NO_SCENARIO;
   const remaining = portfolio.total - lost.income;
   return {
@@ -61,6 +61,8 @@ export function lossScenario(lost: Largest | undefined, portfolio: PortfolioInco
     remainingMonthlyIncome: remaining / portfolio.months,
     shareLost: exactRatio(BigInt(lost.income), BigInt(portfolio.positiveTotal)),
     coverage: coverage(remaining, portfolio.months, portfolio.essentialMonthlyExpenses),
+    // The same runway rule as METRICS.md's runwayMonths, applied to this loss (stress-test cards).
+    runwayMonths: runwayAfter(remaining, portfolio.months, portfolio.essentialMonthlyExpenses, cashBuffer).runwayMonths,
   };
 }
 

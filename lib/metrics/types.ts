@@ -118,6 +118,8 @@ export interface Diversification {
   topStreamShare: number | null;
   byKind: ShareItem[];
   byRole: ShareItem[];
+  /** The same HHI month by month (streams' I_s(m) > 0 only); null for a month without positive income. */
+  byMonth: { month: string; hhi: number | null; effectiveStreams: number | null }[];
 }
 
 export interface KeyConcentration {
@@ -150,6 +152,8 @@ export interface LossScenario {
   remainingMonthlyIncome: number | null;
   shareLost: number | null;
   coverage: number | null;
+  /** B / (E* − remaining monthly income) after this loss; null when income still covers E*, or when E* or B is unset. */
+  runwayMonths: number | null;
 }
 
 export interface Resilience {

@@ -56,9 +56,14 @@ describe("computeMetrics edge cases", () => {
     expect(result.totals).toEqual({ income: 0, expenses: 0, net: 0, hours: 0, hourlyRate: null });
     expect(result.monthly.map((m) => m.income)).toEqual([0, 0, 0]);
     expect(result.streams[0]).toMatchObject({ share: null, mean: 0, stdev: 0, cv: null, maxDrawdown: 0 });
-    expect(result.diversification).toEqual({ hhi: null, effectiveStreams: null, topStreamShare: null, byKind: [], byRole: [] });
+    expect(result.diversification).toMatchObject({ hhi: null, effectiveStreams: null, topStreamShare: null, byKind: [], byRole: [] });
+    expect(result.diversification.byMonth.map((m) => [m.hhi, m.effectiveStreams])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
     expect(result.concentration.client).toMatchObject({ top1Share: null, count: null });
-    expect(result.resilience.lossOfLargestStream).toEqual({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null });
+    expect(result.resilience.lossOfLargestStream).toEqual({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null, runwayMonths: null });
     expect(result.rules.every((r) => r.status === "n/a")).toBe(true);
     expect(result.resilienceScore).toBeNull();
   });

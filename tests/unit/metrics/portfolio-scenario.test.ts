@@ -173,6 +173,17 @@ describe("a three-stream portfolio over four months", () => {
         { key: "growth", income: 4000, share: 2 / 7 },
         { key: "speculative", income: 2000, share: 1 / 7 },
       ],
+      // month by month (Consulting, Course, YouTube):
+      // Jan 2000/500/500 of 3000: (4 + .25 + .25)/9 = 1/2 → 2 streams
+      // Feb 2000/1000/0 of 3000: (4 + 1)/9 = 5/9 → 9/5
+      // Mar 1000/1500/500 of 3000: (1 + 2.25 + .25)/9 = 7/18 → 18/7
+      // Apr 3000/1000/1000 of 5000: (9 + 1 + 1)/25 = 11/25 → 25/11
+      byMonth: [
+        { month: "2024-01", hhi: 1 / 2, effectiveStreams: 2 },
+        { month: "2024-02", hhi: 5 / 9, effectiveStreams: 9 / 5 },
+        { month: "2024-03", hhi: 7 / 18, effectiveStreams: 18 / 7 },
+        { month: "2024-04", hhi: 11 / 25, effectiveStreams: 25 / 11 },
+      ],
     });
   });
 
@@ -235,15 +246,16 @@ describe("a three-stream portfolio over four months", () => {
     // lose Consulting: (14000 − 8000)/4 = 1500 a month, 8000/14000 = 4/7 lost, 1500/3000 = 0.5 covered
     // runway 6000 / (3000 − 1500) = 4 months
     // lose Acme: 8000/4 = 2000, 3/7 lost, 2/3 covered; lose Gumroad: 10000/4 = 2500, 2/7, 5/6
+    // card runways: 6000/(3000−1500) = 4; 6000/(3000−2000) = 6; 6000/(3000−2500) = 12
     expect(result.resilience).toEqual({
       monthlyIncome: 3500,
       essentialMonthlyExpenses: 3000,
       anchorCoverage: 2 / 3,
       runwayMonths: 4,
       sustainable: false,
-      lossOfLargestStream: { key: "consult", remainingMonthlyIncome: 1500, shareLost: 4 / 7, coverage: 0.5 },
-      lossOfLargestClient: { key: "Acme", remainingMonthlyIncome: 2000, shareLost: 3 / 7, coverage: 2 / 3 },
-      lossOfLargestPlatform: { key: "Gumroad", remainingMonthlyIncome: 2500, shareLost: 2 / 7, coverage: 5 / 6 },
+      lossOfLargestStream: { key: "consult", remainingMonthlyIncome: 1500, shareLost: 4 / 7, coverage: 0.5, runwayMonths: 4 },
+      lossOfLargestClient: { key: "Acme", remainingMonthlyIncome: 2000, shareLost: 3 / 7, coverage: 2 / 3, runwayMonths: 6 },
+      lossOfLargestPlatform: { key: "Gumroad", remainingMonthlyIncome: 2500, shareLost: 2 / 7, coverage: 5 / 6, runwayMonths: 12 },
     });
   });
 

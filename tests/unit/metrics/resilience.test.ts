@@ -22,15 +22,16 @@ describe("resilience stress tests", () => {
     // runway: 600 > 375 → 1200 / (600 − 375) = 16/3
     // client: remaining 3000/4 = 750; lost .25; coverage 750/600 = 1.25
     // platform: remaining 1000/4 = 250; lost .75; coverage 250/600 = 5/12
+    // each card's runway: stream 1200/(600−375) = 16/3; client 750 ≥ 600 → none; platform 1200/(600−250) = 24/7
     expect(computeResilience(base)).toEqual({
       monthlyIncome: 1000,
       essentialMonthlyExpenses: 600,
       anchorCoverage: 5 / 6,
       runwayMonths: 16 / 3,
       sustainable: false,
-      lossOfLargestStream: { key: "stream-1", remainingMonthlyIncome: 375, shareLost: 0.625, coverage: 0.625 },
-      lossOfLargestClient: { key: "Acme", remainingMonthlyIncome: 750, shareLost: 0.25, coverage: 1.25 },
-      lossOfLargestPlatform: { key: "Etsy", remainingMonthlyIncome: 250, shareLost: 0.75, coverage: 5 / 12 },
+      lossOfLargestStream: { key: "stream-1", remainingMonthlyIncome: 375, shareLost: 0.625, coverage: 0.625, runwayMonths: 16 / 3 },
+      lossOfLargestClient: { key: "Acme", remainingMonthlyIncome: 750, shareLost: 0.25, coverage: 1.25, runwayMonths: null },
+      lossOfLargestPlatform: { key: "Etsy", remainingMonthlyIncome: 250, shareLost: 0.75, coverage: 5 / 12, runwayMonths: 24 / 7 },
     });
   });
 
@@ -62,7 +63,7 @@ describe("resilience stress tests", () => {
 
   it("nothing attributed to clients or platforms: null cards, not a safe-looking full coverage", () => {
     const result = computeResilience({ ...base, largestClient: undefined, largestPlatform: undefined });
-    const empty = { key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null };
+    const empty = { key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null, runwayMonths: null };
     expect(result.lossOfLargestClient).toEqual(empty);
     expect(result.lossOfLargestPlatform).toEqual(empty);
   });
@@ -78,7 +79,7 @@ describe("resilience stress tests", () => {
       largestClient: undefined,
       largestPlatform: undefined,
     });
-    expect(result.lossOfLargestStream).toEqual({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null });
+    expect(result.lossOfLargestStream).toEqual({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null, runwayMonths: null });
     expect(result.monthlyIncome).toBe(0);
     expect(result.anchorCoverage).toBe(0);
     expect(result.runwayMonths).toBe(2);
