@@ -23,7 +23,8 @@ export const currencyCode = z
 /** A timestamp on the wire (ISO 8601); also accepts the Date a row carries, so one schema shapes and checks responses. */
 export const timestamp = z
   .union([z.date(), z.iso.datetime({ offset: true })])
-  .transform((v) => (v instanceof Date ? v.toISOString() : v));
+  .transform((v) => (v instanceof Date ? v.toISOString() : v))
+  .pipe(z.iso.datetime({ offset: true }));
 
 export const idParam = z.string();
 
@@ -36,3 +37,12 @@ export const optionalText = (max: number) =>
     .nullish();
 
 export const listResponse = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+/** Every error body (RFC 9457 problem details). */
+export const problemResponse = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

@@ -20,3 +20,90 @@ export const metricsQuery = z
     }
   });
 export type MetricsQuery = z.output<typeof metricsQuery>;
+
+const ratio = z.number().nullable();
+const shareItem = z.object({ key: z.string(), income: z.number().int(), share: ratio });
+const keyConcentration = z.object({
+  hhi: ratio,
+  top1Share: ratio,
+  top3Share: ratio,
+  unattributedShare: ratio,
+  count: z.number().int().nullable(),
+  items: z.array(shareItem),
+});
+const lossScenario = z.object({
+  key: z.string().nullable(),
+  remainingMonthlyIncome: ratio,
+  shareLost: ratio,
+  coverage: ratio,
+  runwayMonths: ratio,
+});
+
+/** GET /api/v1/metrics: the response shape of METRICS.md (amounts in base minor units, ratios as floats). */
+export const metricsResponse = z.object({
+  window: z.object({ from: z.string(), to: z.string(), months: z.number().int() }),
+  currency: z.string(),
+  totals: z.object({ income: z.number().int(), expenses: z.number().int(), net: z.number().int(), hours: z.number(), hourlyRate: ratio }),
+  monthly: z.array(z.object({ month: z.string(), income: z.number().int(), expenses: z.number().int(), net: z.number().int() })),
+  streams: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      role: z.string(),
+      platform: z.string().nullable(),
+      income: z.number().int(),
+      expenses: z.number().int(),
+      net: z.number().int(),
+      share: ratio,
+      hours: z.number(),
+      hourlyRate: ratio,
+      mean: z.number(),
+      stdev: ratio,
+      cv: ratio,
+      trendSlope: ratio,
+      maxDrawdown: z.number(),
+      monthly: z.array(z.object({ month: z.string(), income: z.number().int(), expenses: z.number().int() })),
+    }),
+  ),
+  diversification: z.object({
+    hhi: ratio,
+    effectiveStreams: ratio,
+    topStreamShare: ratio,
+    byKind: z.array(shareItem),
+    byRole: z.array(shareItem),
+    byMonth: z.array(z.object({ month: z.string(), hhi: ratio, effectiveStreams: ratio })),
+  }),
+  concentration: z.object({ client: keyConcentration, platform: keyConcentration }),
+  risk: z.object({
+    mean: z.number(),
+    stdev: ratio,
+    cv: ratio,
+    trendSlope: ratio,
+    maxDrawdown: z.number(),
+    worstMonth: z.object({ month: z.string(), income: z.number().int() }),
+    diversificationRatio: ratio,
+    correlations: z.object({ streamIds: z.array(z.string()), matrix: z.array(z.array(ratio)) }),
+  }),
+  resilience: z.object({
+    monthlyIncome: z.number(),
+    essentialMonthlyExpenses: z.number().int().nullable(),
+    anchorCoverage: ratio,
+    runwayMonths: ratio,
+    sustainable: z.boolean().nullable(),
+    lossOfLargestStream: lossScenario,
+    lossOfLargestClient: lossScenario,
+    lossOfLargestPlatform: lossScenario,
+  }),
+  goals: z.object({
+    hitRate: ratio,
+    months: z.array(
+      z.object({ month: z.string(), streamId: z.string().nullable(), target: z.number().int(), actual: z.number().int(), progress: z.number(), projected: ratio }),
+    ),
+  }),
+  rules: z.array(
+    z.object({ id: z.string(), status: z.enum(["pass", "warn", "fail", "n/a"]), value: ratio, pass: z.number(), warn: z.number(), direction: z.enum(["max", "min"]) }),
+  ),
+  resilienceScore: z.number().int().nullable(),
+  warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),
+});
