@@ -1,6 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { loadStreamIncome, loadStreamSummary } from "@/app/(app)/streams/actions";
 import { apiFetch } from "@/lib/api-client";
+import type { MetricsResult } from "@/lib/metrics/types";
+import type { GoalView } from "@/lib/schemas/goals";
 import type { StreamView } from "@/lib/schemas/streams";
 import type { TimeEntryView } from "@/lib/schemas/time-entries";
 import type { TokenView } from "@/lib/schemas/tokens";
@@ -99,3 +101,46 @@ export const timeEntriesQuery = (streamId: string, limit = TIME_ENTRIES_PAGE) =>
 export function firstPage<T>(page: List<T>) {
   return { pages: [page], pageParams: [null] };
 }
+
+// ── Dashboards (metrics and goals) ──────────────────────────────────────────────────────────────
+export const metricsKeys = {
+  all: () => ["metrics"] as const,
+  window: (w: { from: string; to: string }) => ["metrics", w.from, w.to] as const,
+  goals: () => ["goals"] as const,
+};
+
+/** Every figure of METRICS.md for a window; any write that changes money invalidates metricsKeys.all(). */
+export const metricsQuery = (w: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: metricsKeys.window(w),
+    queryFn: () => apiFetch<MetricsResult>(`/api/v1/metrics?from=${w.from}&to=${w.to}`),
+  });
+
+export const goalsQuery = () =>
+  queryOptions({
+    queryKey: metricsKeys.goals(),
+    queryFn: () => apiFetch<List<GoalView>>("/api/v1/goals"),
+  });
+
+// ── Settings page (settings and FX rates) ───────────────────────────────────────────────────────
+// Appended as one block so two people can edit this file at once; the imports can move up later.
+import type { FxRateView } from "@/lib/schemas/fx-rates";
+import type { SettingsView } from "@/lib/schemas/settings";
+
+export const settingsKeys = {
+  settings: () => ["settings"] as const,
+  /** Rates quoted in the current base currency: a base change swaps the whole list. */
+  fxRates: () => ["fx-rates"] as const,
+};
+
+export const settingsQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.settings(),
+    queryFn: () => apiFetch<SettingsView>("/api/v1/settings"),
+  });
+
+export const fxRatesQuery = () =>
+  queryOptions({
+    queryKey: settingsKeys.fxRates(),
+    queryFn: () => apiFetch<List<FxRateView>>("/api/v1/fx-rates"),
+  });

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { goals, users } from "@/db/schema";
 import { getStream } from "@/lib/data/streams";
-import { ApiError, notFound, unprocessable } from "@/lib/http-errors";
+import { ApiError, notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
 import type { CreateGoalInput } from "@/lib/schemas/goals";
@@ -61,18 +61,18 @@ export async function listGoals(userId: string) {
  */
 export async function setGoal(userId: string, input: CreateGoalInput) {
   const base = await baseOf(userId);
+  const errors: FieldError[] = [];
   if (input.streamId !== null) {
     try {
       await getStream(userId, input.streamId);
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) throw err;
-      throw unprocessable("The goal did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
+      errors.push({ path: "streamId", message: "No such stream." });
     }
   }
   const parsed = parseAmount(input.amount, base);
-  if (!parsed.ok || parsed.minor < 0) {
-    throw unprocessable("The goal did not pass validation.", [{ path: "amount", message: parsed.ok ? "A target cannot be negative." : parsed.message }]);
-  }
+  if (!parsed.ok || parsed.minor < 0) errors.push({ path: "amount", message: parsed.ok ? "A target cannot be negative." : parsed.message });
+  if (errors.length || !parsed.ok) throw unprocessable("The goal did not pass validation.", errors);
   const db = await getDb();
   const [row] = await db
     .insert(goals)

@@ -1,9 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { users } from "@/db/schema";
+import { goals, users } from "@/db/schema";
 import { repriceTransactions } from "@/lib/data/fx";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
-import { currencyExponent, formatMinor, parseAmount } from "@/lib/metrics/money";
+import { currencyExponent, formatMinor, parseAmount, roundHalfEven } from "@/lib/metrics/money";
 import { DEFAULT_THRESHOLDS, RULE_IDS } from "@/lib/metrics/thresholds";
 import type { UpdateSettingsInput } from "@/lib/schemas/settings";
 
@@ -61,11 +61,17 @@ export async function getSettings(userId: string) {
   return present(row);
 }
 
-/** Keeps a stored amount's decimal value when the base currency's exponent changes (3000.00 USD → 3000 JPY). */
+/**
+ * Keeps a stored amount's decimal value when the base currency's exponent changes (3000.00 USD → 3000 JPY):
+ * without a rate between the two bases, the number the user typed is the best guess, and the settings
+ * page asks them to review it. Ties round to even like every other conversion.
+ */
+function rescale(minor: number, from: string, to: string): number;
+function rescale(minor: number | null, from: string, to: string): number | null;
 function rescale(minor: number | null, from: string, to: string): number | null {
   if (minor === null) return null;
   const shift = (currencyExponent(to) ?? 2) - (currencyExponent(from) ?? 2);
-  return shift >= 0 ? minor * 10 ** shift : Math.round(minor / 10 ** -shift);
+  return shift >= 0 ? minor * 10 ** shift : Number(roundHalfEven(BigInt(minor), 10n ** BigInt(-shift)));
 }
 
 /**
@@ -103,7 +109,17 @@ export async function updateSettings(userId: string, patch: UpdateSettingsInput)
         ...(patch.targetMix !== undefined ? { targetMix: patch.targetMix } : {}),
       })
       .where(eq(users.id, userId));
-    if (base !== current.baseCurrency) await repriceTransactions(tx, userId, base);
+    if (base !== current.baseCurrency) {
+      await repriceTransactions(tx, userId, base);
+      // Goals are base-currency amounts too: they keep their value the same way as E* and B.
+      const owned = await tx.select({ id: goals.id, target: goals.targetMinor }).from(goals).where(eq(goals.userId, userId));
+      for (const g of owned) {
+        await tx
+          .update(goals)
+          .set({ targetMinor: rescale(g.target, current.baseCurrency, base) })
+          .where(and(eq(goals.id, g.id), eq(goals.userId, userId)));
+      }
+    }
     const [row] = await tx.select(columns).from(users).where(eq(users.id, userId)).limit(1);
     return present(row!);
   });

@@ -165,6 +165,8 @@ export async function getStreamSummary(userId: string, streamId: string, window:
       .from(transactions)
       .where(and(ofStream, eq(transactions.kind, "income"), isNotNull(transactions.counterparty), sql`trim(${transactions.counterparty}) <> ''`))
       .groupBy(clientKey)
+      // Only clients that brought income take part (METRICS.md "Concentration").
+      .having(sql`coalesce(sum(${transactions.amountBaseMinor}), 0) > 0`)
       .orderBy(sql`coalesce(sum(${transactions.amountBaseMinor}), 0) desc`, clientKey)
       .limit(5),
     missingFx(userId, window, streamId),

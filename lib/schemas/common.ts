@@ -13,7 +13,7 @@ export const dateString = z
   .refine(realDate, { message: "Not a real calendar date.", abort: true })
   .refine((s) => s >= "1900-01-01" && s <= "2200-12-31", "Date is out of range.");
 
-export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Use a month as YYYY-MM.");
+export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Use a month as YYYY-MM.", abort: true });
 
 export const currencyCode = z
   .string()

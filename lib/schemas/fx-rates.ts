@@ -26,8 +26,11 @@ export const fxRateResponse = z.object({
   baseCurrency: z.string(),
   currency: z.string(),
   date: z.string(),
-  /** Base-currency units per one unit of `currency`, as an exact decimal string. */
-  rate: z.string(),
+  /** Base-currency units per one unit of `currency`, as an exact decimal string ("1.0825"). */
+  rate: z.string().transform((v) => {
+    const canonical = parseRate(v);
+    return canonical.ok ? canonical.value : v;
+  }),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -5,6 +5,7 @@ export const MAX_WINDOW_MONTHS = 120;
 
 export const metricsQuery = z
   .object({ from: monthString.optional(), to: monthString.optional() })
+  // Runs only when both months are well-formed, so a bad month is reported once, on its own field.
   .superRefine((v, ctx) => {
     if ((v.from === undefined) !== (v.to === undefined)) {
       ctx.addIssue({ code: "custom", path: [v.from === undefined ? "from" : "to"], message: "Give both from and to, or neither." });

@@ -50,7 +50,12 @@ export const updateSettingsInput = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     baseCurrency: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.").optional(),
-    timeZone: z.string().refine(validTimeZone, "Not an IANA time zone such as Europe/Berlin.").optional(),
+    // Stored in its canonical spelling ("europe/berlin" → "Europe/Berlin").
+    timeZone: z
+      .string()
+      .refine(validTimeZone, "Not an IANA time zone such as Europe/Berlin.")
+      .transform((tz) => new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone)
+      .optional(),
     essentialMonthlyExpenses: amount.nullable().optional(),
     cashBuffer: amount.nullable().optional(),
     /** Replaces the overrides; `null` resets every rule to its default. */

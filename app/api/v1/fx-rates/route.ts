@@ -40,11 +40,21 @@ export const POST = route({ access: "write" }, async ({ userId, req }) => {
   const base = await userBaseCurrencyForRates(userId);
   const errors: { path: string; message: string }[] = [];
   const rates: FxRateInput[] = [];
+  const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const parsed = fxRateInput.safeParse(item);
-    if (!parsed.success) for (const issue of parsed.error.issues) errors.push({ path: label(i) + issue.path.map(String).join("."), message: issue.message });
-    else if (parsed.data.currency === base) errors.push({ path: `${label(i)}currency`, message: `${base} is your base currency: its rate is always 1.` });
-    else rates.push(parsed.data);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ path: label(i) + issue.path.map(String).join("."), message: issue.message });
+      return;
+    }
+    const pair = `${parsed.data.currency}|${parsed.data.date}`;
+    const first = seen.get(pair);
+    if (parsed.data.currency === base) errors.push({ path: `${label(i)}currency`, message: `${base} is your base currency: its rate is always 1.` });
+    else if (first !== undefined) errors.push({ path: `${label(i)}date`, message: `${parsed.data.currency} already has a rate for ${parsed.data.date} in ${label(first).replace(/\.$/, "") || "this request"}.` });
+    else {
+      seen.set(pair, i);
+      rates.push(parsed.data);
+    }
   });
   if (errors.length) throw unprocessable("Some rates did not pass validation; nothing was saved.", errors);
 
