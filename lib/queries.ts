@@ -29,7 +29,6 @@ export const keys = {
   tokens: () => ["tokens"] as const,
   streams: () => ["streams", "list"] as const,
   streamIncome: () => ["streams", "income"] as const,
-  streamSummaries: () => ["streams", "summary"] as const,
   streamSummary: (id: string) => ["streams", "summary", id] as const,
   transactionLists: () => ["transactions", "list"] as const,
   transactionList: (filters: TransactionFilters, limit: number) => ["transactions", "list", { ...filters, limit }] as const,

@@ -1,6 +1,6 @@
-import { and, eq, gte, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { timeEntries, transactions } from "@/db/schema";
+import { streamMonthTotals, timeEntries, transactions } from "@/db/schema";
 import { getStream } from "@/lib/data/streams";
 import { getUser } from "@/lib/data/users";
 import { positiveIncomeTotal, shareOf } from "@/lib/metrics/diversification";
@@ -8,9 +8,9 @@ import { addMonths, defaultWindow, monthRange, type MonthWindow } from "@/lib/me
 import { hourlyRate, hoursFromMinutes } from "@/lib/metrics/time";
 import { todayIn } from "@/lib/today";
 
-// Stream figures for the streams pages. Sums are taken in SQL over `amount_base_minor` (the base-
-// currency amount) and grouped by month in the database; rows without an FX rate have a null base
-// amount, are left out of every sum, and are counted so the page can say what is missing.
+// Stream figures for the streams pages, aggregated in the database over base-currency amounts; rows
+// without an FX rate have a null base amount, are left out of every sum, and are counted so the page
+// can say what is missing.
 
 /** Rows left out of the figures because their currency has no exchange rate yet. */
 export interface MissingFx {
@@ -69,9 +69,11 @@ function dateBounds(window: MonthWindow) {
   return { start: `${window.from}-01`, end: `${addMonths(window.to, 1)}-01` };
 }
 
-const monthOfRow = sql<string>`to_char(${transactions.occurredOn}, 'YYYY-MM')`;
-const incomeSum = sql<string>`coalesce(sum(${transactions.amountBaseMinor}) filter (where ${transactions.kind} = 'income'), 0)`;
-const expenseSum = sql<string>`coalesce(sum(${transactions.amountBaseMinor}) filter (where ${transactions.kind} = 'expense'), 0)`;
+// Monthly sums come from the trigger-kept rollups, so a card or a stream page costs the same with a
+// million transactions as with ten.
+const rollupMonth = sql<string>`to_char(${streamMonthTotals.month}, 'YYYY-MM')`;
+const rollupInWindow = (window: MonthWindow) =>
+  and(gte(streamMonthTotals.month, `${window.from}-01`), lte(streamMonthTotals.month, `${window.to}-01`));
 
 function inWindow(window: MonthWindow) {
   const { start, end } = dateBounds(window);
@@ -102,10 +104,9 @@ export async function listStreamIncome(userId: string, window: MonthWindow): Pro
   const [user, rows, missing] = await Promise.all([
     getUser(userId),
     db
-      .select({ streamId: transactions.streamId, month: monthOfRow, income: incomeSum })
-      .from(transactions)
-      .where(and(eq(transactions.userId, userId), eq(transactions.kind, "income"), inWindow(window)))
-      .groupBy(transactions.streamId, monthOfRow),
+      .select({ streamId: streamMonthTotals.streamId, month: rollupMonth, income: streamMonthTotals.income })
+      .from(streamMonthTotals)
+      .where(and(eq(streamMonthTotals.userId, userId), rollupInWindow(window))),
     missingFx(userId, window),
   ]);
   const months = monthRange(window.from, window.to);
@@ -134,16 +135,15 @@ export async function getStreamSummary(userId: string, streamId: string, window:
   const [user, monthRows, incomeByStream, minuteRows, clientRows, missing] = await Promise.all([
     getUser(userId),
     db
-      .select({ month: monthOfRow, income: incomeSum, expenses: expenseSum })
-      .from(transactions)
-      .where(ofStream)
-      .groupBy(monthOfRow),
+      .select({ month: rollupMonth, income: streamMonthTotals.income, expenses: streamMonthTotals.expenses })
+      .from(streamMonthTotals)
+      .where(and(eq(streamMonthTotals.userId, userId), eq(streamMonthTotals.streamId, streamId), rollupInWindow(window))),
     // Every stream's window income: the denominator T+ of this stream's share.
     db
-      .select({ streamId: transactions.streamId, income: incomeSum })
-      .from(transactions)
-      .where(and(eq(transactions.userId, userId), inWindow(window)))
-      .groupBy(transactions.streamId),
+      .select({ streamId: streamMonthTotals.streamId, income: sql<string>`sum(${streamMonthTotals.income})` })
+      .from(streamMonthTotals)
+      .where(and(eq(streamMonthTotals.userId, userId), rollupInWindow(window)))
+      .groupBy(streamMonthTotals.streamId),
     db
       .select({ minutes: sql<string>`coalesce(sum(${timeEntries.minutes}), 0)` })
       .from(timeEntries)

@@ -1,0 +1,99 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { loadStreamTransactionCount } from "@/app/(app)/streams/actions";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+import { useToast } from "@/components/ui/toast";
+import { ApiProblem } from "@/lib/api-client";
+import { keys } from "@/lib/queries";
+import type { StreamView } from "@/lib/schemas/streams";
+import { useDeleteStream } from "./use-stream-mutations";
+
+export type DeleteStreamDialogProps = {
+  stream: StreamView | null;
+  onClose: () => void;
+  onDeleted?: (stream: StreamView) => void;
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * Deleting a stream takes its transactions along, so the dialog first asks the server how many there
+ * are, says so, and only sends `cascade` for the count the user saw. Should more have arrived in the
+ * meantime, the server refuses a non-cascading delete and the dialog shows the new count.
+ */
+export function DeleteStreamDialog({ stream, onClose, onDeleted }: DeleteStreamDialogProps) {
+  const { toast } = useToast();
+  const remove = useDeleteStream();
+  const [error, setError] = useState<string | null>(null);
+  const count = useQuery({
+    queryKey: keys.streamTransactionCount(stream?.id ?? ""),
+    queryFn: () => loadStreamTransactionCount(stream?.id ?? ""),
+    enabled: stream !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
+  const n = count.data;
+
+  function close() {
+    setError(null);
+    onClose();
+  }
+
+  function confirm() {
+    if (!stream || n === undefined) return;
+    remove.mutate(
+      { id: stream.id, cascade: n > 0 },
+      {
+        onSuccess: () => {
+          toast({ title: `Deleted “${stream.name}”`, description: n > 0 ? `and its ${plural(n, "transaction")}` : undefined, tone: "success" });
+          close();
+          onDeleted?.(stream);
+        },
+        onError: (err) => {
+          if (err instanceof ApiProblem && err.status === 409) {
+            setError("New transactions arrived for this stream. Check the count below and confirm again.");
+            void count.refetch();
+          } else setError("Could not delete the stream. Try again.");
+        },
+      },
+    );
+  }
+
+  return (
+    <ConfirmDialog
+      open={stream !== null}
+      onClose={close}
+      onConfirm={confirm}
+      pending={remove.isPending || count.isFetching}
+      title={`Delete “${stream?.name ?? ""}”?`}
+      description="Its logged hours and goals are deleted too. To keep the history, archive the stream instead."
+      confirmLabel={n ? `Delete stream and ${plural(n, "transaction")}` : "Delete stream"}
+    >
+      <div aria-live="polite" className="text-sm">
+        {n === undefined ? (
+          count.isError ? (
+            <p className="text-danger">Could not count this stream’s transactions, so it cannot be deleted now.</p>
+          ) : (
+            <p className="flex items-center gap-2 text-muted-foreground">
+              <Spinner size="sm" /> Counting its transactions…
+            </p>
+          )
+        ) : n === 0 ? (
+          <p>It has no transactions.</p>
+        ) : (
+          <p className="rounded-md border border-danger/30 bg-danger/10 p-3 font-medium text-danger">
+            {plural(n, "transaction")} will be deleted with it. This cannot be undone.
+          </p>
+        )}
+        {error ? (
+          <p role="alert" className="mt-2 font-medium text-danger">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </ConfirmDialog>
+  );
+}

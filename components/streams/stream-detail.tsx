@@ -1,0 +1,172 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { TimePanel } from "@/components/time/time-panel";
+import { QuickAddForm } from "@/components/transactions/quick-add-form";
+import { TransactionList } from "@/components/transactions/transaction-list";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import { formatDate, formatMonth } from "@/lib/format";
+import { streamsQuery, streamSummaryQuery } from "@/lib/queries";
+import { STREAM_KIND_LABELS } from "@/lib/schemas/streams";
+import { DeleteStreamDialog } from "./delete-stream-dialog";
+import { MissingFxNotice } from "./missing-fx-notice";
+import { ColorDot, RoleBadge, StatusBadge } from "./stream-badges";
+import { StreamMonthlyCard, StreamStats, TopClientsCard } from "./stream-figures";
+import { StreamFormDialog } from "./stream-form-dialog";
+import { RECENT_TRANSACTIONS, streamColor } from "./stream-labels";
+import { useUpdateStream } from "./use-stream-mutations";
+
+/** One stream as a business line: its figures, its chart, who pays, what was logged, and logging more. */
+export function StreamDetail({ streamId, baseCurrency, today }: { streamId: string; baseCurrency: string; today: string }) {
+  const router = useRouter();
+  const { toast } = useToast();
+  const streams = useQuery(streamsQuery());
+  const summary = useQuery(streamSummaryQuery(streamId));
+  const update = useUpdateStream();
+  const [editing, setEditing] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const all = streams.data?.data ?? [];
+  const index = all.findIndex((s) => s.id === streamId);
+  const stream = all[index];
+
+  if (!stream) {
+    return (
+      <EmptyState
+        title="This stream is gone"
+        description="It was deleted, perhaps in another tab."
+        action={
+          <Link href="/streams" className={buttonClasses({ variant: "secondary" })}>
+            Back to streams
+          </Link>
+        }
+      />
+    );
+  }
+
+  const color = streamColor(stream, index);
+  const archived = stream.status === "archived";
+  const meta = [STREAM_KIND_LABELS[stream.kind], stream.platform, stream.startedOn ? `since ${formatDate(stream.startedOn)}` : null].filter(Boolean).join(" · ");
+
+  function toggleArchive() {
+    if (!stream) return;
+    const status = archived ? "active" : "archived";
+    update.mutate(
+      { id: stream.id, patch: { status } },
+      {
+        onSuccess: () => toast({ title: status === "archived" ? `Archived “${stream.name}”` : `Restored “${stream.name}”`, tone: "success" }),
+        onError: () => toast({ title: `Could not change “${stream.name}”`, tone: "danger" }),
+      },
+    );
+  }
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/streams" className="text-muted-foreground hover:text-foreground hover:underline">
+          ← Streams
+        </Link>
+      </nav>
+      <PageHeader
+        title={
+          <span className="flex min-w-0 items-center gap-2.5">
+            <ColorDot color={color} className="size-3.5" />
+            <span className="min-w-0 break-words">{stream.name}</span>
+          </span>
+        }
+        description={
+          <span className="flex flex-col gap-2">
+            <span>{meta}</span>
+            <span className="flex flex-wrap gap-1.5">
+              <RoleBadge role={stream.role} />
+              <StatusBadge status={stream.status} />
+            </span>
+            {stream.description ? <span className="text-foreground">{stream.description}</span> : null}
+          </span>
+        }
+        actions={
+          <>
+            <Button variant="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+            <Button variant="secondary" onClick={toggleArchive} loading={update.isPending}>
+              {archived ? "Unarchive" : "Archive"}
+            </Button>
+            <Button variant="ghost" onClick={() => setDeleting(true)} className="text-danger! hover:bg-danger/10">
+              Delete
+            </Button>
+          </>
+        }
+      />
+
+      <div className="flex flex-col gap-6">
+        {summary.data ? (
+          <>
+            <MissingFxNotice missing={summary.data.missingFx} />
+            <section aria-labelledby="stream-window">
+              <h2 id="stream-window" className="mb-2 text-sm font-medium text-muted-foreground">
+                Last 12 months · {formatMonth(summary.data.window.from)} – {formatMonth(summary.data.window.to)}
+              </h2>
+              <StreamStats summary={summary.data} />
+            </section>
+          </>
+        ) : summary.isError ? (
+          <p role="alert" className="text-sm text-danger">
+            Could not load this stream’s figures.
+          </p>
+        ) : (
+          <Skeleton className="h-24 w-full" />
+        )}
+
+        <Card>
+          <CardHeader>
+            <CardTitle>Log to {stream.name}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <QuickAddForm baseCurrency={baseCurrency} today={today} fixedStreamId={stream.id} />
+          </CardContent>
+        </Card>
+
+        {summary.data ? <StreamMonthlyCard summary={summary.data} color={stream.color ?? undefined} /> : null}
+
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <Card className="self-start">
+            <CardHeader className="flex-row items-start justify-between gap-3">
+              <div className="flex min-w-0 flex-col gap-1">
+                <CardTitle>Recent transactions</CardTitle>
+                <CardDescription>The latest {RECENT_TRANSACTIONS}, newest first.</CardDescription>
+              </div>
+              <Link href={`/transactions?stream=${stream.id}`} className={buttonClasses({ variant: "ghost", size: "sm" })}>
+                See all
+              </Link>
+            </CardHeader>
+            <div className="pt-2">
+              <TransactionList
+                filters={{ stream: stream.id }}
+                limit={RECENT_TRANSACTIONS}
+                showStream={false}
+                label={`Recent transactions of ${stream.name}`}
+                empty={<EmptyState title="Nothing logged yet" description="Log the first payment with the form above." />}
+              />
+            </div>
+          </Card>
+          <div className="flex min-w-0 flex-col gap-6">
+            {summary.data ? <TopClientsCard summary={summary.data} /> : null}
+            <TimePanel streamId={stream.id} streamName={stream.name} today={today} />
+          </div>
+        </div>
+      </div>
+
+      <StreamFormDialog open={editing} onClose={() => setEditing(false)} stream={stream} />
+      <DeleteStreamDialog stream={deleting ? stream : null} onClose={() => setDeleting(false)} onDeleted={() => router.replace("/streams")} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { BadgeTone } from "@/components/ui/badge";
+import type { StreamView } from "@/lib/schemas/streams";
+
+type Role = StreamView["role"];
+type Status = StreamView["status"];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  anchor: "Anchor",
+  growth: "Growth",
+  speculative: "Speculative",
+};
+
+/** What each role means, for the form: roles drive the anchor-coverage rule and the mix by role. */
+export const ROLE_HINTS: Record<Role, string> = {
+  anchor: "Anchor: steady income you count on to cover the essentials",
+  growth: "Growth: income you are building up",
+  speculative: "Speculative: a bet that may or may not pay off",
+};
+
+export const ROLE_TONES: Record<Role, BadgeTone> = {
+  anchor: "info",
+  growth: "success",
+  speculative: "warning",
+};
+
+export const STATUS_LABELS: Record<Status, string> = {
+  active: "Active",
+  paused: "Paused",
+  archived: "Archived",
+};
+
+/** Preset colours for a stream: the light theme's chart palette (each at least 3:1 on white). */
+export const STREAM_COLORS = ["#2166c4", "#d97706", "#0f9b73", "#c24f9c", "#2f8acb", "#d1491f", "#8a6fd1", "#6b7280"] as const;
+
+/** A stream's own colour, else a chart token picked by its place so neighbours differ. */
+export function streamColor(stream: Pick<StreamView, "color">, index: number): string {
+  return stream.color ?? `var(--chart-${(index % 8) + 1})`;
+}
+
+/** Rows in the stream page's recent-transactions list (in its query key, so the server page uses it too). */
+export const RECENT_TRANSACTIONS = 10;

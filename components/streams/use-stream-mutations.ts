@@ -1,0 +1,116 @@
+"use client";
+
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
+import { keys, metricsKeys, type List } from "@/lib/queries";
+import type { CreateStreamInput, StreamView, UpdateStreamInput } from "@/lib/schemas/streams";
+
+type StreamList = List<StreamView>;
+
+let optimisticSeq = 0;
+
+/** Same order as the API (name, case-insensitive), so an optimistic row lands where the real one will. */
+function sortByName(list: StreamView[]): StreamView[] {
+  return [...list].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
+}
+
+async function snapshot(qc: QueryClient) {
+  await qc.cancelQueries({ queryKey: keys.streams() });
+  return qc.getQueryData<StreamList>(keys.streams());
+}
+
+function setList(qc: QueryClient, update: (list: StreamView[]) => StreamView[]) {
+  qc.setQueryData<StreamList>(keys.streams(), (old) => (old ? { ...old, data: update(old.data) } : old));
+}
+
+export function useCreateStream() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateStreamInput) => apiFetch<StreamView>("/api/v1/streams", { method: "POST", json: input }),
+    onMutate: async (input) => {
+      const previous = await snapshot(qc);
+      optimisticSeq += 1;
+      const now = new Date().toISOString();
+      const temp: StreamView = {
+        id: `optimistic-${optimisticSeq}`,
+        name: input.name,
+        kind: input.kind,
+        role: input.role,
+        platform: input.platform ?? null,
+        status: input.status,
+        startedOn: input.startedOn ?? null,
+        color: input.color ?? null,
+        description: input.description ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      setList(qc, (list) => sortByName([...list, temp]));
+      return { previous, tempId: temp.id };
+    },
+    onSuccess: (stream, _input, ctx) => setList(qc, (list) => list.map((s) => (s.id === ctx.tempId ? stream : s))),
+    onError: (_err, _input, ctx) => qc.setQueryData(keys.streams(), ctx?.previous),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: keys.streams() });
+      // The dashboards list every stream that is not archived, a new one included.
+      void qc.invalidateQueries({ queryKey: metricsKeys.all() });
+    },
+  });
+}
+
+export function useUpdateStream() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateStreamInput }) =>
+      apiFetch<StreamView>(`/api/v1/streams/${id}`, { method: "PATCH", json: patch }),
+    onMutate: async ({ id, patch }) => {
+      const previous = await snapshot(qc);
+      setList(qc, (list) => sortByName(list.map((s) => (s.id === id ? { ...s, ...withNulls(patch) } : s))));
+      return { previous };
+    },
+    onError: (_err, _vars, ctx) => qc.setQueryData(keys.streams(), ctx?.previous),
+    onSettled: (_data, _err, { patch }) => {
+      void qc.invalidateQueries({ queryKey: keys.streams() });
+      // Name, kind, role, platform and status all show in (or change) the dashboards' figures.
+      void qc.invalidateQueries({ queryKey: metricsKeys.all() });
+      // Transactions carry their stream's name; only a rename changes what the lists show.
+      if (patch.name !== undefined) void qc.invalidateQueries({ queryKey: keys.transactionLists() });
+    },
+  });
+}
+
+/** `cascade` only after the user has confirmed the number of transactions that go with the stream. */
+export function useDeleteStream() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, cascade }: { id: string; cascade: boolean }) =>
+      apiFetch<void>(`/api/v1/streams/${id}${cascade ? "?cascade=true" : ""}`, { method: "DELETE" }),
+    onMutate: async ({ id }) => {
+      const previous = await snapshot(qc);
+      setList(qc, (list) => list.filter((s) => s.id !== id));
+      return { previous };
+    },
+    onError: (_err, _vars, ctx) => qc.setQueryData(keys.streams(), ctx?.previous),
+    onSuccess: (_data, { id, cascade }) => {
+      qc.removeQueries({ queryKey: keys.streamSummary(id) });
+      qc.removeQueries({ queryKey: keys.timeEntries(id) });
+      void qc.invalidateQueries({ queryKey: keys.streamIncome() });
+      // Its goals go with it (a database cascade), and its figures leave the dashboards.
+      void qc.invalidateQueries({ queryKey: metricsKeys.all() });
+      void qc.invalidateQueries({ queryKey: metricsKeys.goals() });
+      if (cascade) {
+        void qc.invalidateQueries({ queryKey: keys.transactionLists() });
+        void qc.invalidateQueries({ queryKey: keys.suggestions() });
+      }
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.streams() }),
+  });
+}
+
+/** A PATCH's cleared optional fields arrive as null or undefined; the view always has null. */
+function withNulls(patch: UpdateStreamInput): Partial<StreamView> {
+  const out: Partial<StreamView> = {};
+  for (const [k, v] of Object.entries(patch) as [keyof UpdateStreamInput, unknown][]) {
+    (out as Record<string, unknown>)[k] = v === undefined ? null : v;
+  }
+  return out;
+}

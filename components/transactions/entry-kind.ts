@@ -1,0 +1,32 @@
+import type { TransactionView } from "@/lib/schemas/transactions";
+
+/**
+ * What the forms offer: income, expense, and refund. A refund is not a kind of its own in the data: it
+ * is income with a negative amount (METRICS.md "Inputs"), so it nets against the stream's income.
+ */
+export type EntryKind = "income" | "expense" | "refund";
+
+export const ENTRY_KINDS: readonly EntryKind[] = ["income", "expense", "refund"];
+
+export const ENTRY_KIND_LABELS: Record<EntryKind, string> = {
+  income: "Income",
+  expense: "Expense",
+  refund: "Refund",
+};
+
+export function entryKindOf(t: Pick<TransactionView, "kind" | "amountMinor">): EntryKind {
+  if (t.kind === "expense") return "expense";
+  return t.amountMinor < 0 ? "refund" : "income";
+}
+
+/** The API's kind and signed amount for what the user typed: a refund is always sent negative. */
+export function toWire(entry: EntryKind, amountText: string): { kind: "income" | "expense"; amount: string } {
+  const amount = amountText.trim();
+  if (entry === "refund") return { kind: "income", amount: amount === "" ? "" : `-${amount.replace(/^[-+]/, "")}` };
+  return { kind: entry, amount };
+}
+
+/** The amount as the edit form shows it: a refund's size without its sign (the kind says it is a refund). */
+export function amountForForm(t: Pick<TransactionView, "kind" | "amount" | "amountMinor">): string {
+  return entryKindOf(t) === "refund" ? t.amount.replace(/^-/, "") : t.amount;
+}
