@@ -1,0 +1,234 @@
+"use client";
+
+import { useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { useToast } from "@/components/ui/toast";
+import { parseAmount } from "@/lib/metrics/money";
+import { updateSettingsInput, type SettingsView } from "@/lib/schemas/settings";
+import type { CurrencyChoice } from "./choices";
+import { useDeviceTimeZone } from "./device-time-zone";
+import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
+import { asSentence, requestErrors, zodErrors, type FormErrors } from "./form-errors";
+import { useUpdateSettings, type SettingsPatch } from "./use-update-settings";
+
+type Draft = { name: string; baseCurrency: string; timeZone: string; essential: string; buffer: string };
+
+function draftOf(s: SettingsView): Draft {
+  return {
+    name: s.name,
+    baseCurrency: s.baseCurrency,
+    timeZone: s.timeZone,
+    essential: s.essentialMonthlyExpenses ?? "",
+    buffer: s.cashBuffer ?? "",
+  };
+}
+
+/**
+ * Only changed fields are sent: an untouched amount then keeps its value through a base-currency change
+ * (the server rescales it), instead of being re-read with the new currency's decimals.
+ */
+function patchOf(draft: Draft, saved: Draft): SettingsPatch {
+  const patch: SettingsPatch = {};
+  if (draft.name !== saved.name) patch.name = draft.name;
+  if (draft.baseCurrency !== saved.baseCurrency) patch.baseCurrency = draft.baseCurrency;
+  if (draft.timeZone !== saved.timeZone) patch.timeZone = draft.timeZone;
+  if (draft.essential.trim() !== saved.essential) patch.essentialMonthlyExpenses = draft.essential.trim() || null;
+  if (draft.buffer.trim() !== saved.buffer) patch.cashBuffer = draft.buffer.trim() || null;
+  return patch;
+}
+
+/** The shared schema, plus the amount check the server runs (the schema only says "a string"). */
+function validate(patch: SettingsPatch, currency: string): FormErrors {
+  const parsed = updateSettingsInput.safeParse(patch);
+  const errors = parsed.success ? {} : zodErrors(parsed.error);
+  for (const key of ["essentialMonthlyExpenses", "cashBuffer"] as const) {
+    const value = patch[key];
+    if (typeof value !== "string" || errors[key]) continue;
+    const amount = parseAmount(value, currency);
+    if (!amount.ok) errors[key] = asSentence(amount.message);
+    else if (amount.minor < 0) errors[key] = "Cannot be negative.";
+  }
+  return errors;
+}
+
+export function GeneralSettings({ settings, currencies, timeZones }: { settings: SettingsView; currencies: CurrencyChoice[]; timeZones: string[] }) {
+  const { toast } = useToast();
+  const update = useUpdateSettings();
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const deviceZone = useDeviceTimeZone();
+  const saved = draftOf(settings);
+  const [draft, setDraft] = useState<Draft>(saved);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [confirming, setConfirming] = useState<SettingsPatch | null>(null);
+  const patch = patchOf(draft, saved);
+  const dirty = Object.keys(patch).length > 0;
+  const set = (key: keyof Draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
+
+  function save(p: SettingsPatch) {
+    update.mutate(p, {
+      onSuccess: (next) => {
+        setConfirming(null);
+        setDraft(draftOf(next));
+        setErrors({});
+        toast({ title: p.baseCurrency ? `Base currency is now ${next.baseCurrency}` : "Settings saved", tone: "success" });
+        refocusIfLost(submitRef);
+      },
+      onError: (err) => {
+        setConfirming(null);
+        setErrors(requestErrors(err, "Could not save your settings. Try again."));
+        focusFirstInvalid(formRef);
+      },
+    });
+  }
+
+  function submit() {
+    if (!dirty) return void toast({ title: "No changes to save" });
+    const found = validate(patch, draft.baseCurrency);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return focusFirstInvalid(formRef);
+    // Re-pricing everything is the one consequential change here: say what it does before doing it.
+    if (patch.baseCurrency) setConfirming(patch);
+    else save(patch);
+  }
+
+  const currency = draft.baseCurrency;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>General</CardTitle>
+        <CardDescription>Who you are, the currency every figure is shown in, and the numbers behind coverage and runway.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <form
+          ref={formRef}
+          aria-label="General settings"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+          className="grid gap-x-4 gap-y-5 sm:grid-cols-2"
+        >
+          <Field label="Name" error={errors.name}>
+            <Input name="name" autoComplete="name" value={draft.name} onChange={(e) => set("name", e.target.value)} />
+          </Field>
+          <Field label="Base currency" error={errors.baseCurrency} hint="Every total, share and rule is computed in this currency.">
+            <Select name="baseCurrency" value={draft.baseCurrency} onChange={(e) => set("baseCurrency", e.target.value)}>
+              {currencies.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.code} — {c.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label="Time zone"
+            error={errors.timeZone}
+            className="sm:col-span-2"
+            hint={
+              <>
+                Decides which day and month “today” is.
+                {deviceZone && deviceZone !== draft.timeZone && timeZones.includes(deviceZone) ? (
+                  <>
+                    {" "}
+                    <button type="button" className="font-medium text-primary underline underline-offset-2" onClick={() => set("timeZone", deviceZone)}>
+                      Use this device’s zone ({deviceZone})
+                    </button>
+                  </>
+                ) : null}
+              </>
+            }
+          >
+            <Select name="timeZone" value={draft.timeZone} onChange={(e) => set("timeZone", e.target.value)}>
+              {timeZones.map((tz) => (
+                <option key={tz} value={tz}>
+                  {tz.replaceAll("_", " ")}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field
+            label={`Essential monthly expenses (${currency})`}
+            error={errors.essentialMonthlyExpenses}
+            hint="What you must pay each month. Drives coverage: how much of it your income covers, even after losing a stream."
+          >
+            <Input
+              name="essentialMonthlyExpenses"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="Not set"
+              value={draft.essential}
+              onChange={(e) => set("essential", e.target.value)}
+              className="money"
+            />
+          </Field>
+          <Field
+            label={`Cash buffer (${currency})`}
+            error={errors.cashBuffer}
+            hint="Savings you could live on. Drives runway: how many months they last if your largest stream stops."
+          >
+            <Input
+              name="cashBuffer"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="Not set"
+              value={draft.buffer}
+              onChange={(e) => set("buffer", e.target.value)}
+              className="money"
+            />
+          </Field>
+          {errors.form ? (
+            <p role="alert" className="text-sm font-medium text-danger sm:col-span-2">
+              {errors.form}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
+            <Button ref={submitRef} type="submit" loading={update.isPending && !confirming}>
+              Save settings
+            </Button>
+            {dirty ? (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setDraft(saved);
+                  setErrors({});
+                  moveFocus(submitRef);
+                }}
+              >
+                Discard changes
+              </Button>
+            ) : null}
+          </div>
+        </form>
+      </CardContent>
+      <ConfirmDialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        onConfirm={() => confirming && save(confirming)}
+        pending={update.isPending}
+        tone="primary"
+        title={`Change your base currency to ${draft.baseCurrency}?`}
+        description={`Every transaction is re-priced in ${draft.baseCurrency}, using exchange rates quoted in ${draft.baseCurrency}. Transactions in a currency without such a rate are left out of the figures until you add one.`}
+        confirmLabel={`Change to ${draft.baseCurrency}`}
+      >
+        <ul className="flex list-disc flex-col gap-1 pl-5 text-sm text-muted-foreground">
+          <li>
+            Transactions in {settings.baseCurrency} will need a {settings.baseCurrency} rate too.
+          </li>
+          <li>Your rates quoted in {settings.baseCurrency} stay saved and count again if you switch back.</li>
+          {saved.essential || saved.buffer ? (
+            <li>
+              Essential expenses and the cash buffer keep their numbers, now read as {draft.baseCurrency}: check them afterwards.
+            </li>
+          ) : null}
+        </ul>
+      </ConfirmDialog>
+    </Card>
+  );
+}
