@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { DiversificationDashboard } from "@/components/diversification/diversification-dashboard";
+import { Hydrated } from "@/components/query/hydrated";
+import { loadDashboard } from "@/lib/dashboard";
+import { getSettings } from "@/lib/data/settings";
+import { settingsQuery } from "@/lib/queries";
+import { settingsResponse } from "@/lib/schemas/settings";
+
+export const metadata: Metadata = { title: "Diversification" };
+
+export default async function DiversificationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, today, hydrate } = await loadDashboard(searchParams);
+  // The target mix lives in settings; shaped by the response schema like GET /api/v1/settings.
+  const settings = settingsResponse.parse(await getSettings(user.id));
+  return (
+    // DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline.
+    <div className="flex flex-col gap-6">
+      <DashboardHeader title="Diversification" question="How spread out is your income, and how does that compare with the mix you want?" today={today} />
+      <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings]]}>
+        <DiversificationDashboard today={today} />
+      </Hydrated>
+    </div>
+  );
+}

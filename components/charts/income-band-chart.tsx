@@ -1,0 +1,113 @@
+"use client";
+
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoney, formatMonth } from "@/lib/format";
+
+export type IncomePoint = { month: string; income: number };
+
+export type IncomeBandChartProps = {
+  data: readonly IncomePoint[];
+  currency: string;
+  /** The average month (API `risk.mean`), drawn as a dashed line. */
+  mean: number;
+  /** One sample standard deviation (API `risk.stdev`); null (fewer than two months) draws no band. */
+  stdev: number | null;
+  /** A month to call out, e.g. the worst one: its dot is drawn larger in the negative colour. */
+  highlight?: string;
+  /** The accessible name of the chart. */
+  label: string;
+  height?: number;
+};
+
+const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
+
+type DotProps = { cx?: number; cy?: number; payload?: IncomePoint };
+
+/**
+ * Monthly income as a line over its typical range: the band is mean ± one standard deviation, so a month
+ * outside it is an unusual one. The band's bounds are presentation arithmetic on the API's two numbers.
+ * The axis starts at zero: a cut-off axis would make a 10% dip look like a collapse.
+ */
+export function IncomeBandChart({ data, currency, mean, stdev, highlight, label, height = 240 }: IncomeBandChartProps) {
+  const lower = stdev === null ? null : Math.max(0, mean - stdev);
+  const upper = stdev === null ? null : mean + stdev;
+  const money = (v: number) => formatMoney(v, currency, { compact: true });
+  const dot = ({ cx, cy, payload }: DotProps) => {
+    if (cx === undefined || cy === undefined || !payload) return <g key={`dot-${cx}`} />;
+    const worst = payload.month === highlight;
+    return (
+      <circle
+        key={payload.month}
+        cx={cx}
+        cy={cy}
+        r={worst ? 5 : 3}
+        fill={worst ? "var(--negative)" : "var(--chart-1)"}
+        stroke="var(--surface)"
+        strokeWidth={worst ? 2 : 0}
+      />
+    );
+  };
+  return (
+    <div className="flex w-full min-w-0 flex-col gap-2">
+      <div className="w-full min-w-0" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={[...data]} margin={{ top: 12, right: 12, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
+            <CartesianGrid vertical={false} stroke="var(--border)" />
+            {lower !== null && upper !== null ? (
+              <ReferenceArea y1={lower} y2={upper} fill="var(--chart-1)" fillOpacity={0.12} strokeOpacity={0} ifOverflow="extendDomain" />
+            ) : null}
+            <ReferenceLine y={mean} stroke="var(--foreground)" strokeOpacity={0.7} strokeDasharray="5 4" />
+            <XAxis
+              dataKey="month"
+              tickFormatter={(m: string) => formatMonth(m, { short: true })}
+              tick={axisTick}
+              tickLine={false}
+              axisLine={{ stroke: "var(--border)" }}
+              interval="preserveStartEnd"
+              minTickGap={12}
+            />
+            <YAxis domain={[0, "auto"]} tickFormatter={money} tick={axisTick} tickLine={false} axisLine={false} width={56} />
+            <Tooltip
+              cursor={{ stroke: "var(--border)" }}
+              contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
+              labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+              itemStyle={{ color: "var(--foreground)" }}
+              labelFormatter={(m) => formatMonth(String(m))}
+              formatter={(value) => [formatMoney(Number(value), currency), "Income"]}
+            />
+            <Line dataKey="income" name="Income" type="linear" stroke="var(--chart-1)" strokeWidth={2} dot={dot} activeDot={{ r: 5 }} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <Legend mean={money(mean)} band={lower !== null} highlight={highlight !== undefined} />
+    </div>
+  );
+}
+
+/** The key in HTML under the plot, where it cannot collide with the line. */
+function Legend({ mean, band, highlight }: { mean: string; band: boolean; highlight: boolean }) {
+  return (
+    <ul aria-hidden="true" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+      <li className="flex items-center gap-1.5">
+        <span className="inline-block h-0.5 w-4 rounded bg-chart-1" />
+        Income
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span className="inline-block w-4 border-t-2 border-dashed border-foreground/70" />
+        Average {mean}
+      </li>
+      {band ? (
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block h-3 w-4 rounded-sm bg-chart-1/15" />
+          Typical range (± 1 stdev)
+        </li>
+      ) : null}
+      {highlight ? (
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block size-2.5 rounded-full bg-negative" />
+          Worst month
+        </li>
+      ) : null}
+    </ul>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoney, formatMonth } from "@/lib/format";
+
+export type StackedSeries = {
+  /** The data key: a stream id. */
+  id: string;
+  name: string;
+  /** Any CSS colour: the stream's own colour or a var(--chart-n) token. */
+  color: string;
+  /** Income by month, aligned with `months`. */
+  values: readonly number[];
+};
+
+export type StackedIncomeChartProps = {
+  months: readonly string[];
+  series: readonly StackedSeries[];
+  currency: string;
+  /** The accessible name of the chart. */
+  label: string;
+  height?: number;
+};
+
+const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
+
+/**
+ * Income by month, one stacked bar segment per stream, in the order given (largest first, so it sits at the
+ * bottom and the small, volatile streams ride on top). A month of net refunds draws below the zero line.
+ */
+export function StackedIncomeChart({ months, series, currency, label, height = 280 }: StackedIncomeChartProps) {
+  const data = months.map((month, i) => Object.fromEntries([["month", month], ...series.map((s) => [s.id, s.values[i] ?? 0])]));
+  const names = new Map(series.map((s) => [s.id, s.name]));
+  return (
+    <div className="flex w-full min-w-0 flex-col gap-3">
+      <div className="w-full min-w-0" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
+            <CartesianGrid vertical={false} stroke="var(--border)" />
+            <XAxis
+              dataKey="month"
+              tickFormatter={(m: string) => formatMonth(m, { short: true })}
+              tick={axisTick}
+              tickLine={false}
+              axisLine={{ stroke: "var(--border)" }}
+              interval="preserveStartEnd"
+              minTickGap={8}
+            />
+            <YAxis tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} tick={axisTick} tickLine={false} axisLine={false} width={56} />
+            <ReferenceLine y={0} stroke="var(--border)" />
+            <Tooltip
+              cursor={{ fill: "var(--muted)" }}
+              contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
+              labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+              labelFormatter={(m) => formatMonth(String(m))}
+              formatter={(value, key) => [formatMoney(Number(value), currency), names.get(String(key)) ?? String(key)]}
+              // Largest stream first in the tooltip too, matching the legend.
+              itemSorter={(item) => series.findIndex((s) => s.id === item.dataKey)}
+            />
+            {series.map((s) => (
+              <Bar key={s.id} dataKey={s.id} name={s.name} stackId="income" fill={s.color} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <ul aria-hidden="true" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+        {series.map((s) => (
+          <li key={s.id} className="flex items-center gap-1.5">
+            <span className="inline-block size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: s.color }} />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

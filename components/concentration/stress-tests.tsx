@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { inlineLink } from "@/components/diversification/labels";
+import type { MetricsResult } from "@/lib/metrics/types";
+import { StressTestCard } from "./stress-test-card";
+
+const link = (href: string, text: string) => (
+  <Link href={href} className={inlineLink}>
+    {text}
+  </Link>
+);
+
+/** The three stress tests of the response: the largest stream, client and platform, each taken away. */
+export function StressTests({ metrics, loading }: { metrics: MetricsResult | undefined; loading: boolean }) {
+  const r = metrics?.resilience;
+  const currency = metrics?.currency ?? "USD";
+  const streamKey = r?.lossOfLargestStream.key;
+  const streamName = metrics?.streams.find((s) => s.id === streamKey)?.name ?? null;
+  const common = { essential: r?.essentialMonthlyExpenses, currency, loading };
+  return (
+    <section aria-labelledby="stress-tests" className="flex flex-col gap-3">
+      <div>
+        <h2 id="stress-tests" className="text-base font-semibold text-foreground">
+          Stress tests
+        </h2>
+        <p className="text-sm text-muted-foreground">What your month would look like if the one you depend on most stopped paying.</p>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <StressTestCard testId="stress-stream" title="Largest stream" name={streamName} scenario={r?.lossOfLargestStream} missing="No stream earned in this window." {...common} />
+        <StressTestCard
+          testId="stress-client"
+          title="Largest client"
+          name={r?.lossOfLargestClient.key ?? null}
+          scenario={r?.lossOfLargestClient}
+          missing={<>Log counterparties on your income in {link("/transactions", "Transactions")} to see this.</>}
+          {...common}
+        />
+        <StressTestCard
+          testId="stress-platform"
+          title="Largest platform"
+          name={r?.lossOfLargestPlatform.key ?? null}
+          scenario={r?.lossOfLargestPlatform}
+          missing={<>Set platforms on your {link("/streams", "streams")} or transactions to see this.</>}
+          {...common}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
+import { settingsQuery } from "@/lib/queries";
+import { DiversificationFigures } from "./diversification-figures";
+import { HhiTrendPanel } from "./hhi-trend-panel";
+import { KindSharePanel } from "./kind-share-panel";
+import { RoleMixPanel } from "./role-mix-panel";
+import { StreamSharePanel } from "./stream-share-panel";
+import { useDashboardState } from "./use-dashboard-state";
+
+/** How spread out is the income? Figures first, then the shares behind them, then the trend. */
+export function DiversificationDashboard({ today }: { today: string }) {
+  const state = useDashboardState(today);
+  const settings = useQuery(settingsQuery());
+  if (state.empty) return <EmptyPortfolio />;
+  return (
+    <div className="flex flex-col gap-4">
+      <DiversificationFigures metrics={state.metrics} loading={state.loading || state.error} />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StreamSharePanel {...state} className="lg:col-span-2" />
+        <KindSharePanel {...state} />
+        <RoleMixPanel {...state} targetMix={settings.data?.targetMix} />
+        <HhiTrendPanel {...state} className="lg:col-span-2" />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { HhiTrendChart } from "@/components/charts/hhi-trend-chart";
+import { Panel } from "@/components/dashboard/panel";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatMonth, formatNumber } from "@/lib/format";
+import type { MetricsResult } from "@/lib/metrics/types";
+import { HHI_CHART_BANDS } from "./hhi-band";
+
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+
+/** HHI month by month: is the income getting more or less concentrated? */
+export function HhiTrendPanel({ metrics, loading, error, className }: Props) {
+  const months = metrics?.diversification.byMonth ?? [];
+  const overall = metrics?.diversification.hhi ?? null;
+  const label = `HHI by month: ${months.map((m) => `${formatMonth(m.month)} ${m.hhi === null ? "no income" : formatNumber(m.hhi, 2)}`).join(", ")}.`;
+  return (
+    <Panel
+      className={className}
+      title="Concentration over time"
+      description={`Each month's HHI; lower is more diversified. The dashed line is the whole window (${formatNumber(overall, 2)}); a gap is a month without income.`}
+      loading={loading}
+      error={error}
+      textAlternative={
+        metrics ? (
+          <Table label="HHI by month">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Month</TableHead>
+                <TableHead numeric>HHI</TableHead>
+                <TableHead numeric>Effective streams</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {months.map((m) => (
+                <TableRow key={m.month}>
+                  <TableCell>{formatMonth(m.month)}</TableCell>
+                  <TableCell numeric>{m.hhi === null ? "no income" : formatNumber(m.hhi, 2)}</TableCell>
+                  <TableCell numeric>{formatNumber(m.effectiveStreams, 1)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : null
+      }
+    >
+      <HhiTrendChart data={months} bands={HHI_CHART_BANDS} overall={overall} label={label} />
+    </Panel>
+  );
+}

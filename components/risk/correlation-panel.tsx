@@ -1,0 +1,54 @@
+import { CorrelationHeatmap } from "@/components/charts/correlation-heatmap";
+import { Panel } from "@/components/dashboard/panel";
+import { formatNumber } from "@/lib/format";
+import type { MetricsResult } from "@/lib/metrics/types";
+
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+
+type Pair = { a: string; b: string; r: number };
+
+/** Correlations of fewer monthly points than this swing wildly; the panel says so. */
+const ROUGH_BELOW = 12;
+
+/** The most extreme pair in each direction: picked from the API's matrix, not computed. */
+function extremes(names: readonly string[], matrix: readonly (readonly (number | null)[])[]) {
+  let together: Pair | null = null;
+  let opposite: Pair | null = null;
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const r = matrix[i]?.[j] ?? null;
+      if (r === null) continue;
+      const pair = { a: names[i] ?? "", b: names[j] ?? "", r };
+      if (!together || r > together.r) together = pair;
+      if (!opposite || r < opposite.r) opposite = pair;
+    }
+  }
+  return { together, opposite };
+}
+
+/** Which streams rise and fall together: the heatmap, with the strongest pairs in words. */
+export function CorrelationPanel({ metrics, loading, error, className }: Props) {
+  const ids = metrics?.risk.correlations.streamIds ?? [];
+  const names = ids.map((id) => metrics?.streams.find((s) => s.id === id)?.name ?? "Unknown stream");
+  const matrix = metrics?.risk.correlations.matrix ?? [];
+  const { together, opposite } = extremes(names, matrix);
+  return (
+    <Panel
+      className={className}
+      title="Which streams move together"
+      description={
+        <>
+          Correlation of monthly income between streams: +1 rise and fall together, −1 offset each other.
+          {together && together.r >= 0.5 ? ` ${together.a} and ${together.b} move most together (${formatNumber(together.r, 2)}).` : ""}
+          {opposite && opposite.r <= -0.3 ? ` ${opposite.a} and ${opposite.b} offset each other most (${formatNumber(opposite.r, 2)}).` : ""}
+          {metrics && metrics.window.months < ROUGH_BELOW ? ` Over ${metrics.window.months} months these are rough; a longer window is steadier.` : ""}
+        </>
+      }
+      loading={loading}
+      error={error}
+      empty={metrics && ids.length < 2 ? "Correlations need at least two streams." : undefined}
+    >
+      <CorrelationHeatmap names={names} matrix={matrix} caption="Correlation of monthly income between streams" />
+    </Panel>
+  );
+}

@@ -1,0 +1,70 @@
+import { ShareBars } from "@/components/charts/share-bars";
+import { Panel } from "@/components/dashboard/panel";
+import { streamColors } from "@/components/diversification/labels";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatMoney, formatPercent } from "@/lib/format";
+import type { MetricsResult } from "@/lib/metrics/types";
+
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+
+/** Each stream's coefficient of variation, most volatile first, against the portfolio's own. */
+export function VolatilityPanel({ metrics, loading, error, className }: Props) {
+  const currency = metrics?.currency ?? "USD";
+  const colors = streamColors(metrics?.streams ?? []);
+  // Sorting is ordering, not computing: the values are the API's. Streams without a cv go last.
+  const streams = [...(metrics?.streams ?? [])].sort((a, b) => (b.cv ?? -1) - (a.cv ?? -1));
+  const portfolio = metrics?.risk.cv ?? null;
+  const max = Math.max(portfolio ?? 0, ...streams.map((s) => s.cv ?? 0));
+  const top = streams[0];
+  return (
+    <Panel
+      className={className}
+      title="Volatility by stream"
+      description={
+        <>
+          How far each stream&rsquo;s month strays from its own average (coefficient of variation).
+          {top?.cv != null ? ` ${top.name} is the most volatile at ${formatPercent(top.cv)}.` : ""}
+          {portfolio !== null ? ` The dashed line is your whole portfolio (${formatPercent(portfolio)}).` : ""}
+        </>
+      }
+      loading={loading}
+      error={error}
+      textAlternative={
+        metrics ? (
+          <Table label="Volatility by stream">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Stream</TableHead>
+                <TableHead numeric>Volatility (cv)</TableHead>
+                <TableHead numeric>Average month</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {streams.map((s) => (
+                <TableRow key={s.id}>
+                  <TableCell>{s.name}</TableCell>
+                  <TableCell numeric>{s.cv === null ? "n/a" : formatPercent(s.cv)}</TableCell>
+                  <TableCell numeric>{formatMoney(s.mean, currency)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : null
+      }
+    >
+      <ShareBars
+        label="Volatility by stream"
+        max={max}
+        markers={portfolio !== null ? [{ value: portfolio, label: `Portfolio ${formatPercent(portfolio)}` }] : []}
+        items={streams.map((s) => ({
+          key: s.id,
+          label: s.name,
+          value: s.cv,
+          valueText: s.cv === null ? "n/a" : formatPercent(s.cv),
+          detail: `avg ${formatMoney(s.mean, currency, { compact: true })}/mo`,
+          color: colors.get(s.id),
+        }))}
+      />
+    </Panel>
+  );
+}
