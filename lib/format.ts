@@ -8,20 +8,26 @@ function nf(key: string, make: () => Intl.NumberFormat) {
   return f;
 }
 
-/** 123456 USD → "$1,234.56"; JPY → "¥1,235"; uses the currency's own exponent, never a float sum. */
-export function formatMoney(minor: number, currency: string, opts: { compact?: boolean; signed?: boolean } = {}): string {
+/**
+ * 123456 USD → "$1,234.56"; JPY → "¥1,235"; the currency's own exponent decides the decimals.
+ * `whole` rounds to whole units for sentences ("you would keep $4,787 a month"); `compact` → "$12.3K"
+ * (no decimals below a thousand).
+ */
+export function formatMoney(minor: number, currency: string, opts: { compact?: boolean; signed?: boolean; whole?: boolean } = {}): string {
   const exponent = currencyExponent(currency) ?? 2;
-  const f = nf(`${currency}:${opts.compact ? "c" : ""}:${opts.signed ? "s" : ""}`, () =>
+  const value = minor / 10 ** exponent;
+  const decimals = opts.whole ? 0 : opts.compact ? (Math.abs(value) >= 1000 ? 1 : 0) : exponent;
+  const f = nf(`${currency}:${opts.compact ? "c" : ""}:${opts.signed ? "s" : ""}:${decimals}`, () =>
     new Intl.NumberFormat("en-US", {
       style: "currency",
       currency,
-      minimumFractionDigits: opts.compact ? 0 : exponent,
-      maximumFractionDigits: opts.compact ? 1 : exponent,
+      minimumFractionDigits: opts.compact ? 0 : decimals,
+      maximumFractionDigits: decimals,
       notation: opts.compact ? "compact" : "standard",
       signDisplay: opts.signed ? "exceptZero" : "auto",
     }),
   );
-  return f.format(minor / 10 ** exponent);
+  return f.format(value);
 }
 
 export function formatPercent(ratio: number | null | undefined, digits = 0): string {
@@ -29,9 +35,12 @@ export function formatPercent(ratio: number | null | undefined, digits = 0): str
   return nf(`pct:${digits}`, () => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits })).format(ratio);
 }
 
-export function formatNumber(value: number | null | undefined, digits = 1): string {
+/** `fixed` keeps trailing zeros so numbers in a column line up ("0.80", "0.68"). */
+export function formatNumber(value: number | null | undefined, digits = 1, opts: { fixed?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return nf(`num:${digits}`, () => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits })).format(value);
+  return nf(`num:${digits}:${opts.fixed ? "f" : ""}`, () =>
+    new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: opts.fixed ? digits : 0 }),
+  ).format(value);
 }
 
 /** "2026-11" → "Nov 2026"; with `short` → "Nov". */

@@ -70,11 +70,11 @@ export function CorrelationHeatmap({ names, matrix, caption }: CorrelationHeatma
                   return (
                     <td
                       key={col + j}
-                      title={same ? row : `${row} and ${col}: ${r === null ? "n/a" : formatNumber(r, 2)} (${meaning(r)})`}
+                      title={same ? row : `${row} and ${col}: ${r === null ? "n/a" : formatNumber(r, 2, { fixed: true })} (${meaning(r)})`}
                       className={`money h-10 min-w-12 rounded-sm px-1 text-center text-xs ${same ? "bg-muted text-muted-foreground" : "font-medium text-foreground"}`}
                       style={same ? undefined : cellStyle(r)}
                     >
-                      {r === null ? <span className="text-muted-foreground">n/a</span> : formatNumber(r, 2)}
+                      {r === null ? <span className="text-muted-foreground">n/a</span> : formatNumber(r, 2, { fixed: true })}
                     </td>
                   );
                 })}

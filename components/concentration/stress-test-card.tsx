@@ -60,7 +60,7 @@ export function StressTestCard({ title, name, scenario, essential, currency, mis
             </div>
             <p className="-mt-1 text-xs text-muted-foreground">{formatPercent(scenario.shareLost)} of your income</p>
             <p className="text-sm text-muted-foreground">
-              If you lost {name} you would keep <strong className={strong}>{formatMoney(scenario.remainingMonthlyIncome, currency)} a month</strong>
+              If you lost {name} you would keep <strong className={strong}>{formatMoney(scenario.remainingMonthlyIncome, currency, { whole: true })} a month</strong>
               <Consequence scenario={scenario} essential={essential} />
             </p>
           </>

@@ -13,12 +13,12 @@ export const roleLabel = (key: string) => ROLE_LABELS[key as StreamRole] ?? key;
 const PALETTE_ORDER = [1, 2, 3, 4, 6, 7, 5, 8] as const;
 
 /**
- * A stream's colour: a chart token by its place in name order, not income order, so a stream keeps its
- * colour on every chart and in every window (income order changes when the window does).
+ * A stream's colour: the one the user chose for it (as on the streams pages), else a chart token by its
+ * place in name order, not income order, so a stream keeps its colour on every chart and in every window.
  */
-export function streamColors(streams: readonly { id: string; name: string }[]): Map<string, string> {
+export function streamColors(streams: readonly { id: string; name: string; color?: string | null }[]): Map<string, string> {
   const byName = [...streams].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return new Map(byName.map((s, i) => [s.id, `var(--chart-${PALETTE_ORDER[i % PALETTE_ORDER.length]})`]));
+  return new Map(byName.map((s, i) => [s.id, s.color ?? `var(--chart-${PALETTE_ORDER[i % PALETTE_ORDER.length]})`]));
 }
 
 /** Links inside a sentence are underlined: colour alone does not mark a link (WCAG 1.4.1). */

@@ -34,7 +34,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
   const to = lastDay(window.to);
 
   const streamRows = await db
-    .select({ id: streams.id, name: streams.name, kind: streams.kind, role: streams.role, platform: streams.platform, status: streams.status })
+    .select({ id: streams.id, name: streams.name, kind: streams.kind, role: streams.role, platform: streams.platform, status: streams.status, color: streams.color })
     .from(streams)
     .where(eq(streams.userId, userId));
 
@@ -87,7 +87,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       cashBuffer: user.buffer,
       thresholds: user.thresholds as Thresholds,
     },
-    streams: streamRows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, role: s.role, platform: s.platform, archived: s.status === "archived" })),
+    streams: streamRows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, role: s.role, platform: s.platform, archived: s.status === "archived", color: s.color })),
     streamMonths: monthRows.map((r) => ({ streamId: r.streamId, month: r.month, income: r.income, expenses: r.expenses })),
     clients: toKeyRows("client"),
     platforms: toKeyRows("platform"),

@@ -118,6 +118,7 @@ function streamMetrics(series: StreamSeries, months: readonly string[], positive
     kind: info.kind,
     role: info.role,
     platform: info.platform,
+    color: info.color ?? null,
     income: series.totalIncome,
     expenses: series.totalExpenses,
     net,

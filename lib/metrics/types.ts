@@ -14,6 +14,8 @@ export interface StreamInfo {
   role: StreamRole;
   platform: string | null;
   archived: boolean;
+  /** The stream's own colour (#rrggbb), so every chart draws it the same way; display only. */
+  color?: string | null;
 }
 
 /** Base minor units. income: income-kind amounts (refunds negative); expenses: expense-kind amounts. */
@@ -92,6 +94,7 @@ export interface StreamMetrics {
   kind: StreamKind;
   role: StreamRole;
   platform: string | null;
+  color: string | null;
   income: number;
   expenses: number;
   net: number;

@@ -53,6 +53,7 @@ export const metricsResponse = z.object({
       kind: z.string(),
       role: z.string(),
       platform: z.string().nullable(),
+      color: z.string().nullable(),
       income: z.number().int(),
       expenses: z.number().int(),
       net: z.number().int(),

@@ -155,17 +155,17 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     await expect(clientBars.first().textContent()).resolves.toContain(client.items[0]?.key ?? "");
     const loss = m12.resilience.lossOfLargestClient;
     const card = ((await page.getByTestId("stress-client").textContent()) ?? "").replace(/\s+/g, " ");
-    expect(card).toContain(`If you lost ${loss.key} you would keep ${formatMoney(loss.remainingMonthlyIncome ?? 0, m12.currency)} a month`);
+    expect(card).toContain(`If you lost ${loss.key} you would keep ${formatMoney(loss.remainingMonthlyIncome ?? 0, m12.currency, { whole: true })} a month`);
     if (loss.coverage !== null && loss.coverage < 1) expect(card).toContain(`${formatPercent(loss.coverage)} of your essential expenses`);
     if (loss.runwayMonths !== null) expect(card).toContain(`your buffer would last ${formatNumber(loss.runwayMonths, 1)} months`);
     await expectNoSeriousViolations(page);
 
     const w = await pickWindow(page, "Last 24 months", "24m");
     const m24 = await metricsFor(page, w);
-    const remaining = formatMoney(m24.resilience.lossOfLargestClient.remainingMonthlyIncome ?? 0, m24.currency);
+    const remaining = formatMoney(m24.resilience.lossOfLargestClient.remainingMonthlyIncome ?? 0, m24.currency, { whole: true });
     await expect.poll(async () => (await page.getByTestId("stress-client").textContent()) ?? "").toContain(remaining);
     expect(await text(page, "top1-client")).toBe(formatPercent(m24.concentration.client.top1Share));
-    expect(remaining).not.toBe(formatMoney(loss.remainingMonthlyIncome ?? 0, m12.currency));
+    expect(remaining).not.toBe(formatMoney(loss.remainingMonthlyIncome ?? 0, m12.currency, { whole: true }));
 
     await shots("/concentration", "concentration");
     expect(problems).toEqual([]);
