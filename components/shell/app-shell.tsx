@@ -26,7 +26,8 @@ export function AppShell({ user, children }: AppShellProps) {
       >
         Skip to content
       </a>
-      <div className="hidden border-r border-border bg-surface lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col">
+      {/* A landmark of its own, so the logo and the account panel are reachable by landmark navigation. */}
+      <aside aria-label="Sidebar" className="hidden border-r border-border bg-surface lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col">
         <div className="flex h-16 shrink-0 items-center px-5">
           <Logo href="/overview" />
         </div>
@@ -34,7 +35,7 @@ export function AppShell({ user, children }: AppShellProps) {
           <NavLinks />
         </nav>
         <div className="border-t border-border p-3">{account}</div>
-      </div>
+      </aside>
       <MobileNav account={account} />
       <main
         id={MAIN_CONTENT_ID}
