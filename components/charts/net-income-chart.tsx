@@ -44,6 +44,7 @@ export function NetIncomeChart({ data, currency, label, height = 240 }: NetIncom
             dataKey="net"
             name="Net income"
             radius={[3, 3, 0, 0]}
+            maxBarSize={56}
             isAnimationActive={false}
             shape={(bar: BarShapeProps) => <Rectangle {...bar} fill={(data[bar.index]?.net ?? 0) < 0 ? "var(--negative)" : "var(--positive)"} />}
           />

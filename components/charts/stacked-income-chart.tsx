@@ -58,7 +58,7 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
               itemSorter={(item) => series.findIndex((s) => s.id === item.dataKey)}
             />
             {series.map((s) => (
-              <Bar key={s.id} dataKey={s.id} name={s.name} stackId="income" fill={s.color} isAnimationActive={false} />
+              <Bar key={s.id} dataKey={s.id} name={s.name} stackId="income" fill={s.color} maxBarSize={56} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -1,24 +1,33 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { GoalsDashboard } from "@/components/goals/goals-dashboard";
+import { Hydrated } from "@/components/query/hydrated";
+import { loadDashboard } from "@/lib/dashboard";
+import { listGoals } from "@/lib/data/goals";
+import { listStreams } from "@/lib/data/streams";
+import { goalsQuery, streamsQuery } from "@/lib/queries";
+import { goalResponse } from "@/lib/schemas/goals";
+import { streamResponse } from "@/lib/schemas/streams";
 
 export const metadata: Metadata = { title: "Goals" };
 
-export default function GoalsPage() {
+export default async function GoalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, today, hydrate } = await loadDashboard(searchParams);
+  // Shaped by the response schemas, exactly as GET /api/v1/goals and /api/v1/streams return them.
+  const [goals, streams] = await Promise.all([listGoals(user.id), listStreams(user.id)]);
   return (
-    <>
-      <PageHeader title="Goals" description="Monthly income targets for your portfolio and for each stream." />
-      <EmptyState
-        title="No goals yet"
-        description="Set a monthly target for the whole portfolio or for one stream, from a month on, and follow this month's progress with a projection to month-end and your hit rate over time."
-        action={
-          <Link href="/streams" className={buttonClasses({ variant: "secondary" })}>
-            See your streams
-          </Link>
-        }
-      />
-    </>
+    <div className="flex flex-col gap-6">
+      {/* Goals is not one of the insight tabs, but keeps the shared window for its history. */}
+      <DashboardHeader title="Goals" question="Are you earning what you aimed for, month after month?" today={today} tabs={false} />
+      <Hydrated
+        entries={[
+          ...hydrate,
+          [goalsQuery().queryKey, { data: goals.map((g) => goalResponse.parse(g)), nextCursor: null }],
+          [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
+        ]}
+      >
+        <GoalsDashboard today={today} currency={user.baseCurrency} />
+      </Hydrated>
+    </div>
   );
 }

@@ -1,24 +1,35 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { OverviewDashboard } from "@/components/overview/overview-dashboard";
+import { previousWindow } from "@/components/overview/previous-window";
+import { Hydrated } from "@/components/query/hydrated";
+import { loadDashboard } from "@/lib/dashboard";
+import { loadMetricsInput } from "@/lib/data/metrics";
+import { listStreams } from "@/lib/data/streams";
+import { computeMetrics } from "@/lib/metrics/compute-metrics";
+import { metricsQuery, streamsQuery } from "@/lib/queries";
+import { streamResponse } from "@/lib/schemas/streams";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, today, window, hydrate } = await loadDashboard(searchParams);
+  // The score's move is measured against the window of the same length just before this one, and the
+  // stacked chart needs the streams' colours: both hydrated so the first paint is complete.
+  const before = previousWindow(window);
+  const [previous, streams] = await Promise.all([loadMetricsInput(user.id, before).then(computeMetrics), listStreams(user.id)]);
   return (
-    <>
-      <PageHeader title="Overview" description="How resilient is your income this month?" />
-      <EmptyState
-        title="Your portfolio at a glance will appear here"
-        description="This month's income against your goal, your resilience score, income by stream and the rules that need attention. Start by adding the streams you earn from."
-        action={
-          <Link href="/streams" className={buttonClasses()}>
-            Add your first stream
-          </Link>
-        }
-      />
-    </>
+    <div className="flex flex-col gap-6">
+      <DashboardHeader title="Overview" question="How resilient is your income this month?" today={today} />
+      <Hydrated
+        entries={[
+          ...hydrate,
+          [metricsQuery(before).queryKey, previous],
+          [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
+        ]}
+      >
+        <OverviewDashboard today={today} />
+      </Hydrated>
+    </div>
   );
 }

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { Hydrated } from "@/components/query/hydrated";
+import { ResilienceChecklist } from "@/components/resilience/resilience-checklist";
+import { loadDashboard } from "@/lib/dashboard";
+import { getSettings } from "@/lib/data/settings";
+import { settingsQuery } from "@/lib/queries";
+import { settingsResponse } from "@/lib/schemas/settings";
+
+export const metadata: Metadata = { title: "Resilience" };
+
+export default async function ResiliencePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { user, today, hydrate } = await loadDashboard(searchParams);
+  // Thresholds are edited in place: which rules are overridden comes from settings, shaped like GET /api/v1/settings.
+  const settings = settingsResponse.parse(await getSettings(user.id));
+  return (
+    <div className="flex flex-col gap-6">
+      <DashboardHeader title="Resilience checklist" question="Would your income survive losing its biggest source, and what would make it sturdier?" today={today} />
+      <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings]]}>
+        <ResilienceChecklist today={today} />
+      </Hydrated>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { RuleBadge } from "@/components/diversification/rule-status";
+import { Panel } from "@/components/dashboard/panel";
+import { useWindow } from "@/components/dashboard/use-window";
+import { ruleAdvice } from "@/components/resilience/rule-advice";
+import { RULE_COPY } from "@/components/settings/rule-catalog";
+import type { MetricsResult } from "@/lib/metrics/types";
+
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
+
+const link = "font-medium text-primary underline-offset-4 hover:underline";
+
+/** The rules that fail or warn, worst first, each with one line of advice; the rest live on the checklist. */
+export function AttentionPanel({ metrics, loading, error, today, className }: Props) {
+  const { query } = useWindow(today);
+  const checklist = query ? `/resilience?${query}` : "/resilience";
+  const flagged = (metrics?.rules ?? []).filter((r) => r.status === "fail" || r.status === "warn").sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1));
+  return (
+    <Panel className={className} title="Needs attention" description="The rules your income fails or comes close to failing." loading={loading} error={error}>
+      {metrics && flagged.length === 0 ? (
+        <p className="text-sm text-muted-foreground">Every rule that can be checked passes. Nothing needs your attention in this window.</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-border" data-testid="attention-rules">
+          {metrics
+            ? flagged.map((rule) => (
+                <li key={rule.id} className="flex flex-col gap-1 py-3 first:pt-0 last:pb-0">
+                  <div className="flex items-start gap-2">
+                    <RuleBadge rule={rule} />
+                    <h3 className="text-sm font-semibold text-foreground">{RULE_COPY[rule.id].name}</h3>
+                  </div>
+                  <p className="text-sm text-muted-foreground">{ruleAdvice(rule, metrics).text}</p>
+                </li>
+              ))
+            : null}
+        </ul>
+      )}
+      <Link href={checklist} className={`${link} mt-auto self-start text-sm`}>
+        Open the resilience checklist
+      </Link>
+    </Panel>
+  );
+}

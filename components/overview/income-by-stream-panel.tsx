@@ -1,0 +1,101 @@
+"use client";
+
+import { StackedIncomeChart } from "@/components/charts/stacked-income-chart";
+import { Panel } from "@/components/dashboard/panel";
+import { streamColor } from "@/components/streams/stream-labels";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
+import type { MetricsResult } from "@/lib/metrics/types";
+import type { StreamView } from "@/lib/schemas/streams";
+
+type Props = {
+  metrics: MetricsResult | undefined;
+  loading: boolean;
+  error: boolean;
+  /** The user's streams, for their colours (the metrics response carries no colour). */
+  streams: readonly StreamView[] | undefined;
+  className?: string;
+};
+
+const strong = "font-semibold text-foreground";
+
+/** Income by month stacked by stream: which streams carry the portfolio, and how steadily. */
+export function IncomeByStreamPanel({ metrics, loading, error, streams, className }: Props) {
+  const currency = metrics?.currency ?? "USD";
+  const money = (v: number) => formatMoney(v, currency);
+  const months = metrics?.monthly.map((m) => m.month) ?? [];
+  // Streams that earned nothing in the window would only add empty legend entries.
+  const earning = (metrics?.streams ?? []).filter((s) => s.monthly.some((m) => m.income !== 0));
+  // The colour a stream has everywhere else: its own, else the chart token of its place in the streams list.
+  const colorOf = (id: string) => {
+    const index = streams?.findIndex((s) => s.id === id) ?? -1;
+    const stream = index >= 0 ? streams?.[index] : undefined;
+    return stream ? streamColor(stream, index) : `var(--chart-${(earning.findIndex((s) => s.id === id) % 8) + 1})`;
+  };
+  const series = earning.map((s) => ({ id: s.id, name: s.name, color: colorOf(s.id), values: s.monthly.map((m) => m.income) }));
+  const top = metrics?.streams[0];
+  const first = months[0];
+  const last = months.at(-1);
+  const span = first && last ? `, ${formatMonth(first)} to ${formatMonth(last)}` : "";
+  const label = `Income by month, stacked by stream${span}. The table under "Show the numbers" lists every figure.`;
+
+  return (
+    <Panel
+      className={className}
+      title="Income by stream"
+      description={
+        metrics ? (
+          <>
+            You earned <strong className={strong}>{money(metrics.totals.income)}</strong> over these {metrics.window.months} months,{" "}
+            <strong className={strong}>{money(metrics.resilience.monthlyIncome)}</strong> a month on average
+            {top && top.share !== null ? (
+              <>
+                ; {top.name} brought the most ({formatPercent(top.share)}).
+              </>
+            ) : (
+              "."
+            )}
+          </>
+        ) : undefined
+      }
+      loading={loading}
+      error={error}
+      textAlternative={
+        metrics ? (
+          <Table label="Income by month and stream">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Month</TableHead>
+                {series.map((s) => (
+                  <TableHead key={s.id} numeric>
+                    {s.name}
+                  </TableHead>
+                ))}
+                <TableHead numeric>Total</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {metrics.monthly.map((m, i) => (
+                <TableRow key={m.month}>
+                  <TableHead scope="row" className="normal-case">
+                    {formatMonth(m.month)}
+                  </TableHead>
+                  {series.map((s) => (
+                    <TableCell key={s.id} numeric>
+                      {money(s.values[i] ?? 0)}
+                    </TableCell>
+                  ))}
+                  <TableCell numeric className="font-medium">
+                    {money(m.income)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        ) : null
+      }
+    >
+      <StackedIncomeChart months={months} series={series} currency={currency} label={label} />
+    </Panel>
+  );
+}
