@@ -1,10 +1,10 @@
 "use client";
 
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
-import { findRule } from "@/components/diversification/rule-status";
-import { useDashboardState } from "@/components/diversification/use-dashboard-state";
+import { findRule } from "@/components/dashboard/rule-status";
+import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { KeyConcentrationPanel } from "./key-concentration-panel";
-import { StressTests } from "./stress-tests";
+import { StressTests } from "@/components/dashboard/stress-tests";
 
 /** Who could hurt you by leaving? Clients and platforms against their rules, then the stress tests. */
 export function ConcentrationDashboard({ today }: { today: string }) {

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ShareBars, type ShareBar } from "@/components/charts/share-bars";
 import { Panel } from "@/components/dashboard/panel";
-import { inlineLink } from "@/components/diversification/labels";
-import { formatRuleValue, RuleBadge } from "@/components/diversification/rule-status";
+import { inlineLink } from "@/components/dashboard/labels";
+import { formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { KeyConcentration, RuleResult } from "@/lib/metrics/types";

@@ -8,7 +8,7 @@ import { HhiTrendPanel } from "./hhi-trend-panel";
 import { KindSharePanel } from "./kind-share-panel";
 import { RoleMixPanel } from "./role-mix-panel";
 import { StreamSharePanel } from "./stream-share-panel";
-import { useDashboardState } from "./use-dashboard-state";
+import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 
 /** How spread out is the income? Figures first, then the shares behind them, then the trend. */
 export function DiversificationDashboard({ today }: { today: string }) {

@@ -1,9 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { FigureCard } from "./figure-card";
+import { FigureCard } from "@/components/dashboard/figure-card";
 import { HHI_BAND_COPY, HHI_CONCENTRATED, HHI_DIVERSIFIED, hhiBand } from "./hhi-band";
-import { findRule, formatRuleValue, RuleBadge } from "./rule-status";
+import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 
 /** The three headline figures of the page: effective streams, HHI with its band, the largest stream. */
 export function DiversificationFigures({ metrics, loading }: { metrics: MetricsResult | undefined; loading: boolean }) {

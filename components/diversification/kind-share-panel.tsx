@@ -2,7 +2,7 @@ import { ShareBars } from "@/components/charts/share-bars";
 import { Panel } from "@/components/dashboard/panel";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { kindLabel } from "./labels";
+import { kindLabel } from "@/components/dashboard/labels";
 import { ShareTable } from "./share-table";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean };

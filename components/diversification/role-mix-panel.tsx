@@ -4,7 +4,7 @@ import { Panel } from "@/components/dashboard/panel";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult, StreamRole } from "@/lib/metrics/types";
 import type { SettingsView } from "@/lib/schemas/settings";
-import { inlineLink, ROLES, roleLabel } from "./labels";
+import { inlineLink, ROLES, roleLabel } from "@/components/dashboard/labels";
 import { ShareTable } from "./share-table";
 
 type Props = {

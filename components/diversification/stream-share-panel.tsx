@@ -4,7 +4,7 @@ import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { streamColors } from "./labels";
+import { streamColors } from "@/components/dashboard/labels";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { requestErrors } from "@/components/settings/form-errors";
+import { requestErrors } from "@/lib/form-errors";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
-import { useDashboardState } from "@/components/diversification/use-dashboard-state";
+import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { monthOf } from "@/lib/metrics/months";
 import { goalsQuery, streamsQuery } from "@/lib/queries";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { RuleBadge } from "@/components/diversification/rule-status";
+import { RuleBadge } from "@/components/dashboard/rule-status";
 import { Panel } from "@/components/dashboard/panel";
 import { useWindow } from "@/components/dashboard/use-window";
 import { ruleAdvice } from "@/components/resilience/rule-advice";

@@ -2,37 +2,29 @@
 
 import { StackedIncomeChart } from "@/components/charts/stacked-income-chart";
 import { Panel } from "@/components/dashboard/panel";
-import { streamColor } from "@/components/streams/stream-labels";
+import { streamColors } from "@/components/dashboard/labels";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
-import type { StreamView } from "@/lib/schemas/streams";
 
 type Props = {
   metrics: MetricsResult | undefined;
   loading: boolean;
   error: boolean;
-  /** The user's streams, for their colours (the metrics response carries no colour). */
-  streams: readonly StreamView[] | undefined;
   className?: string;
 };
 
 const strong = "font-semibold text-foreground";
 
 /** Income by month stacked by stream: which streams carry the portfolio, and how steadily. */
-export function IncomeByStreamPanel({ metrics, loading, error, streams, className }: Props) {
+export function IncomeByStreamPanel({ metrics, loading, error, className }: Props) {
   const currency = metrics?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
   const months = metrics?.monthly.map((m) => m.month) ?? [];
   // Streams that earned nothing in the window would only add empty legend entries.
   const earning = (metrics?.streams ?? []).filter((s) => s.monthly.some((m) => m.income !== 0));
-  // The colour a stream has everywhere else: its own, else the chart token of its place in the streams list.
-  const colorOf = (id: string) => {
-    const index = streams?.findIndex((s) => s.id === id) ?? -1;
-    const stream = index >= 0 ? streams?.[index] : undefined;
-    return stream ? streamColor(stream, index) : `var(--chart-${(earning.findIndex((s) => s.id === id) % 8) + 1})`;
-  };
-  const series = earning.map((s) => ({ id: s.id, name: s.name, color: colorOf(s.id), values: s.monthly.map((m) => m.income) }));
+  const colors = streamColors(metrics?.streams ?? []);
+  const series = earning.map((s) => ({ id: s.id, name: s.name, color: colors.get(s.id) ?? "var(--chart-8)", values: s.monthly.map((m) => m.income) }));
   const top = metrics?.streams[0];
   const first = months[0];
   const last = months.at(-1);

@@ -1,10 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { StressTests } from "@/components/concentration/stress-tests";
+import { StressTests } from "@/components/dashboard/stress-tests";
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
 import { Panel } from "@/components/dashboard/panel";
-import { useDashboardState } from "@/components/diversification/use-dashboard-state";
+import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { settingsQuery } from "@/lib/queries";
 import { ResilienceSummary } from "./resilience-summary";
 import { RuleRow } from "./rule-row";

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { FigureCard } from "@/components/diversification/figure-card";
-import { findRule, RuleBadge } from "@/components/diversification/rule-status";
+import { FigureCard } from "@/components/dashboard/figure-card";
+import { findRule, RuleBadge } from "@/components/dashboard/rule-status";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";

@@ -1,4 +1,4 @@
-import { formatRuleValue } from "@/components/diversification/rule-status";
+import { formatRuleValue } from "@/components/dashboard/rule-status";
 import type { RuleId } from "@/lib/metrics/thresholds";
 import type { MetricsResult, RuleResult } from "@/lib/metrics/types";
 

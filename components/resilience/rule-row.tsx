@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { formatRuleValue, RuleBadge } from "@/components/diversification/rule-status";
+import { formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { RULE_COPY } from "@/components/settings/rule-catalog";
 import { useUpdateSettings } from "@/components/settings/use-update-settings";
 import { Badge } from "@/components/ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { requestErrors, zodErrors, type FormErrors } from "@/components/settings/form-errors";
+import { requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { RULE_COPY, thresholdText, thresholdValue } from "@/components/settings/rule-catalog";
 import { UnitInput } from "@/components/settings/unit-input";
 import { useUpdateSettings } from "@/components/settings/use-update-settings";

@@ -1,7 +1,7 @@
 "use client";
 
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
-import { useDashboardState } from "@/components/diversification/use-dashboard-state";
+import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { CorrelationPanel } from "./correlation-panel";
 import { IncomeBandPanel } from "./income-band-panel";
 import { RiskFigures } from "./risk-figures";

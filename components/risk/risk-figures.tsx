@@ -1,5 +1,5 @@
-import { FigureCard } from "@/components/diversification/figure-card";
-import { findRule, formatRuleValue, RuleBadge } from "@/components/diversification/rule-status";
+import { FigureCard } from "@/components/dashboard/figure-card";
+import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { formatMoney, formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 

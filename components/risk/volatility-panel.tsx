@@ -1,6 +1,6 @@
 import { ShareBars } from "@/components/charts/share-bars";
 import { Panel } from "@/components/dashboard/panel";
-import { streamColors } from "@/components/diversification/labels";
+import { streamColors } from "@/components/dashboard/labels";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";

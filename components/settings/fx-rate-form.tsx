@@ -11,7 +11,7 @@ import { parseRate } from "@/lib/metrics/money";
 import { fxRateInput } from "@/lib/schemas/fx-rates";
 import type { CurrencyChoice } from "./choices";
 import { focusFirstInvalid, refocusIfLost } from "./focus";
-import { requestErrors, zodErrors, type FormErrors } from "./form-errors";
+import { requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { rateText } from "./rate-text";
 import { useSaveRates } from "./use-save-rates";
 

@@ -8,7 +8,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { ApiProblem } from "@/lib/api-client";
 import { moveFocus, refocusIfLost } from "./focus";
-import { asSentence } from "./form-errors";
+import { asSentence } from "@/lib/form-errors";
 import { useSaveRates } from "./use-save-rates";
 
 type RowError = { row: number | null; field: string | null; message: string };

@@ -13,7 +13,7 @@ import { updateSettingsInput, type SettingsView } from "@/lib/schemas/settings";
 import type { CurrencyChoice } from "./choices";
 import { useDeviceTimeZone } from "./device-time-zone";
 import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
-import { asSentence, requestErrors, zodErrors, type FormErrors } from "./form-errors";
+import { asSentence, requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { useUpdateSettings, type SettingsPatch } from "./use-update-settings";
 
 type Draft = { name: string; baseCurrency: string; timeZone: string; essential: string; buffer: string };

@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { formatNumber } from "@/lib/format";
 import { targetMixInput, type SettingsView } from "@/lib/schemas/settings";
 import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
-import { requestErrors, zodErrors, type FormErrors } from "./form-errors";
+import { requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { percentTextToRatio, ratioToPercentText } from "./ratio-text";
 import { UnitInput } from "./unit-input";
 import { useUpdateSettings } from "./use-update-settings";

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
-import { requestErrors, zodFieldErrors } from "@/components/transactions/form-errors";
+import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { createStreamInput, STREAM_KIND_LABELS, streamKind, streamRole, streamStatus, updateStreamInput, type StreamView } from "@/lib/schemas/streams";
 import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS, STREAM_COLORS } from "./stream-labels";
 import { useCreateStream, useUpdateStream } from "./use-stream-mutations";
@@ -100,11 +100,11 @@ function StreamForm({ id, stream, onDone, onSaved }: { id: string; stream: Strea
     let saving: Promise<StreamView>;
     if (stream) {
       const parsed = updateStreamInput.safeParse(raw);
-      if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+      if (!parsed.success) return setErrors(zodErrors(parsed.error));
       saving = update.mutateAsync({ id: stream.id, patch: parsed.data });
     } else {
       const parsed = createStreamInput.safeParse(raw);
-      if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
+      if (!parsed.success) return setErrors(zodErrors(parsed.error));
       saving = create.mutateAsync(parsed.data);
     }
     setErrors({});

@@ -32,9 +32,16 @@ export const STATUS_LABELS: Record<Status, string> = {
 /** Preset colours for a stream: the light theme's chart palette (each at least 3:1 on white). */
 export const STREAM_COLORS = ["#2166c4", "#d97706", "#0f9b73", "#c24f9c", "#2f8acb", "#d1491f", "#8a6fd1", "#6b7280"] as const;
 
-/** A stream's own colour, else a chart token picked by its place so neighbours differ. */
-export function streamColor(stream: Pick<StreamView, "color">, index: number): string {
-  return stream.color ?? `var(--chart-${(index % 8) + 1})`;
+// The palette has two blues (1 and 5) and a grey (8); the second blue comes late so that up to six
+// streams get clearly different hues, and the grey last, where it reads as "one of many".
+const PALETTE_ORDER = [1, 2, 3, 4, 6, 7, 5, 8] as const;
+
+/**
+ * A stream's own colour, else a chart token picked by its place in name order (the order of the streams
+ * list), so a stream looks the same on the streams pages and on every dashboard, whatever the window.
+ */
+export function streamColor(stream: { color?: string | null }, index: number): string {
+  return stream.color ?? `var(--chart-${PALETTE_ORDER[index % PALETTE_ORDER.length]})`;
 }
 
 /** Rows in the stream page's recent-transactions list (in its query key, so the server page uses it too). */

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
-import { requestErrors, zodFieldErrors } from "@/components/transactions/form-errors";
+import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -42,7 +42,7 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
   function submit() {
     const parsed = createTimeEntryInput.safeParse({ streamId, occurredOn: values.occurredOn, note: values.note, ...durationOf(values.hours, values.minutes) });
     if (!parsed.success) {
-      const found = zodFieldErrors(parsed.error);
+      const found = zodErrors(parsed.error);
       // Both boxes share one message: a duration is one answer.
       setErrors({ ...found, duration: found.hours ?? found.minutes ?? "" });
       return;

@@ -13,7 +13,7 @@ import { streamsQuery, suggestionsQuery } from "@/lib/queries";
 import { transactionInput } from "@/lib/schemas/transactions";
 import { currencyOptions } from "./currencies";
 import { ENTRY_KIND_LABELS, toWire, type EntryKind } from "./entry-kind";
-import { requestErrors, zodFieldErrors } from "./form-errors";
+import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { KindToggle } from "./kind-toggle";
 import { useCreateTransaction, type TransactionDraft } from "./use-transaction-mutations";
 
@@ -112,7 +112,7 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
     };
     const parsed = transactionInput(values.currency).safeParse(raw);
     if (!parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+      setErrors(zodErrors(parsed.error));
       return;
     }
     const draft: TransactionDraft = {

@@ -10,7 +10,7 @@ import { parseAmount } from "@/lib/metrics/money";
 import { streamsQuery } from "@/lib/queries";
 import { updateTransactionInput, type TransactionView } from "@/lib/schemas/transactions";
 import { amountForForm, ENTRY_KIND_LABELS, ENTRY_KINDS, entryKindOf, toWire, type EntryKind } from "./entry-kind";
-import { zodFieldErrors } from "./form-errors";
+import { zodErrors } from "@/lib/form-errors";
 import type { TransactionDraft } from "./use-transaction-mutations";
 
 export type EditValues = {
@@ -63,7 +63,7 @@ export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEd
     const raw = { ...values, ...wire, currency: t.currency };
     const parsed = updateTransactionInput.safeParse(raw);
     const amount = parseAmount(wire.amount, t.currency);
-    const found = parsed.success ? {} : zodFieldErrors(parsed.error);
+    const found = parsed.success ? {} : zodErrors(parsed.error);
     if (!amount.ok) found.amount ??= wire.amount === "" ? "Enter an amount." : amount.message;
     if (!parsed.success || !amount.ok) return setErrors(found);
     onSave(

@@ -9,7 +9,7 @@ import { useToast } from "@/components/ui/toast";
 import { formatMoney } from "@/lib/format";
 import { transactionsQuery, type TransactionFilters } from "@/lib/queries";
 import type { TransactionView } from "@/lib/schemas/transactions";
-import { requestErrors } from "./form-errors";
+import { requestErrors } from "@/lib/form-errors";
 import { TransactionEditRow, type EditValues } from "./transaction-edit-row";
 import { TransactionRow } from "./transaction-row";
 import { draftOf, useCreateTransaction, useDeleteTransaction, useUpdateTransaction } from "./use-transaction-mutations";

@@ -5,19 +5,17 @@ import { previousWindow } from "@/components/overview/previous-window";
 import { Hydrated } from "@/components/query/hydrated";
 import { loadDashboard } from "@/lib/dashboard";
 import { loadMetricsInput } from "@/lib/data/metrics";
-import { listStreams } from "@/lib/data/streams";
 import { computeMetrics } from "@/lib/metrics/compute-metrics";
-import { metricsQuery, streamsQuery } from "@/lib/queries";
-import { streamResponse } from "@/lib/schemas/streams";
+import { metricsQuery } from "@/lib/queries";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, today, window, hydrate } = await loadDashboard(searchParams);
-  // The score's move is measured against the window of the same length just before this one, and the
-  // stacked chart needs the streams' colours: both hydrated so the first paint is complete.
+  // The score's move is measured against the window of the same length just before this one, hydrated
+  // too so the first paint is complete.
   const before = previousWindow(window);
-  const [previous, streams] = await Promise.all([loadMetricsInput(user.id, before).then(computeMetrics), listStreams(user.id)]);
+  const previous = computeMetrics(await loadMetricsInput(user.id, before));
   return (
     <div className="flex flex-col gap-6">
       <DashboardHeader title="Overview" question="How resilient is your income this month?" today={today} />
@@ -25,7 +23,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         entries={[
           ...hydrate,
           [metricsQuery(before).queryKey, previous],
-          [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
         ]}
       >
         <OverviewDashboard today={today} />

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { ApiProblem } from "@/lib/api-client";
 
-// Settings forms key their errors by the wire path ("essentialMonthlyExpenses",
+// Every form keys its errors by the wire path ("amount", "essentialMonthlyExpenses",
 // "stream-concentration.warn"), whether zod found them in the browser or the server sent them in a 422.
 
 /** Some shared messages come from lib/metrics in lower case ("amount must be a decimal…"): show them as sentences. */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { inlineLink } from "@/components/diversification/labels";
+import { inlineLink } from "./labels";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { StressTestCard } from "./stress-test-card";
 
