@@ -2,13 +2,12 @@
 // the figures on each page are the API's for the same window, a window change refetches them, a goal set
 // in the form shows up, a threshold edited in place moves the rule and the score, no serious accessibility
 // violations, and screenshots at desktop and phone widths in both themes for a person to look at.
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addMonths } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp } from "./support";
+import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll } from "./support";
 
 const baseUrl = inject("baseUrl");
 // Figures refresh after the server answers; give them time on a cold server.
@@ -31,17 +30,6 @@ const text = async (page: Page, testId: string) => ((await page.getByTestId(test
 /** Waits until a figure on the page shows the expected text (it changes once the refetch lands). */
 async function expectText(page: Page, testId: string, expected: string) {
   await expect.poll(() => text(page, testId), settle).toBe(expected);
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {

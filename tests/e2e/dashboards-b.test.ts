@@ -1,13 +1,12 @@
 // Diversification, Risk and Concentration on the demo portfolio in a real browser: the figures on the
 // page are the API's for the same window, a window change refetches them, no serious accessibility
 // violations, and screenshots at desktop and phone widths in both themes for a person to look at.
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { formatMoney, formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp } from "./support";
+import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll } from "./support";
 
 const baseUrl = inject("baseUrl");
 
@@ -28,17 +27,6 @@ async function pickWindow(page: Page, name: string, preset: string): Promise<Win
   const url = new URL((await request).url());
   await page.waitForURL((u) => u.searchParams.get("w") === preset);
   return { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" };
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", () => {
