@@ -46,8 +46,10 @@ async function openPglite(dir: string): Promise<Handle> {
   if (!dir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
   const client = await PGlite.create(dir);
   const pg = drizzle(client, { schema });
-  // The embedded database belongs to this process alone, so it migrates itself on open.
+  // The embedded database belongs to this process alone, so it migrates itself on open. PGlite runs no
+  // autovacuum, so planner statistics are refreshed here; without them large tables get poor plans.
   await migrate(pg, { migrationsFolder });
+  await client.exec("analyze");
   return {
     db: pg as unknown as Db,
     kind: "pglite",

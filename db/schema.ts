@@ -118,12 +118,18 @@ export const transactions = pgTable(
   (t) => [
     // NULLs stay distinct, so only rows that carry an external id are deduplicated.
     unique("transactions_user_external_id_key").on(t.userId, t.externalId),
-    index("transactions_user_date_idx").on(t.userId, t.occurredOn.desc(), t.id.desc()),
+    // DESC NULLS FIRST is what `ORDER BY … DESC` means: drizzle's plain .desc() would write NULLS LAST and
+    // the planner could not use the index for the newest-first list.
+    index("transactions_user_date_idx").on(t.userId, t.occurredOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("transactions_user_stream_date_idx").on(t.userId, t.streamId, t.occurredOn),
     index("transactions_stream_idx").on(t.streamId),
     // Display spellings of clients and platforms (the most recent one used) and FX warnings.
-    index("transactions_user_client_idx").on(t.userId, sql`lower(btrim(${t.counterparty}))`, t.occurredOn.desc()),
-    index("transactions_user_platform_idx").on(t.userId, sql`lower(btrim(${t.platform}))`, t.occurredOn.desc()),
+    index("transactions_user_client_idx").on(t.userId, sql`lower(btrim(${t.counterparty}))`, t.occurredOn.desc().nullsFirst()),
+    index("transactions_user_platform_idx").on(t.userId, sql`lower(btrim(${t.platform}))`, t.occurredOn.desc().nullsFirst()),
+    // The newest row of a stream that inherits the stream's platform (its display spelling).
+    index("transactions_user_stream_inherited_platform_idx")
+      .on(t.userId, t.streamId, t.occurredOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`nullif(btrim(${t.platform}), '') is null`),
     index("transactions_missing_base_idx").on(t.userId, t.currency, t.occurredOn).where(sql`${t.amountBaseMinor} is null`),
     check("transactions_kind_check", sql`${t.kind} in ('income','expense')`),
   ],
@@ -146,7 +152,7 @@ export const timeEntries = pgTable(
     ...timestamps,
   },
   (t) => [
-    index("time_entries_user_date_idx").on(t.userId, t.occurredOn.desc(), t.id.desc()),
+    index("time_entries_user_date_idx").on(t.userId, t.occurredOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("time_entries_user_stream_date_idx").on(t.userId, t.streamId, t.occurredOn),
     index("time_entries_stream_idx").on(t.streamId),
     check("time_entries_minutes_check", sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),

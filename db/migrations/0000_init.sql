@@ -139,13 +139,14 @@ CREATE INDEX "api_tokens_user_idx" ON "api_tokens" USING btree ("user_id");--> s
 CREATE INDEX "goals_stream_idx" ON "goals" USING btree ("stream_id");--> statement-breakpoint
 CREATE INDEX "key_month_totals_user_month_idx" ON "key_month_totals" USING btree ("user_id","dim","month");--> statement-breakpoint
 CREATE UNIQUE INDEX "streams_user_name_lower_key" ON "streams" USING btree ("user_id",lower("name"));--> statement-breakpoint
-CREATE INDEX "time_entries_user_date_idx" ON "time_entries" USING btree ("user_id","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "time_entries_user_date_idx" ON "time_entries" USING btree ("user_id","occurred_on" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "time_entries_user_stream_date_idx" ON "time_entries" USING btree ("user_id","stream_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "time_entries_stream_idx" ON "time_entries" USING btree ("stream_id");--> statement-breakpoint
-CREATE INDEX "transactions_user_date_idx" ON "transactions" USING btree ("user_id","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "transactions_user_date_idx" ON "transactions" USING btree ("user_id","occurred_on" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "transactions_user_stream_date_idx" ON "transactions" USING btree ("user_id","stream_id","occurred_on");--> statement-breakpoint
 CREATE INDEX "transactions_stream_idx" ON "transactions" USING btree ("stream_id");--> statement-breakpoint
-CREATE INDEX "transactions_user_client_idx" ON "transactions" USING btree ("user_id",lower(btrim("counterparty")),"occurred_on" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "transactions_user_platform_idx" ON "transactions" USING btree ("user_id",lower(btrim("platform")),"occurred_on" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "transactions_user_client_idx" ON "transactions" USING btree ("user_id",lower(btrim("counterparty")),"occurred_on" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "transactions_user_platform_idx" ON "transactions" USING btree ("user_id",lower(btrim("platform")),"occurred_on" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "transactions_user_stream_inherited_platform_idx" ON "transactions" USING btree ("user_id","stream_id","occurred_on" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE nullif(btrim("transactions"."platform"), '') is null;--> statement-breakpoint
 CREATE INDEX "transactions_missing_base_idx" ON "transactions" USING btree ("user_id","currency","occurred_on") WHERE "transactions"."amount_base_minor" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_lower_key" ON "users" USING btree (lower("email"));

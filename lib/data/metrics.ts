@@ -97,9 +97,14 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
   };
 }
 
+const textArray = (xs: readonly string[]) => sql`array[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::text[]`;
+
 /**
- * The display spelling of each client and platform key: the one used most recently (by date, then
- * by entry), over the user's whole history. A platform named only by its stream takes the stream's spelling.
+ * The display spelling of each client and platform key: the one used most recently (by date, then by
+ * entry), over the user's whole history. A transaction that names no platform uses its stream's, so a
+ * stream's spelling competes with the explicit ones through its newest such transaction. One index
+ * probe per key (transactions_user_client_idx, …_platform_idx, …_stream_inherited_platform_idx):
+ * the cost follows the number of keys, never the number of transactions.
  */
 async function displaySpellings(userId: string, keys: readonly { dim: string; key: string }[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -109,10 +114,12 @@ async function displaySpellings(userId: string, keys: readonly { dim: string; ke
   if (clientKeys.length) {
     const rows = rowsOf<{ key: string; display: string }>(
       await db.execute(sql`
-        select distinct on (lower(btrim(counterparty))) lower(btrim(counterparty)) as key, btrim(counterparty) as display
-        from transactions
-        where user_id = ${userId} and lower(btrim(counterparty)) in ${clientKeys}
-        order by lower(btrim(counterparty)), occurred_on desc, created_at desc, id desc`),
+        select k.key, d.display from unnest(${textArray(clientKeys)}) as k(key)
+        cross join lateral (
+          select btrim(t.counterparty) as display from transactions t
+          where t.user_id = ${userId} and lower(btrim(t.counterparty)) = k.key
+          order by t.occurred_on desc, t.created_at desc, t.id desc limit 1
+        ) d`),
     );
     for (const r of rows) out.set(`client:${r.key}`, r.display);
   }
@@ -120,17 +127,24 @@ async function displaySpellings(userId: string, keys: readonly { dim: string; ke
     const rows = rowsOf<{ key: string; display: string }>(
       await db.execute(sql`
         select distinct on (key) key, display from (
-          select lower(btrim(coalesce(nullif(btrim(t.platform), ''), s.platform))) as key,
-                 btrim(coalesce(nullif(btrim(t.platform), ''), s.platform)) as display,
-                 t.occurred_on, t.created_at, t.id
-          from transactions t join streams s on s.id = t.stream_id
-          where t.user_id = ${userId} and s.user_id = ${userId}
-            and lower(btrim(coalesce(nullif(btrim(t.platform), ''), s.platform))) in ${platformKeys}
-        ) p
+          select k.key, x.display, x.occurred_on, x.created_at, x.id from unnest(${textArray(platformKeys)}) as k(key)
+          cross join lateral (
+            select btrim(t.platform) as display, t.occurred_on, t.created_at, t.id from transactions t
+            where t.user_id = ${userId} and lower(btrim(t.platform)) = k.key
+            order by t.occurred_on desc, t.created_at desc, t.id desc limit 1
+          ) x
+          union all
+          select lower(btrim(s.platform)), btrim(s.platform), y.occurred_on, y.created_at, y.id from streams s
+          cross join lateral (
+            select t.occurred_on, t.created_at, t.id from transactions t
+            where t.user_id = ${userId} and t.stream_id = s.id and nullif(btrim(t.platform), '') is null
+            order by t.occurred_on desc, t.created_at desc, t.id desc limit 1
+          ) y
+          where s.user_id = ${userId} and lower(btrim(s.platform)) = any(${textArray(platformKeys)})
+        ) c
         order by key, occurred_on desc, created_at desc, id desc`),
     );
     for (const r of rows) out.set(`platform:${r.key}`, r.display);
   }
   return out;
 }
-
