@@ -84,6 +84,17 @@ describe.skipIf(!baseUrl)("foundation in a real browser", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await shot("06-phone-overview");
 
+    // Sign out everywhere: this session's cookie stops working (the JWT's session version is stale).
+    await page.setViewportSize({ width: 1280, height: 860 });
+    const cookiesBefore = await context.cookies();
+    await page.goto("/settings", { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+    await page.waitForURL("**/sign-in**");
+    await context.addCookies(cookiesBefore);
+    const stale = await page.request.get("/api/v1/me");
+    expect(stale.status()).toBe(401);
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -7,6 +7,7 @@ import { DELETE as revokeToken } from "@/app/api/v1/tokens/[id]/route";
 import { getDb } from "@/db/index";
 import { apiTokens, users } from "@/db/schema";
 import { signUp } from "@/lib/accounts";
+import { bumpSessionVersion } from "@/lib/data/users";
 import { meResponse } from "@/lib/schemas/users";
 import { createdTokenResponse, tokenResponse } from "@/lib/schemas/tokens";
 import { listResponse } from "@/lib/schemas/common";
@@ -116,6 +117,16 @@ describe("API tokens", () => {
     expect(paths).toEqual(["name", "scope"]);
     const malformed = await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, rawBody: "{nope", headers: { "content-type": "application/json" } });
     expectProblem(malformed, 400);
+  });
+});
+
+describe("session version", () => {
+  it("ends every session issued before a bump, while tokens keep working", async () => {
+    const carol = await makeUser("Carol");
+    expect((await call(me, "/api/v1/me", { auth: { cookie: carol.cookie } })).status).toBe(200);
+    await bumpSessionVersion(carol.id);
+    expectProblem(await call(me, "/api/v1/me", { auth: { cookie: carol.cookie } }), 401);
+    expect((await call(me, "/api/v1/me", { auth: { token: carol.readToken } })).status).toBe(200);
   });
 });
 

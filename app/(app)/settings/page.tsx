@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Hydrated } from "@/components/query/hydrated";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { Sessions } from "@/components/settings/sessions";
 import { currencyChoices, timeZoneChoices } from "@/components/settings/choices";
 import { SettingsNav, SettingsSection } from "@/components/settings/settings-nav";
 import { SettingsSections } from "@/components/settings/settings-sections";
@@ -15,6 +16,7 @@ import { fxRateResponse } from "@/lib/schemas/fx-rates";
 import { settingsResponse } from "@/lib/schemas/settings";
 import { tokenResponse } from "@/lib/schemas/tokens";
 import { todayIn } from "@/lib/today";
+import { signOutEverywhere } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -42,7 +44,10 @@ export default async function SettingsPage() {
           >
             <SettingsSections currencies={currencyChoices()} timeZones={timeZoneChoices(settings.timeZone)} today={todayIn(settings.timeZone)} />
             <SettingsSection id="tokens">
-              <ApiTokens />
+              <div className="flex flex-col gap-6">
+                <ApiTokens />
+                <Sessions signOutEverywhere={signOutEverywhere} />
+              </div>
             </SettingsSection>
           </Hydrated>
         </div>

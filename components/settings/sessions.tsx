@@ -1,0 +1,39 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/dialog";
+
+/** "Sign out everywhere": for a lost phone or a shared computer. API tokens are revoked separately. */
+export function Sessions({ signOutEverywhere }: { signOutEverywhere: () => Promise<void> }) {
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Sessions</CardTitle>
+        <CardDescription>Signed in on a device you no longer use? End every browser session at once, this one included. API tokens keep working until you revoke them above.</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Sign out everywhere
+        </Button>
+      </CardContent>
+      <ConfirmDialog
+        open={open}
+        onClose={() => setOpen(false)}
+        onConfirm={async () => {
+          setPending(true);
+          await signOutEverywhere();
+          await signOut({ callbackUrl: "/sign-in" });
+        }}
+        pending={pending}
+        title="Sign out of every device?"
+        description="Every browser signed in to this account, including this one, will have to sign in again."
+        confirmLabel="Sign out everywhere"
+      />
+    </Card>
+  );
+}
