@@ -22,7 +22,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(doc.openapi).toBe("3.1.0");
 
     const expected: string[] = [];
-    for (const file of routeFiles(root)) {
+    // The catch-all that answers unknown endpoints with a 404 problem is not part of the API.
+    for (const file of routeFiles(root).filter((f) => !f.includes("[..."))) {
       const url = "/api/v1/" + path.relative(root, path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
       const mod = (await import(file)) as Record<string, unknown>;
       for (const verb of ["GET", "POST", "PATCH", "DELETE", "PUT"]) if (typeof mod[verb] === "function") expected.push(`${verb.toLowerCase()} ${url}`);
@@ -38,5 +39,16 @@ describe("GET /api/v1/openapi.json", () => {
     const doc = (await GET().json()) as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: object } }> } }>> };
     const stream = doc.paths["/api/v1/streams"]?.post?.requestBody?.content["application/json"]?.schema;
     expect(Object.keys(stream?.properties ?? {})).toEqual(["name", "kind", "role", "platform", "status", "startedOn", "color", "description"]);
+  });
+});
+
+describe("an unknown endpoint under /api/v1", () => {
+  it("answers 404 problem+json for every verb", async () => {
+    const mod = await import("@/app/api/v1/[...path]/route");
+    for (const verb of ["GET", "POST", "PATCH", "PUT", "DELETE"] as const) {
+      const res = mod[verb]();
+      expect(res.status).toBe(404);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
   });
 });
