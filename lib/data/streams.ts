@@ -93,7 +93,7 @@ export async function countStreamTransactions(userId: string, id: string): Promi
  * Deletes a stream with its hours and goals. A stream with transactions is a 409 unless `cascade`,
  * because archiving is the normal way to retire one and money history should not vanish by accident.
  */
-export async function deleteStream(userId: string, id: string, cascade: boolean) {
+export async function deleteStream(userId: string, id: string, cascade: boolean, expectedTransactions?: number) {
   const stream = await getStream(userId, id);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -102,8 +102,11 @@ export async function deleteStream(userId: string, id: string, cascade: boolean)
       .from(transactions)
       .where(and(eq(transactions.userId, userId), eq(transactions.streamId, id)));
     const n = Number(row?.n ?? 0);
-    if (n > 0 && !cascade) {
-      throw conflict(`“${stream.name}” has ${n} transaction${n === 1 ? "" : "s"}. Archive it instead, or delete with ?cascade=true to delete them too.`);
+    const rows = `${n} transaction${n === 1 ? "" : "s"}`;
+    if (n > 0 && !cascade) throw conflict(`“${stream.name}” has ${rows}. Archive it instead, or delete with ?cascade=true to delete them too.`);
+    // Rows logged after the user saw the count (another tab, an automation) are never deleted unseen.
+    if (cascade && expectedTransactions !== undefined && expectedTransactions !== n) {
+      throw conflict(`“${stream.name}” now has ${rows}, not ${expectedTransactions}. Nothing was deleted.`);
     }
     if (n > 0) await tx.delete(transactions).where(and(eq(transactions.userId, userId), eq(transactions.streamId, id)));
     await tx.delete(streams).where(and(eq(streams.id, id), eq(streams.userId, userId)));

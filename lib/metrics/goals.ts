@@ -33,6 +33,7 @@ export function computeGoals(
         actual,
         progress: exactRatio(BigInt(actual), BigInt(target)),
         projected: month === currentMonth ? projectMonth(actual, today) : null,
+        status: actual >= target ? "hit" : month >= currentMonth ? "open" : "missed",
       });
     }
   });

@@ -32,6 +32,7 @@ export function computeRisk({ months, total, streams }: RiskInput): Risk {
     ...seriesStatistics(total),
     worstMonth: worstMonth(months, total),
     diversificationRatio: diversificationRatio(total, streams.map((stream) => stream.income)),
+    streamsStdevSum: streamsStdevSum(total, streams.map((stream) => stream.income)),
     correlations: {
       streamIds: streams.map((stream) => stream.id),
       matrix: streams.map((row) => streams.map((column) => correlation(row.income, column.income))),
@@ -53,10 +54,20 @@ export function worstMonth(months: readonly string[], total: readonly number[]):
 /** Sum of the streams' stdevs over the portfolio's: how much the streams offset each other. */
 export function diversificationRatio(total: readonly number[], streams: readonly (readonly number[])[]): number | null {
   const portfolio = stdev(total);
-  if (portfolio === null || portfolio === 0) return null;
+  const sum = streamsStdevSum(total, streams);
+  if (portfolio === null || portfolio === 0 || sum === null) return null;
+  return sum / portfolio;
+}
+
+/**
+ * The numerator of the diversification ratio: how much the portfolio would swing if its streams all
+ * moved together (null when the window is too short for a stdev).
+ */
+export function streamsStdevSum(total: readonly number[], streams: readonly (readonly number[])[]): number | null {
+  if (stdev(total) === null) return null;
   let sum = 0;
   for (const series of streams) sum += stdev(series) ?? 0;
-  return sum / portfolio;
+  return sum;
 }
 
 /** Pearson, with the diagonal pinned to exactly 1 where it is defined (rounding can give 0.9999…). */

@@ -147,6 +147,8 @@ export interface Risk {
   maxDrawdown: number;
   worstMonth: { month: string; income: number };
   diversificationRatio: number | null;
+  /** Sum over streams of stdev_s: the monthly swing if every stream moved together. */
+  streamsStdevSum: number | null;
   correlations: { streamIds: string[]; matrix: (number | null)[][] };
 }
 
@@ -178,6 +180,8 @@ export interface GoalMonth {
   progress: number;
   /** Only for the month containing today; null otherwise. */
   projected: number | null;
+  /** "hit": actual >= target; "open": not hit yet and the month is not over (today's month or later); else "missed". */
+  status: "hit" | "missed" | "open";
 }
 
 export interface Goals {

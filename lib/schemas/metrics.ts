@@ -85,6 +85,7 @@ export const metricsResponse = z.object({
     maxDrawdown: z.number(),
     worstMonth: z.object({ month: z.string(), income: z.number().int() }),
     diversificationRatio: ratio,
+    streamsStdevSum: ratio,
     correlations: z.object({ streamIds: z.array(z.string()), matrix: z.array(z.array(ratio)) }),
   }),
   resilience: z.object({
@@ -100,7 +101,7 @@ export const metricsResponse = z.object({
   goals: z.object({
     hitRate: ratio,
     months: z.array(
-      z.object({ month: z.string(), streamId: z.string().nullable(), target: z.number().int(), actual: z.number().int(), progress: z.number(), projected: ratio }),
+      z.object({ month: z.string(), streamId: z.string().nullable(), target: z.number().int(), actual: z.number().int(), progress: z.number(), projected: ratio, status: z.enum(["hit", "missed", "open"]) }),
     ),
   }),
   rules: z.array(

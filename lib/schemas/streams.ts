@@ -52,6 +52,8 @@ export const listStreamsQuery = z.object({
 
 export const deleteStreamQuery = z.object({
   cascade: z.enum(["true", "false"], { error: "cascade is true or false." }).optional().transform((v) => v === "true"),
+  /** With cascade: the number of transactions the user agreed to delete; any other count is a 409. */
+  expectedTransactions: z.coerce.number({ error: "expectedTransactions is a number." }).int().min(0).optional(),
 });
 
 export const streamResponse = z.object({

@@ -362,6 +362,18 @@ describe("DELETE /api/v1/streams/{id}", () => {
     expect((keptEntries.json.data as { id: string }[]).map((e) => e.id)).toEqual([keptEntry]);
   });
 
+  it("refuses a cascade whose expectedTransactions no longer matches (rows logged meanwhile) with 409, deleting nothing", async () => {
+    const s = await newStream(alice);
+    const seen = await addTransaction(alice, s.id);
+    const meanwhile = await addTransaction(alice, s.id, "2024-05-01");
+    const stale = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id }, query: { cascade: "true", expectedTransactions: "1" } });
+    expectProblem(stale, 409);
+    expect(stale.json.detail).toContain("now has 2 transactions, not 1");
+    for (const id of [seen, meanwhile]) expect((await call(getTransaction, "/x", { auth: { cookie: alice.cookie }, params: { id } })).status).toBe(200);
+    const fresh = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id }, query: { cascade: "true", expectedTransactions: "2" } });
+    expect(fresh.status).toBe(204);
+  });
+
   it("deletes a stream that has only time entries (no transactions) with 204, and its entries with it", async () => {
     const s = await newStream(alice);
     await addTimeEntry(alice, s.id);

@@ -209,7 +209,8 @@ describe("computeMetrics edge cases", () => {
     // today is March 31 (31 days): projected = 100 × 31 / 31
     expect(result.goals).toEqual({
       hitRate: 0,
-      months: [{ month: "2024-03", streamId: "a", target: 200, actual: 100, progress: 0.5, projected: 100 }],
+      // 100 < 200 in today's month: not hit yet, not over → open
+      months: [{ month: "2024-03", streamId: "a", target: 200, actual: 100, progress: 0.5, projected: 100, status: "open" }],
     });
   });
 

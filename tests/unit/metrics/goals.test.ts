@@ -23,17 +23,19 @@ describe("goals: step-function targets, progress, projection, hit rate", () => {
       goals,
     );
     // March has 31 days, today is day 10: projected = actual × 31 / 10
+    // status: Jan 1200 ≥ 1000 hit; Feb 900 < 1000 and February is over → missed; s1 Feb hit;
+    // March (today's month) and April (later) are short but not over → open
     // settled entries (months up to March): Jan P hit, Feb P miss, Feb s1 hit, Mar P miss, Mar s1 miss → 2/5
     // April is after today's month: listed, but neither hit nor miss
     expect(result).toEqual({
       hitRate: 0.4,
       months: [
-        { month: "2024-01", streamId: null, target: 1000, actual: 1200, progress: 1.2, projected: null },
-        { month: "2024-02", streamId: null, target: 1000, actual: 900, progress: 0.9, projected: null },
-        { month: "2024-02", streamId: "s1", target: 500, actual: 600, progress: 1.2, projected: null },
-        { month: "2024-03", streamId: null, target: 1500, actual: 600, progress: 0.4, projected: 1860 },
-        { month: "2024-03", streamId: "s1", target: 500, actual: 300, progress: 0.6, projected: 930 },
-        { month: "2024-04", streamId: null, target: 1500, actual: 0, progress: 0, projected: null },
+        { month: "2024-01", streamId: null, target: 1000, actual: 1200, progress: 1.2, projected: null, status: "hit" },
+        { month: "2024-02", streamId: null, target: 1000, actual: 900, progress: 0.9, projected: null, status: "missed" },
+        { month: "2024-02", streamId: "s1", target: 500, actual: 600, progress: 1.2, projected: null, status: "hit" },
+        { month: "2024-03", streamId: null, target: 1500, actual: 600, progress: 0.4, projected: 1860, status: "open" },
+        { month: "2024-03", streamId: "s1", target: 500, actual: 300, progress: 0.6, projected: 930, status: "open" },
+        { month: "2024-04", streamId: null, target: 1500, actual: 0, progress: 0, projected: null, status: "open" },
       ],
     });
   });

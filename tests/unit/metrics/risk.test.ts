@@ -22,6 +22,8 @@ describe("risk of the portfolio series", () => {
       maxDrawdown: 0,
       worstMonth: { month: "2024-01", income: 500 }, // every month ties: the earliest
       diversificationRatio: null, // stdev_T = 0
+      // each stream deviates ±150, ±50 from 250: stdev = √(50000/3); both together 2√(50000/3)
+      streamsStdevSum: expect.closeTo(2 * Math.sqrt(50000 / 3), 9),
       correlations: {
         streamIds: ["a", "b"],
         matrix: [
@@ -90,6 +92,7 @@ describe("risk of the portfolio series", () => {
       maxDrawdown: 0,
       worstMonth: { month: "2024-06", income: 700 },
       diversificationRatio: null,
+      streamsStdevSum: null, // one month: no stdev
     });
   });
 });

@@ -9,6 +9,6 @@ export const PATCH = route({ access: "write", body: updateStreamInput }, async (
 );
 
 export const DELETE = route({ access: "write", query: deleteStreamQuery }, async ({ userId, params, query }) => {
-  await deleteStream(userId, params.id ?? "", query.cascade);
+  await deleteStream(userId, params.id ?? "", query.cascade, query.expectedTransactions);
   return new Response(null, { status: 204 });
 });
