@@ -2,6 +2,6 @@
 // request does not pay for it and a broken database fails loudly at boot.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getDb } = await import("./db/index");
-  await getDb();
+  const { pingDb } = await import("./db/index");
+  await pingDb();
 }

@@ -1,20 +1,17 @@
 import { createUser } from "@/lib/data/users";
 import { ApiError } from "@/lib/http-errors";
 import { hashPassword } from "@/lib/passwords";
+import { timeZone } from "@/lib/schemas/common";
 import { signUpInput } from "@/lib/schemas/users";
 
 export type SignUpResult =
   | { ok: true; user: { id: string; email: string } }
   | { ok: false; fieldErrors: Partial<Record<"name" | "email" | "password", string>>; formError?: string };
 
+/** The browser's zone when it sent a valid one; UTC otherwise (it can be changed in Settings). */
 function validTimeZone(tz: unknown): string {
-  if (typeof tz !== "string" || tz === "") return "UTC";
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return tz;
-  } catch {
-    return "UTC";
-  }
+  const parsed = timeZone.safeParse(tz);
+  return parsed.success ? parsed.data : "UTC";
 }
 
 /** Sign-up for the form and the tests: validate, hash with argon2id, refuse a taken email. */

@@ -75,7 +75,12 @@ export interface SessionClaims {
 /** Decodes the session cookie of a request (or of the current page's request). */
 export async function sessionClaims(req?: { cookies: unknown; headers: Headers }): Promise<SessionClaims | null> {
   const source = req ?? { cookies: await cookies(), headers: await headers() };
-  const token = await getToken({ req: source as Parameters<typeof getToken>[0]["req"], secret: authSecret() });
+  // The same rule next-auth uses to name the cookie it sets (https → "__Secure-…"), so reading never
+  // looks under the other name behind a TLS-terminating proxy.
+  const secureCookie = process.env.NEXTAUTH_URL
+    ? process.env.NEXTAUTH_URL.startsWith("https://")
+    : source.headers.get("x-forwarded-proto") === "https";
+  const token = await getToken({ req: source as Parameters<typeof getToken>[0]["req"], secret: authSecret(), secureCookie });
   if (!token?.uid || typeof token.sv !== "number") return null;
   return { uid: token.uid, sv: token.sv };
 }

@@ -43,21 +43,41 @@ export function formatNumber(value: number | null | undefined, digits = 1, opts:
   ).format(value);
 }
 
+const dateCache = new Map<string, Intl.DateTimeFormat>();
+function df(key: string, make: () => Intl.DateTimeFormat) {
+  let f = dateCache.get(key);
+  if (!f) dateCache.set(key, (f = make()));
+  return f;
+}
+
 /** "2026-11" → "Nov 2026"; with `short` → "Nov". */
 export function formatMonth(month: string, opts: { short?: boolean } = {}): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return new Intl.DateTimeFormat("en-US", { month: "short", ...(opts.short ? {} : { year: "numeric" }), timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return df(`month:${opts.short ? "s" : ""}`, () =>
+    new Intl.DateTimeFormat("en-US", { month: "short", ...(opts.short ? {} : { year: "numeric" }), timeZone: "UTC" }),
+  ).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
 /** "2026-11-20" → "Nov 20, 2026". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return df("date", () => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" })).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-export function formatDateTime(iso: string | null): string {
+/**
+ * An instant in the user's time zone (their setting, not the machine's): "Nov 20, 2026, 3:04 PM". The
+ * server and the browser must render the same text, so the zone is always passed; an unknown zone falls
+ * back to UTC rather than throwing.
+ */
+export function formatDateTime(iso: string | null, timeZone: string): string {
   if (!iso) return "Never";
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return df(`datetime:${timeZone}`, () => {
+    try {
+      return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone });
+    } catch {
+      return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+    }
+  }).format(new Date(iso));
 }
 
 /** 90 → "1 h 30 min". */

@@ -16,6 +16,13 @@ export class ApiError extends Error {
   }
 }
 
+/** The SQLSTATE of a database error (drizzle wraps the driver's error in `cause`). */
+export function pgCode(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = e?.cause?.code ?? e?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 export const notFound = (what = "Resource") => new ApiError(404, "Not found", `${what} not found.`);
 export const conflict = (detail: string, errors?: FieldError[]) => new ApiError(409, "Conflict", detail, errors);
 export const unprocessable = (detail: string, errors?: FieldError[]) => new ApiError(422, "Invalid input", detail, errors);

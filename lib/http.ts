@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { type z } from "zod";
 import { authenticateRequest, type Caller } from "./auth-request";
-import { ApiError, unprocessable } from "./http-errors";
+import { ApiError, pgCode, unprocessable } from "./http-errors";
 import { rateLimit } from "./rate-limit";
 
 export { ApiError, conflict, notFound, unprocessable } from "./http-errors";
@@ -25,6 +25,7 @@ export function problem(status: number, title: string, detail?: string, errors?:
   return new NextResponse(JSON.stringify(body), {
     status,
     headers: {
+      ...privateHeaders,
       "content-type": "application/problem+json",
       ...(status === 401 ? { "www-authenticate": 'Bearer realm="streamfolio"' } : {}),
     },
@@ -38,16 +39,10 @@ export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []) {
   }));
 }
 
-/** Postgres unique violations surface as 409s wherever they escape a data function. */
-function pgCode(err: unknown): string | undefined {
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  const code = e?.cause?.code ?? e?.code;
-  return typeof code === "string" ? code : undefined;
-}
-
 export function toProblem(err: unknown): NextResponse {
   if (err instanceof ApiError) return problem(err.status, err.title, err.detail, err.errors);
-  if (err instanceof z.ZodError) return problem(422, "Invalid input", "The request did not pass validation.", zodIssues(err));
+  // Input is validated through parseOrThrow/unprocessable; a ZodError that escapes is a response that
+  // did not match its schema: our bug, logged as a 500 like any other.
   if (pgCode(err) === "23505") return problem(409, "Conflict", "That would duplicate an existing record.");
   // A row removed by a concurrent request (e.g. the stream a transaction is being logged to).
   if (pgCode(err) === "23503") return problem(409, "Conflict", "A record this refers to was changed or removed at the same time. Try again.");
@@ -55,14 +50,17 @@ export function toProblem(err: unknown): NextResponse {
   return problem(500, "Internal error", "Something went wrong on our side.");
 }
 
+/** Every answer is one user's data: never stored by a shared cache. */
+const privateHeaders = { "cache-control": "private, no-store" };
+
 export function json(data: unknown, status = 200): NextResponse {
-  return NextResponse.json(data, { status });
+  return NextResponse.json(data, { status, headers: privateHeaders });
 }
 
 type Access = "read" | "write" | "session";
 
 interface RouteOptions<Q extends z.ZodType, B extends z.ZodType> {
-  /** "read": any caller; "write": session or write token; "session": browser session only (token management). */
+  /** "read": any caller; "write": session or write token; "session": browser session only (token management). Default: read for GET, write otherwise. */
   access?: Access;
   query?: Q;
   body?: B;
@@ -112,7 +110,8 @@ export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType 
     try {
       const caller = await authenticateRequest(req);
       if (!caller) throw new ApiError(401, "Unauthorized", "Sign in, or send a valid API token as `Authorization: Bearer <token>`.");
-      const access = options.access ?? "read";
+      // A route that forgets to say is safe by default: only reads are open to read tokens.
+      const access = options.access ?? (req.method === "GET" || req.method === "HEAD" ? "read" : "write");
       if (access === "session" && caller.via === "token")
         throw new ApiError(403, "Forbidden", "API tokens cannot manage tokens; use a signed-in browser session.");
       if (access === "write" && caller.via === "token" && caller.scope !== "write")

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Executor } from "@/db/index";
-import { fxRates, users } from "@/db/schema";
-import { notFound } from "@/lib/http-errors";
+import { fxRates } from "@/db/schema";
+import { getBaseCurrency } from "@/lib/data/users";
 import { convertMinor, currencyExponent, pickRate, type DatedRate } from "@/lib/metrics/money";
 
 /**
@@ -38,7 +38,7 @@ export async function baseAmounts(
  * Re-prices the user's transactions in `currencies` (all when omitted) after a rate or base-currency
  * change, in the database: the same rule as lib/metrics/money.ts convertMinor + pickRate (latest rate on
  * or before the date, else the earliest after; exact numeric product; ties to even), proven equal by
- * tests/integration/fx.test.ts. Only rows whose value changes are written, so the rollup triggers do
+ * tests/integration/rollups.test.ts and settings-goals-fx.test.ts. Only rows whose value changes are written, so the rollup triggers do
  * the least work.
  */
 export async function repriceTransactions(db: Executor, userId: string, baseCurrency: string, currencies?: readonly string[]) {
@@ -90,16 +90,11 @@ const rateColumns = {
   updatedAt: fxRates.updatedAt,
 };
 
-async function baseOf(db: Executor, userId: string) {
-  const [u] = await db.select({ base: users.baseCurrency }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!u) throw notFound("User");
-  return u.base;
-}
 
 /** Rates quoted in the user's current base currency, by currency then date. */
 export async function listRates(userId: string, filter: { currency?: string } = {}) {
   const db = await getDb();
-  const base = await baseOf(db, userId);
+  const base = await getBaseCurrency(db, userId);
   return db
     .select(rateColumns)
     .from(fxRates)
@@ -111,7 +106,7 @@ export async function listRates(userId: string, filter: { currency?: string } = 
 export async function upsertRates(userId: string, rates: readonly { currency: string; date: string; rate: string }[]) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const base = await baseOf(tx, userId);
+    const base = await getBaseCurrency(tx, userId, "update");
     const rows = await tx
       .insert(fxRates)
       .values(rates.map((r) => ({ userId, baseCurrency: base, currency: r.currency, date: r.date, rate: r.rate })))
@@ -126,5 +121,5 @@ export async function upsertRates(userId: string, rates: readonly { currency: st
 }
 
 export async function userBaseCurrencyForRates(userId: string) {
-  return baseOf(await getDb(), userId);
+  return getBaseCurrency(await getDb(), userId);
 }

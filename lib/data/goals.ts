@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { goals, users } from "@/db/schema";
+import { goals } from "@/db/schema";
 import { getStream } from "@/lib/data/streams";
+import { getBaseCurrency } from "@/lib/data/users";
 import { ApiError, notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
@@ -38,10 +39,7 @@ const present = (row: GoalRow, base: string) => ({
 });
 
 async function baseOf(userId: string) {
-  const db = await getDb();
-  const [u] = await db.select({ base: users.baseCurrency }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!u) throw notFound("User");
-  return u.base;
+  return getBaseCurrency(await getDb(), userId);
 }
 
 export async function listGoals(userId: string) {

@@ -81,7 +81,8 @@ function rescale(minor: number | null, from: string, to: string): number | null 
 export async function updateSettings(userId: string, patch: UpdateSettingsInput) {
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [current] = await tx.select(columns).from(users).where(eq(users.id, userId)).limit(1);
+    // Locks the user row: a concurrent base change or rate upsert waits, and pricing writes wait on it.
+    const [current] = await tx.select(columns).from(users).where(eq(users.id, userId)).limit(1).for("update");
     if (!current) throw notFound("User");
     const base = patch.baseCurrency ?? current.baseCurrency;
     const errors: FieldError[] = [];

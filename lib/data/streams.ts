@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
-import { conflict, notFound } from "@/lib/http-errors";
+import { conflict, notFound, pgCode } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import type { CreateStreamInput, UpdateStreamInput } from "@/lib/schemas/streams";
 
@@ -23,10 +23,7 @@ function nameTaken(name: string) {
   return conflict(`You already have a stream named “${name}”.`, [{ path: "name", message: `You already have a stream named “${name}”.` }]);
 }
 
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return (e?.cause?.code ?? e?.code) === "23505";
-}
+const isUniqueViolation = (err: unknown) => pgCode(err) === "23505";
 
 export async function listStreams(userId: string, filter: { status?: "active" | "paused" | "archived" } = {}) {
   const db = await getDb();

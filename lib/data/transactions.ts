@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
-import { streams, transactions, users } from "@/db/schema";
+import { streams, transactions } from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
 import { resolveStreamRefs } from "@/lib/data/streams";
+import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
@@ -32,14 +33,8 @@ export function present(row: Row) {
   return { ...row, amount: formatMinor(row.amountMinor, row.currency) };
 }
 
-async function baseCurrencyOf(db: Executor, userId: string): Promise<string> {
-  const [u] = await db.select({ base: users.baseCurrency }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!u) throw notFound("User");
-  return u.base;
-}
-
 export async function userBaseCurrency(userId: string) {
-  return baseCurrencyOf(await getDb(), userId);
+  return getBaseCurrency(await getDb(), userId);
 }
 
 /**
@@ -75,7 +70,7 @@ export async function createTransactions(
     });
     if (errors.length > 0) throw unprocessable("Some items did not pass validation; nothing was saved.", errors);
 
-    const base = await baseCurrencyOf(tx, userId);
+    const base = await getBaseCurrency(tx, userId, "share");
     const converted = await baseAmounts(tx, userId, base, items);
     const values = items.map((t, i) => ({
       userId,
@@ -242,7 +237,7 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
     }
     if (errors.length) throw unprocessable("The change did not pass validation.", errors);
     const occurredOn = patch.occurredOn ?? current.occurredOn;
-    const base = await baseCurrencyOf(tx, userId);
+    const base = await getBaseCurrency(tx, userId, "share");
     const [amountBaseMinor] = await baseAmounts(tx, userId, base, [{ amountMinor, currency, occurredOn }]);
     await tx
       .update(transactions)
@@ -280,7 +275,7 @@ export async function transactionSuggestions(userId: string) {
     db
       .select({ value: sql<string>`(array_agg(btrim(${column}) order by ${transactions.occurredOn} desc, ${transactions.createdAt} desc))[1]` })
       .from(transactions)
-      .where(and(eq(transactions.userId, userId), sql`${column} is not null`))
+      .where(and(eq(transactions.userId, userId), sql`nullif(btrim(${column}), '') is not null`))
       .groupBy(sql`lower(btrim(${column}))`)
       .orderBy(sql`max(${transactions.occurredOn}) desc`)
       .limit(50);

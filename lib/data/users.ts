@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { getDb, type Executor } from "@/db/index";
 import { users } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/http-errors";
 
@@ -17,8 +17,6 @@ const publicColumns = {
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
-
-export type UserRow = Awaited<ReturnType<typeof getUser>>;
 
 export async function createUser(input: { name: string; email: string; passwordHash: string; timeZone?: string }) {
   const db = await getDb();
@@ -67,4 +65,16 @@ export async function bumpSessionVersion(userId: string) {
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId));
+}
+
+/**
+ * The user's base currency, read inside the caller's transaction. Pricing locks the user row: "share"
+ * for writes that price transactions, "update" for rate and base-currency changes that re-price them,
+ * so a transaction can never be priced against a base or a rate table that is changing under it.
+ */
+export async function getBaseCurrency(db: Executor, userId: string, lock?: "share" | "update"): Promise<string> {
+  const query = db.select({ base: users.baseCurrency }).from(users).where(eq(users.id, userId)).limit(1);
+  const [u] = lock ? await query.for(lock) : await query;
+  if (!u) throw notFound("User");
+  return u.base;
 }

@@ -21,6 +21,19 @@ export const currencyCode = z
   .pipe(z.string().regex(/^[A-Z]{3}$/, { message: "Use a three-letter ISO 4217 currency code.", abort: true }));
 
 /** A timestamp on the wire (ISO 8601); also accepts the Date a row carries, so one schema shapes and checks responses. */
+/** An IANA time zone, stored in its canonical spelling ("europe/berlin" → "Europe/Berlin"). */
+export const timeZone = z
+  .string()
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Not an IANA time zone such as Europe/Berlin.")
+  .transform((tz) => new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone);
+
 export const timestamp = z
   .union([z.date(), z.iso.datetime({ offset: true })])
   .transform((v) => (v instanceof Date ? v.toISOString() : v))

@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_THRESHOLDS, RULE_IDS, type RuleId } from "@/lib/metrics/thresholds";
 import { isCurrency } from "@/lib/metrics/money";
-import { currencyCode, timestamp } from "./common";
-
-const validTimeZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { currencyCode, timestamp, timeZone } from "./common";
 
 const threshold = z
   .object({ pass: z.number().finite(), warn: z.number().finite() })
@@ -50,12 +41,7 @@ export const updateSettingsInput = z
   .object({
     name: z.string().trim().min(1).max(100).optional(),
     baseCurrency: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.").optional(),
-    // Stored in its canonical spelling ("europe/berlin" → "Europe/Berlin").
-    timeZone: z
-      .string()
-      .refine(validTimeZone, "Not an IANA time zone such as Europe/Berlin.")
-      .transform((tz) => new Intl.DateTimeFormat("en", { timeZone: tz }).resolvedOptions().timeZone)
-      .optional(),
+    timeZone: timeZone.optional(),
     essentialMonthlyExpenses: amount.nullable().optional(),
     cashBuffer: amount.nullable().optional(),
     /** Replaces the overrides; `null` resets every rule to its default. */

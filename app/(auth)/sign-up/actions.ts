@@ -5,7 +5,8 @@ import { rateLimit } from "@/lib/rate-limit";
 import { headers } from "next/headers";
 
 export async function signUpAction(_prev: SignUpResult | null, form: FormData): Promise<SignUpResult> {
-  const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local";
+  // The rightmost hop is the one our own proxy appended; the leftmost is whatever the client claimed.
+  const ip = (await headers()).get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "local";
   if (!rateLimit(`sign-up:${ip}`, 20, 60 * 60_000)) {
     return { ok: false, fieldErrors: {}, formError: "Too many sign-ups from here. Try again in an hour." };
   }

@@ -19,7 +19,7 @@ export const POST = route({ access: "write" }, async ({ userId, req }) => {
   const isBatch = Array.isArray(raw);
   const list: unknown[] = isBatch ? (raw as unknown[]) : [raw];
   if (isBatch && list.length === 0) throw unprocessable("Send at least one transaction.", [{ path: "", message: "The array is empty." }]);
-  if (list.length > MAX_BATCH) throw new ApiError(413, "Payload too large", `At most ${MAX_BATCH} transactions per request; use POST /api/v1/imports for more.`);
+  if (list.length > MAX_BATCH) throw new ApiError(413, "Payload too large", `At most ${MAX_BATCH} transactions per request; send larger sets in several batches.`);
   if (!isBatch && (typeof raw !== "object" || raw === null)) throw unprocessable("Send a transaction object or an array of them.");
 
   const prefix = isBatch ? (i: number) => `${i}.` : () => "";
