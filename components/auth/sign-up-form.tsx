@@ -17,6 +17,8 @@ export function SignUpForm({ action }: { action: Action }) {
   // Controlled fields: React resets a form after its action runs, and a user with one typo keeps the rest.
   const [values, setValues] = useState({ name: "", email: "", password: "" });
   const [state, formAction, pending] = useActionState<SignUpResult | null, FormData>(async (prev, form) => {
+    // The browser's zone, read when the form is sent: rendering it would bake in the server's zone.
+    form.set("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone);
     const result = await action(prev, form);
     if (!result.ok) return result;
     const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
@@ -36,7 +38,6 @@ export function SignUpForm({ action }: { action: Action }) {
       </CardHeader>
       <CardContent>
         <form action={formAction} className="flex flex-col gap-4" noValidate>
-          <input type="hidden" name="timeZone" value={Intl.DateTimeFormat().resolvedOptions().timeZone} />
           <Field label="Name" error={errors.name} required>
             <Input name="name" autoComplete="name" value={values.name} onChange={set("name")} />
           </Field>
