@@ -18,10 +18,14 @@ export class ApiProblem extends Error {
 }
 
 export async function apiFetch<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
-  const { json, headers, ...rest } = init;
+  const { json, headers: given, ...rest } = init;
+  // HeadersInit may be a Headers instance, an array of pairs or a record: spreading only works for the last.
+  const headers = new Headers(given);
+  if (!headers.has("accept")) headers.set("accept", "application/json");
+  if (json !== undefined && !headers.has("content-type")) headers.set("content-type", "application/json");
   const res = await fetch(path, {
     ...rest,
-    headers: { accept: "application/json", ...(json !== undefined ? { "content-type": "application/json" } : {}), ...headers },
+    headers,
     body: json !== undefined ? JSON.stringify(json) : rest.body,
     credentials: "same-origin",
   });

@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import { formatNumber } from "@/lib/format";
+import { correlationMeaning, formatCorrelation } from "./correlation-words";
 
 export type CorrelationHeatmapProps = {
   /** Row and column names, in the order of the matrix. */
@@ -21,14 +21,6 @@ function cellStyle(r: number | null): CSSProperties {
   if (r === null) return { backgroundImage: HATCH };
   const mix = Math.round(Math.min(1, Math.abs(r)) * MAX_MIX);
   return { background: `color-mix(in oklab, ${r >= 0 ? POSITIVE : NEGATIVE} ${mix}%, var(--surface))` };
-}
-
-function meaning(r: number | null): string {
-  if (r === null) return "not enough data";
-  if (r >= 0.5) return "move together";
-  if (r <= -0.5) return "move in opposite directions";
-  if (Math.abs(r) < 0.2) return "unrelated";
-  return r > 0 ? "loosely together" : "loosely opposite";
 }
 
 /**
@@ -70,11 +62,11 @@ export function CorrelationHeatmap({ names, matrix, caption }: CorrelationHeatma
                   return (
                     <td
                       key={col + j}
-                      title={same ? row : `${row} and ${col}: ${r === null ? "n/a" : formatNumber(r, 2, { fixed: true })} (${meaning(r)})`}
+                      title={same ? row : `${row} and ${col}: ${formatCorrelation(r)} (${correlationMeaning(r)})`}
                       className={`money h-10 min-w-12 rounded-sm px-1 text-center text-xs ${same ? "bg-muted text-muted-foreground" : "font-medium text-foreground"}`}
                       style={same ? undefined : cellStyle(r)}
                     >
-                      {r === null ? <span className="text-muted-foreground">n/a</span> : formatNumber(r, 2, { fixed: true })}
+                      {r === null ? <span className="text-muted-foreground">n/a</span> : formatCorrelation(r)}
                     </td>
                   );
                 })}

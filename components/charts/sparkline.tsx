@@ -23,7 +23,8 @@ export function Sparkline({ values, label, color = "var(--chart-1)", width = 132
   const allZero = values.every((v) => v === 0);
   return (
     <div role="img" aria-label={label} className="shrink-0" style={{ width, height }}>
-      <AreaChart width={width} height={height} data={data} margin={{ top: 3, right: 2, bottom: 3, left: 2 }} aria-hidden="true">
+      {/* No accessibility layer: it would make the picture a focus stop (role="application") inside role="img". */}
+      <AreaChart width={width} height={height} data={data} margin={{ top: 3, right: 2, bottom: 3, left: 2 }} aria-hidden="true" accessibilityLayer={false}>
         <YAxis hide domain={allZero ? [0, 1] : [(min: number) => Math.min(0, min), "dataMax"]} />
         <Area
           type="monotone"

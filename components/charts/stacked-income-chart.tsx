@@ -26,7 +26,8 @@ const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 /**
  * Income by month, one stacked bar segment per stream, in the order given (largest first, so it sits at the
- * bottom and the small, volatile streams ride on top). A month of net refunds draws below the zero line.
+ * bottom and the small, volatile streams ride on top). A stream whose refunds outweigh its income in a month
+ * draws below the zero line (stackOffset="sign" stacks negatives downwards) instead of eating into the others.
  */
 export function StackedIncomeChart({ months, series, currency, label, height = 280 }: StackedIncomeChartProps) {
   const data = months.map((month, i) => Object.fromEntries([["month", month], ...series.map((s) => [s.id, s.values[i] ?? 0])]));
@@ -35,7 +36,7 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
     <div className="flex w-full min-w-0 flex-col gap-3">
       <div className="w-full min-w-0" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
+          <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
             <XAxis
               dataKey="month"

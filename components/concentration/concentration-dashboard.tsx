@@ -9,7 +9,7 @@ import { StressTests } from "@/components/dashboard/stress-tests";
 /** Who could hurt you by leaving? Clients and platforms against their rules, then the stress tests. */
 export function ConcentrationDashboard({ today }: { today: string }) {
   const { metrics, loading, error, empty } = useDashboardState(today);
-  if (empty) return <EmptyPortfolio />;
+  if (empty) return <EmptyPortfolio reason={empty} range={metrics?.window} />;
   const currency = metrics?.currency ?? "USD";
   return (
     <div className="flex flex-col gap-6">
@@ -31,7 +31,7 @@ export function ConcentrationDashboard({ today }: { today: string }) {
           error={error}
         />
       </div>
-      <StressTests metrics={metrics} loading={loading || error} />
+      <StressTests metrics={metrics} loading={loading} error={error} />
     </div>
   );
 }

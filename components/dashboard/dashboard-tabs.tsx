@@ -12,13 +12,16 @@ const TABS = [
   { href: "/resilience", label: "Resilience" },
 ] as const;
 
-/** The insight pages; the window travels with every link so all pages show the same months. */
+/**
+ * The insight pages; the window travels with every link so all pages show the same months. On a phone the
+ * five tabs wrap onto a second line rather than scroll sideways, where the last ones would hide unannounced.
+ */
 export function DashboardTabs() {
   const pathname = usePathname();
   const query = useSearchParams().toString();
   return (
-    <nav aria-label="Insights" className="-mx-1 overflow-x-auto">
-      <ul className="flex min-w-max gap-1 px-1 border-b border-border">
+    <nav aria-label="Insights">
+      <ul className="flex flex-wrap gap-x-1 border-b border-border">
         {TABS.map((t) => {
           const active = pathname === t.href;
           return (
@@ -27,7 +30,7 @@ export function DashboardTabs() {
                 href={query ? `${t.href}?${query}` : t.href}
                 aria-current={active ? "page" : undefined}
                 className={cx(
-                  "-mb-px inline-flex h-10 items-center border-b-2 px-3 text-sm font-medium",
+                  "-mb-px inline-flex h-10 items-center border-b-2 px-2.5 text-sm font-medium sm:px-3",
                   active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
                 )}
               >

@@ -11,6 +11,8 @@ export type FigureCardProps = {
   /** The sentence that says what the figure means. */
   children: ReactNode;
   loading?: boolean;
+  /** The query failed and there is nothing to show: says so instead of a skeleton that never ends. */
+  error?: boolean;
   /** Names the figure for end-to-end tests, which compare it with the API's. */
   testId?: string;
 };
@@ -19,15 +21,20 @@ export type FigureCardProps = {
  * One headline figure with its meaning. Shared by the diversification, risk and concentration pages;
  * its skeleton has the card's own shape so a window change does not make the row jump.
  */
-export function FigureCard({ title, value, badge, children, loading, testId }: FigureCardProps) {
+export function FigureCard({ title, value, badge, children, loading, error, testId }: FigureCardProps) {
   return (
     <Card className="flex flex-col">
       <CardHeader>
         <CardTitle className="text-sm font-medium text-muted-foreground">{title}</CardTitle>
       </CardHeader>
       <CardContent className="flex flex-1 flex-col gap-2 pt-2 sm:pt-2">
-        {loading ? (
-          <div aria-busy="true" aria-label="Loading" className="flex flex-col gap-2">
+        {error ? (
+          <p role="alert" className="text-sm text-danger">
+            This figure could not be loaded. Try again in a moment.
+          </p>
+        ) : loading ? (
+          <div role="status" aria-busy="true" className="flex flex-col gap-2">
+            <span className="sr-only">Loading {title}…</span>
             <Skeleton className="h-9 w-28" />
             <Skeleton className="h-4 w-full" />
             <Skeleton className="h-4 w-2/3" />

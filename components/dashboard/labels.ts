@@ -9,10 +9,19 @@ export const ROLES: readonly StreamRole[] = ["anchor", "growth", "speculative"];
 export const kindLabel = (key: string) => STREAM_KIND_LABELS[key as StreamKind] ?? key;
 export const roleLabel = (key: string) => ROLE_LABELS[key as StreamRole] ?? key;
 
-/** Each stream's colour (see streamColor): by name order, not income order, which changes with the window. */
-export function streamColors(streams: readonly { id: string; name: string; color?: string | null }[]): Map<string, string> {
-  const byName = [...streams].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id));
-  return new Map(byName.map((s, i) => [s.id, streamColor(s, i)]));
+/**
+ * Each stream's colour by the one rule of the streams pages: streamColor(stream, its index in the full
+ * streams list, archived ones included, in the API's name order). The metrics only list the window's live
+ * streams, so their order cannot give the index; a stream missing from the list (not loaded yet) falls
+ * back to its own colour from the metrics, else the neutral chart colour.
+ */
+export function streamColorMap(
+  list: readonly { id: string; color?: string | null }[] | undefined,
+  fallback: readonly { id: string; color?: string | null }[] = [],
+): Map<string, string> {
+  const colors = new Map((list ?? []).map((s, i) => [s.id, streamColor(s, i)]));
+  for (const s of fallback) if (!colors.has(s.id)) colors.set(s.id, s.color ?? "var(--chart-8)");
+  return colors;
 }
 
 /** Links inside a sentence are underlined: colour alone does not mark a link (WCAG 1.4.1). */

@@ -35,7 +35,8 @@ export function Panel({ title, description, loading, error, empty, textAlternati
       </CardHeader>
       <CardContent className="flex min-w-0 flex-1 flex-col gap-3">
         {loading ? (
-          <div aria-busy="true" aria-label="Loading">
+          <div role="status" aria-busy="true">
+            <span className="sr-only">Loading…</span>
             <Skeleton className="h-48 w-full" />
           </div>
         ) : error ? (

@@ -26,6 +26,8 @@ type Props = {
   /** Why there is nothing to lose, e.g. "Log who pays you to see this." */
   missing: ReactNode;
   loading: boolean;
+  /** The metrics could not be loaded: says so instead of a skeleton that never ends. */
+  error?: boolean;
   /** Names the card for end-to-end tests. */
   testId?: string;
 };
@@ -34,7 +36,7 @@ type Props = {
  * "If you lost X": what is left a month, how much of the essential expenses it covers, and how long the
  * buffer bridges the gap. Each unknown (no expenses, no buffer, nothing attributed) is said, not hidden.
  */
-export function StressTestCard({ title, name, scenario, essential, currency, missing, loading, testId }: Props) {
+export function StressTestCard({ title, name, scenario, essential, currency, missing, loading, error, testId }: Props) {
   const covered = scenario?.coverage != null && scenario.coverage >= 1;
   return (
     <Card className="flex flex-col" data-testid={testId}>
@@ -44,8 +46,13 @@ export function StressTestCard({ title, name, scenario, essential, currency, mis
         </CardTitle>
       </CardHeader>
       <CardContent className="flex flex-1 flex-col gap-2 pt-2 sm:pt-2">
-        {loading || !scenario ? (
-          <div aria-busy="true" aria-label="Loading" className="flex flex-col gap-2">
+        {error ? (
+          <p role="alert" className="text-sm text-danger">
+            This stress test could not be loaded. Try again in a moment.
+          </p>
+        ) : loading || !scenario ? (
+          <div role="status" aria-busy="true" className="flex flex-col gap-2">
+            <span className="sr-only">Loading {title}…</span>
             <Skeleton className="h-7 w-40" />
             <Skeleton className="h-4 w-full" />
             <Skeleton className="h-4 w-3/4" />

@@ -10,12 +10,13 @@ const link = (href: string, text: string) => (
 );
 
 /** The three stress tests of the response: the largest stream, client and platform, each taken away. */
-export function StressTests({ metrics, loading }: { metrics: MetricsResult | undefined; loading: boolean }) {
+export function StressTests({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
   const r = metrics?.resilience;
   const currency = metrics?.currency ?? "USD";
-  const streamKey = r?.lossOfLargestStream.key;
-  const streamName = metrics?.streams.find((s) => s.id === streamKey)?.name ?? null;
-  const common = { essential: r?.essentialMonthlyExpenses, currency, loading };
+  const streamKey = r?.lossOfLargestStream.key ?? null;
+  // The key is a stream id; should it not be among the listed streams, the card still reads as a sentence.
+  const streamName = streamKey === null ? null : (metrics?.streams.find((s) => s.id === streamKey)?.name ?? "your largest stream");
+  const common = { essential: r?.essentialMonthlyExpenses, currency, loading, error };
   return (
     <section aria-labelledby="stress-tests" className="flex flex-col gap-3">
       <div>

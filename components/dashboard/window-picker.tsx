@@ -7,12 +7,13 @@ import { Input } from "@/components/ui/input";
 import { formatMonth } from "@/lib/format";
 import { useWindow } from "./use-window";
 
+// The visible label starts the accessible name (so "click 3M" works for voice control); the rest is read out.
 const PRESETS = [
-  { preset: "3m", label: "3M", name: "Last 3 months" },
-  { preset: "6m", label: "6M", name: "Last 6 months" },
-  { preset: "12m", label: "12M", name: "Last 12 months" },
-  { preset: "24m", label: "24M", name: "Last 24 months" },
-  { preset: "ytd", label: "YTD", name: "Year to date" },
+  { preset: "3m", label: "3M", name: "last 3 months" },
+  { preset: "6m", label: "6M", name: "last 6 months" },
+  { preset: "12m", label: "12M", name: "last 12 months" },
+  { preset: "24m", label: "24M", name: "last 24 months" },
+  { preset: "ytd", label: "YTD", name: "year to date" },
 ] as const;
 
 /** The window shared by every dashboard: presets, or a custom range of months. */
@@ -30,8 +31,7 @@ export function WindowPicker({ today }: { today: string }) {
             key={p.preset}
             type="button"
             aria-pressed={window.preset === p.preset}
-            aria-label={p.name}
-            title={p.name}
+            title={p.name.charAt(0).toUpperCase() + p.name.slice(1)}
             onClick={() => {
               setCustom(false);
               setWindow({ preset: p.preset });
@@ -42,11 +42,11 @@ export function WindowPicker({ today }: { today: string }) {
             )}
           >
             {p.label}
+            <span className="sr-only"> — {p.name}</span>
           </button>
         ))}
         <button
           type="button"
-          aria-pressed={window.preset === "custom"}
           aria-expanded={custom}
           onClick={() => setCustom((c) => !c)}
           className={cx(

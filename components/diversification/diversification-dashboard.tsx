@@ -14,10 +14,10 @@ import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 export function DiversificationDashboard({ today }: { today: string }) {
   const state = useDashboardState(today);
   const settings = useQuery(settingsQuery());
-  if (state.empty) return <EmptyPortfolio />;
+  if (state.empty) return <EmptyPortfolio reason={state.empty} range={state.metrics?.window} />;
   return (
     <div className="flex flex-col gap-4">
-      <DiversificationFigures metrics={state.metrics} loading={state.loading || state.error} />
+      <DiversificationFigures metrics={state.metrics} loading={state.loading} error={state.error} />
       <div className="grid gap-4 lg:grid-cols-2">
         <StreamSharePanel {...state} className="lg:col-span-2" />
         <KindSharePanel {...state} />

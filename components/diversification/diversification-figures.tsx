@@ -2,33 +2,38 @@ import { Badge } from "@/components/ui/badge";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { FigureCard } from "@/components/dashboard/figure-card";
-import { HHI_BAND_COPY, HHI_CONCENTRATED, HHI_DIVERSIFIED, hhiBand } from "./hhi-band";
+import { HHI_BAND_COPY, hhiBand, hhiEdges } from "./hhi-band";
 import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 
 /** The three headline figures of the page: effective streams, HHI with its band, the largest stream. */
-export function DiversificationFigures({ metrics, loading }: { metrics: MetricsResult | undefined; loading: boolean }) {
+export function DiversificationFigures({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
   const d = metrics?.diversification;
   const earning = metrics?.streams.filter((s) => s.share !== null).length ?? 0;
-  const band = d?.hhi === null || d?.hhi === undefined ? null : HHI_BAND_COPY[hhiBand(d.hhi)];
   const largestId = metrics?.resilience.lossOfLargestStream.key;
   const largest = metrics?.streams.find((s) => s.id === largestId);
   const streamRule = metrics ? findRule(metrics, "stream-concentration") : undefined;
   const effectiveRule = metrics ? findRule(metrics, "effective-streams") : undefined;
-  const skeleton = loading || !metrics;
+  // HHI is 1 / effective streams, so the effective-streams rule is its reading too.
+  const bandName = d?.hhi == null ? null : hhiBand(effectiveRule);
+  const band = bandName ? HHI_BAND_COPY[bandName] : null;
+  const edges = effectiveRule ? hhiEdges(effectiveRule) : null;
+  const skeleton = loading || (!metrics && !error);
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      <FigureCard testId="effective-streams" title="Effective streams" value={formatNumber(d?.effectiveStreams, 1)} badge={<RuleBadge rule={effectiveRule} />} loading={skeleton}>
+      <FigureCard testId="effective-streams" title="Effective streams" value={formatNumber(d?.effectiveStreams, 1)} badge={<RuleBadge rule={effectiveRule} />} loading={skeleton} error={error}>
         Your income behaves like <strong className="font-semibold text-foreground">{formatNumber(d?.effectiveStreams, 1)} equal streams</strong>
         {earning > 0 ? `, from ${earning} that earned` : ""}. The closer the two, the more evenly it is spread
         {effectiveRule ? `; aim for ${formatRuleValue(effectiveRule, effectiveRule.pass)} or more` : ""}.
       </FigureCard>
-      <FigureCard testId="hhi" title="Concentration index (HHI)" value={formatNumber(d?.hhi, 2)} badge={band ? <Badge tone={band.tone}>{band.label}</Badge> : null} loading={skeleton}>
+      <FigureCard testId="hhi" title="Concentration index (HHI)" value={formatNumber(d?.hhi, 2)} badge={band ? <Badge tone={band.tone}>{band.label}</Badge> : null} loading={skeleton} error={error}>
         {band ? `${band.meaning}. ` : ""}
-        The sum of squared shares: below {formatNumber(HHI_DIVERSIFIED, 2)} is diversified, {formatNumber(HHI_DIVERSIFIED, 2)}–{formatNumber(HHI_CONCENTRATED, 2)}{" "}
-        moderate, above {formatNumber(HHI_CONCENTRATED, 2)} concentrated.
+        The sum of squared shares, and 1 ÷ your effective streams
+        {edges && effectiveRule
+          ? `: with your rule (pass at ${formatRuleValue(effectiveRule, effectiveRule.pass)} effective streams, warn at ${formatRuleValue(effectiveRule, effectiveRule.warn)}), up to ${formatNumber(edges.diversified, 2)} is diversified, up to ${formatNumber(edges.concentrated, 2)} moderate, above that concentrated.`
+          : "."}
       </FigureCard>
-      <FigureCard testId="top-stream-share" title="Largest stream" value={formatPercent(d?.topStreamShare)} badge={<RuleBadge rule={streamRule} />} loading={skeleton}>
+      <FigureCard testId="top-stream-share" title="Largest stream" value={formatPercent(d?.topStreamShare)} badge={<RuleBadge rule={streamRule} />} loading={skeleton} error={error}>
         {largest ? (
           <>
             <strong className="font-semibold text-foreground">{largest.name}</strong> brings in {formatPercent(d?.topStreamShare)} of your income

@@ -3,7 +3,8 @@ import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMonth, formatNumber } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { HHI_CHART_BANDS } from "./hhi-band";
+import { findRule } from "@/components/dashboard/rule-status";
+import { hhiChartBands } from "./hhi-band";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 
@@ -11,12 +12,14 @@ type Props = { metrics: MetricsResult | undefined; loading: boolean; error: bool
 export function HhiTrendPanel({ metrics, loading, error, className }: Props) {
   const months = metrics?.diversification.byMonth ?? [];
   const overall = metrics?.diversification.hhi ?? null;
+  // The bands are the effective-streams rule's thresholds on the HHI scale (1 / effective streams).
+  const bands = hhiChartBands(metrics ? findRule(metrics, "effective-streams") : undefined);
   const label = `HHI by month: ${months.map((m) => `${formatMonth(m.month)} ${m.hhi === null ? "no income" : formatNumber(m.hhi, 2)}`).join(", ")}.`;
   return (
     <Panel
       className={className}
       title="Concentration over time"
-      description={`Each month's HHI; lower is more diversified. The dashed line is the whole window (${formatNumber(overall, 2)}); a gap is a month without income.`}
+      description={`Each month's HHI; lower is more diversified. The bands follow your effective-streams rule. The dashed line is the whole window (${formatNumber(overall, 2)}); a gap is a month without income.`}
       loading={loading}
       error={error}
       textAlternative={
@@ -42,7 +45,7 @@ export function HhiTrendPanel({ metrics, loading, error, className }: Props) {
         ) : null
       }
     >
-      <HhiTrendChart data={months} bands={HHI_CHART_BANDS} overall={overall} label={label} />
+      <HhiTrendChart data={months} bands={bands} overall={overall} label={label} />
     </Panel>
   );
 }

@@ -31,9 +31,10 @@ export function RoleMixPanel({ metrics, targetMix, loading, error }: Props) {
         .map((r) => ({ role: r.role, diff: (r.share ?? 0) - (r.target ?? 0) }))
         .reduce<{ role: StreamRole; diff: number } | null>((widest, r) => (!widest || Math.abs(r.diff) > Math.abs(widest.diff) ? r : widest), null)
     : null;
+  const points = gap ? Math.round(Math.abs(gap.diff) * 100) : 0;
   const gapText =
     gap && Math.abs(gap.diff) >= 0.005
-      ? ` The widest gap: ${roleLabel(gap.role).toLowerCase()}, ${formatNumber(Math.abs(gap.diff) * 100, 0)} points ${gap.diff > 0 ? "above" : "below"} target.`
+      ? ` The widest gap: ${roleLabel(gap.role).toLowerCase()}, ${formatNumber(points, 0)} point${points === 1 ? "" : "s"} ${gap.diff > 0 ? "above" : "below"} target.`
       : targetMix
         ? " Your mix matches your target."
         : "";

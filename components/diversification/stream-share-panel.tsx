@@ -1,16 +1,18 @@
+"use client";
+
 import { DonutChart } from "@/components/charts/donut-chart";
 import { ShareBars } from "@/components/charts/share-bars";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
-import { streamColors } from "@/components/dashboard/labels";
+import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 
 /** Share of income by stream: a ring for the proportions, bars beside it for the exact figures. */
 export function StreamSharePanel({ metrics, loading, error, className }: Props) {
-  const colors = streamColors(metrics?.streams ?? []);
+  const colors = useStreamColors(metrics?.streams);
   const earning = metrics?.streams.filter((s) => s.share !== null) ?? [];
   const idle = metrics?.streams.filter((s) => s.share === null) ?? [];
   const top = earning[0];

@@ -113,11 +113,12 @@ function MonthCell({ entry, month, current, future, currency }: { entry: GoalMon
       </td>
     );
   }
-  const hit = entry.actual >= entry.target;
-  // A month still running has not been missed yet: it shows as open until it reaches its goal.
-  const open = future || (current && !hit);
+  // The API says hit, missed or open: a month still running has not been missed yet.
+  const { status } = entry;
+  const open = status === "open";
+  const hit = status === "hit";
   const figures = `${formatMoney(entry.actual, currency)} of ${formatMoney(entry.target, currency)}`;
-  const verdict = future ? "not started" : hit ? "reached" : current ? "not reached yet" : "missed";
+  const verdict = hit ? "reached" : !open ? "missed" : future ? "not started" : "not reached yet";
   const text = `${formatMonth(month)}: ${figures}, ${verdict}${current ? " (so far)" : ""}`;
   return (
     <td

@@ -37,7 +37,7 @@ export function GoalsDashboard({ today, currency }: { today: string; currency: s
     return (
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="flex flex-col gap-4 lg:col-span-2">
-          <EmptyPortfolio />
+          <EmptyPortfolio reason={state.empty} range={state.metrics?.window} />
           {goals.data?.data.length ? steps : null}
         </div>
         {form}

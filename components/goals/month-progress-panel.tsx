@@ -43,7 +43,6 @@ export function MonthProgressPanel({ metrics, loading, error, streams, today, cl
       <ul className="flex flex-col gap-5" data-testid="month-progress">
         {entries.map((g) => {
           const owner = ownerOf(g.streamId, streams);
-          const reached = g.actual >= g.target;
           return (
             <li key={g.streamId ?? "portfolio"} className="flex flex-col gap-2">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
@@ -65,10 +64,12 @@ export function MonthProgressPanel({ metrics, loading, error, streams, today, cl
                 valueText={`${money(g.actual)} of ${money(g.target)} (${formatPercent(g.progress)})`}
               />
               <p className="text-xs text-muted-foreground">
-                {reached ? (
+                {g.status === "hit" ? (
                   "Goal reached."
-                ) : g.projected === null ? (
+                ) : g.status === "missed" ? (
                   "Goal missed."
+                ) : g.projected === null ? (
+                  "Not reached yet; the month is not over."
                 ) : (
                   <>
                     Heading for <span className="money font-medium text-foreground">{money(g.projected)}</span>,{" "}

@@ -2,7 +2,7 @@
 
 import { StackedIncomeChart } from "@/components/charts/stacked-income-chart";
 import { Panel } from "@/components/dashboard/panel";
-import { streamColors } from "@/components/dashboard/labels";
+import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
@@ -23,7 +23,7 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
   const months = metrics?.monthly.map((m) => m.month) ?? [];
   // Streams that earned nothing in the window would only add empty legend entries.
   const earning = (metrics?.streams ?? []).filter((s) => s.monthly.some((m) => m.income !== 0));
-  const colors = streamColors(metrics?.streams ?? []);
+  const colors = useStreamColors(metrics?.streams);
   const series = earning.map((s) => ({ id: s.id, name: s.name, color: colors.get(s.id) ?? "var(--chart-8)", values: s.monthly.map((m) => m.income) }));
   const top = metrics?.streams[0];
   const first = months[0];

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { inlineLink } from "@/components/dashboard/labels";
 import { formatNumber } from "@/lib/format";
 import type { MetricsWarning } from "@/lib/metrics/types";
 
@@ -17,7 +18,7 @@ export function MissingFxWarning({ warnings }: { warnings: readonly MetricsWarni
         {formatNumber(total, 0)} transaction{total === 1 ? " is" : "s are"} left out of these figures
       </span>{" "}
       ({list}): there is no exchange rate to your base currency for {missing.length === 1 ? "that currency" : "those currencies"}.{" "}
-      <Link href="/settings#rates" className="font-medium text-primary underline-offset-4 hover:underline">
+      <Link href="/settings#rates" className={inlineLink}>
         Add a rate in Settings
       </Link>
       .

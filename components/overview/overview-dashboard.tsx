@@ -12,7 +12,7 @@ import { ThisMonthPanel } from "./this-month-panel";
 /** How resilient is my income this month? The month against its goal and the score first, then the why. */
 export function OverviewDashboard({ today }: { today: string }) {
   const state = useDashboardState(today);
-  if (state.empty) return <EmptyPortfolio />;
+  if (state.empty) return <EmptyPortfolio reason={state.empty} range={state.metrics?.window} />;
   return (
     <div className="flex flex-col gap-4">
       <MissingFxWarning warnings={state.metrics?.warnings} />

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { ProgressBar } from "@/components/charts/progress-bar";
+import { inlineLink } from "@/components/dashboard/labels";
 import { Panel } from "@/components/dashboard/panel";
 import { useWindow } from "@/components/dashboard/use-window";
 import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import { focusMonth } from "@/components/goals/focus-month";
 import { addMonths } from "@/lib/metrics/months";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { GoalMonth, MetricsResult } from "@/lib/metrics/types";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
 
@@ -65,13 +66,13 @@ export function ThisMonthPanel({ metrics, loading, error, today, className }: Pr
               />
               <ProgressKey projected={goal.projected !== null} />
               <p className="text-sm text-muted-foreground">
-                <Verdict actual={goal.actual} target={goal.target} projected={goal.projected} money={money} month={formatMonth(month)} />
+                <Verdict goal={goal} money={money} month={formatMonth(month)} />
               </p>
             </>
           ) : (
             <p className="text-sm text-muted-foreground">
               There is no portfolio goal for {formatMonth(month)}.{" "}
-              <Link href="/goals" className={link}>
+              <Link href="/goals" className={inlineLink}>
                 Set a monthly goal
               </Link>{" "}
               to see how each month is tracking against it.
@@ -91,7 +92,7 @@ function MonthContext({ metrics, month, money }: { metrics: MetricsResult | unde
   const last = metrics.monthly.find((m) => m.month === lastMonth);
   const lastGoal = metrics.goals.months.find((g) => g.month === lastMonth && g.streamId === null);
   const items = [
-    last ? { term: `${formatMonth(lastMonth)}`, value: money(last.income), note: lastGoal ? (lastGoal.actual >= lastGoal.target ? "goal hit" : "goal missed") : "no goal" } : null,
+    last ? { term: `${formatMonth(lastMonth)}`, value: money(last.income), note: lastGoal ? GOAL_NOTES[lastGoal.status] : "no goal" } : null,
     { term: "Average month", value: money(metrics.resilience.monthlyIncome), note: `over ${metrics.window.months} month${metrics.window.months === 1 ? "" : "s"}` },
     metrics.goals.hitRate !== null ? { term: "Goals hit", value: formatPercent(metrics.goals.hitRate), note: "of monthly goals" } : null,
   ].filter((item) => item !== null);
@@ -108,10 +109,14 @@ function MonthContext({ metrics, month, money }: { metrics: MetricsResult | unde
   );
 }
 
-function Verdict({ actual, target, projected, money, month }: { actual: number; target: number; projected: number | null; money: (v: number) => string; month: string }) {
-  // Only the month containing today has a projection; any other month is over.
-  if (projected === null) return actual >= target ? <>You reached your {money(target)} goal in {month}.</> : <>You fell short of your {money(target)} goal in {month}.</>;
-  if (actual >= target) return <>You have already reached your {money(target)} goal for {month}.</>;
+const GOAL_NOTES: Record<GoalMonth["status"], string> = { hit: "goal hit", missed: "goal missed", open: "goal still open" };
+
+/** The API says whether the month hit, missed or is still open; only the month containing today has a projection. */
+function Verdict({ goal, money, month }: { goal: GoalMonth; money: (v: number) => string; month: string }) {
+  const { target, projected, status } = goal;
+  if (status === "hit") return projected === null ? <>You reached your {money(target)} goal in {month}.</> : <>You have already reached your {money(target)} goal for {month}.</>;
+  if (status === "missed") return <>You fell short of your {money(target)} goal in {month}.</>;
+  if (projected === null) return <>{month} is not over yet: there is still time to reach your {money(target)} goal.</>;
   return projected >= target ? (
     <>
       At this pace you will end {month} at <strong className={strong}>{money(projected)}</strong>, above your goal.

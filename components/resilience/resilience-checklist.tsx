@@ -16,7 +16,7 @@ export function ResilienceChecklist({ today }: { today: string }) {
   const { metrics } = state;
   return (
     <div className="flex flex-col gap-6">
-      {state.empty ? <EmptyPortfolio /> : <ResilienceSummary metrics={metrics} loading={state.loading || state.error} />}
+      {state.empty ? <EmptyPortfolio reason={state.empty} range={metrics?.window} /> : <ResilienceSummary metrics={metrics} loading={state.loading} error={state.error} />}
       <Panel
         title="The seven rules"
         description="Each rule rates one figure as pass, warn or fail; the score counts a pass fully and a warning half. Edit a rule's thresholds to fit your situation."
@@ -31,7 +31,7 @@ export function ResilienceChecklist({ today }: { today: string }) {
           </ul>
         ) : null}
       </Panel>
-      {state.empty ? null : <StressTests metrics={metrics} loading={state.loading || state.error} />}
+      {state.empty ? null : <StressTests metrics={metrics} loading={state.loading} error={state.error} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FigureCard } from "@/components/dashboard/figure-card";
+import { inlineLink } from "@/components/dashboard/labels";
 import { findRule, RuleBadge } from "@/components/dashboard/rule-status";
 import { Badge } from "@/components/ui/badge";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
@@ -7,15 +8,14 @@ import type { MetricsResult } from "@/lib/metrics/types";
 import { scoreBand } from "./score-band";
 
 const strong = "font-semibold text-foreground";
-const link = "font-medium text-primary underline-offset-4 hover:underline";
 const settingsLink = (text: string) => (
-  <Link href="/settings#general" className={link}>
+  <Link href="/settings#general" className={inlineLink}>
     {text}
   </Link>
 );
 
 /** The score, what the anchors cover, and how long the buffer lasts if the largest stream stops. */
-export function ResilienceSummary({ metrics, loading }: { metrics: MetricsResult | undefined; loading: boolean }) {
+export function ResilienceSummary({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
   const r = metrics?.resilience;
   const currency = metrics?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
@@ -23,7 +23,7 @@ export function ResilienceSummary({ metrics, loading }: { metrics: MetricsResult
   const band = score === null ? null : scoreBand(score);
   const essential = r?.essentialMonthlyExpenses ?? null;
   const largest = metrics?.streams.find((s) => s.id === r?.lossOfLargestStream.key)?.name ?? "your largest stream";
-  const skeleton = loading || !metrics;
+  const skeleton = loading || (!metrics && !error);
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -32,10 +32,11 @@ export function ResilienceSummary({ metrics, loading }: { metrics: MetricsResult
         value={score === null ? "—" : <span data-testid="resilience-score">{score}</span>}
         badge={band ? <Badge tone={band.tone}>{band.label}</Badge> : null}
         loading={skeleton}
+        error={error}
       >
         {band ? `Out of 100: ${band.meaning}.` : "No score yet: none of the rules can be checked without income in this window."}
       </FigureCard>
-      <FigureCard title="Monthly income" value={r ? money(r.monthlyIncome) : "—"} loading={skeleton}>
+      <FigureCard title="Monthly income" value={r ? money(r.monthlyIncome) : "—"} loading={skeleton} error={error}>
         On average over these {metrics?.window.months} months,{" "}
         {essential === null ? (
           <>against essential expenses you have not set yet. {settingsLink("Set them")} to check coverage.</>
@@ -50,6 +51,7 @@ export function ResilienceSummary({ metrics, loading }: { metrics: MetricsResult
         value={formatPercent(r?.anchorCoverage)}
         badge={metrics ? <RuleBadge rule={findRule(metrics, "anchor-coverage")} /> : null}
         loading={skeleton}
+        error={error}
       >
         {r?.anchorCoverage == null ? (
           <>The share of your essential expenses your anchor streams cover. {essential === null ? settingsLink("Set your expenses") : "Mark your steady streams as anchors"} to see it.</>
@@ -59,7 +61,7 @@ export function ResilienceSummary({ metrics, loading }: { metrics: MetricsResult
           </>
         )}
       </FigureCard>
-      <FigureCard title="Runway" value={runwayValue(metrics)} badge={r?.sustainable ? <Badge tone="success">Sustainable</Badge> : null} loading={skeleton}>
+      <FigureCard title="Runway" value={runwayValue(metrics)} badge={r?.sustainable ? <Badge tone="success">Sustainable</Badge> : null} loading={skeleton} error={error}>
         {r?.sustainable === true ? (
           <>Even without {largest}, your other income covers your essential expenses: the buffer is never touched.</>
         ) : r?.sustainable === false && r.runwayMonths !== null ? (

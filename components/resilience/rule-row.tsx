@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { inlineLink } from "@/components/dashboard/labels";
 import { formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { RULE_COPY } from "@/components/settings/rule-catalog";
 import { useUpdateSettings } from "@/components/settings/use-update-settings";
@@ -16,8 +17,6 @@ import { ThresholdEditor } from "./threshold-editor";
 import { overridesWith } from "./threshold-overrides";
 
 type Props = { rule: RuleResult; metrics: MetricsResult; settings: SettingsView | undefined };
-
-const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 /** One rule of the checklist: status and value, its thresholds (editable here), what it means and what to do. */
 export function RuleRow({ rule, metrics, settings }: Props) {
@@ -63,7 +62,7 @@ export function RuleRow({ rule, metrics, settings }: Props) {
           {advice.needsExpenses ? (
             <>
               {" "}
-              <Link href="/settings#general" className={link}>
+              <Link href="/settings#general" className={inlineLink}>
                 Set them in Settings
               </Link>
               .

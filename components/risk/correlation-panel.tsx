@@ -1,6 +1,6 @@
 import { CorrelationHeatmap } from "@/components/charts/correlation-heatmap";
+import { correlationBand, formatCorrelation } from "@/components/charts/correlation-words";
 import { Panel } from "@/components/dashboard/panel";
-import { formatNumber } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
@@ -32,6 +32,9 @@ export function CorrelationPanel({ metrics, loading, error, className }: Props) 
   const names = ids.map((id) => metrics?.streams.find((s) => s.id === id)?.name ?? "Unknown stream");
   const matrix = metrics?.risk.correlations.matrix ?? [];
   const { together, opposite } = extremes(names, matrix);
+  // Worded with the heatmap's own cut-offs, so the sentence and the cells agree.
+  const togetherBand = together ? correlationBand(together.r) : "n/a";
+  const oppositeBand = opposite ? correlationBand(opposite.r) : "n/a";
   return (
     <Panel
       className={className}
@@ -39,8 +42,9 @@ export function CorrelationPanel({ metrics, loading, error, className }: Props) 
       description={
         <>
           Correlation of monthly income between streams: +1 rise and fall together, −1 offset each other.
-          {together && together.r >= 0.5 ? ` ${together.a} and ${together.b} move most together (${formatNumber(together.r, 2)}).` : ""}
-          {opposite && opposite.r <= -0.3 ? ` ${opposite.a} and ${opposite.b} offset each other most (${formatNumber(opposite.r, 2)}).` : ""}
+          {together && togetherBand === "together" ? ` ${together.a} and ${together.b} move together the most (${formatCorrelation(together.r)}).` : ""}
+          {opposite && oppositeBand === "opposite" ? ` ${opposite.a} and ${opposite.b} offset each other the most (${formatCorrelation(opposite.r)}).` : ""}
+          {opposite && oppositeBand === "loosely-opposite" ? ` ${opposite.a} and ${opposite.b} offset each other a little (${formatCorrelation(opposite.r)}).` : ""}
           {metrics && metrics.window.months < ROUGH_BELOW ? ` Over ${metrics.window.months} months these are rough; a longer window is steadier.` : ""}
         </>
       }

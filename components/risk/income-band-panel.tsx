@@ -2,6 +2,7 @@ import { IncomeBandChart } from "@/components/charts/income-band-chart";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatMonth } from "@/lib/format";
+import { monthOf } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
@@ -13,7 +14,7 @@ export function IncomeBandPanel({ metrics, loading, error, today, className }: P
   const risk = metrics?.risk;
   const monthly = metrics?.monthly ?? [];
   const worst = risk?.worstMonth.month;
-  const current = today.slice(0, 7);
+  const current = monthOf(today);
   const inProgress = monthly.some((m) => m.month === current);
   const band = risk && risk.stdev !== null ? `${money(Math.max(0, risk.mean - risk.stdev))} to ${money(risk.mean + risk.stdev)}` : null;
   const label = `Monthly income: ${monthly.map((m) => `${formatMonth(m.month)} ${money(m.income)}`).join(", ")}. Average ${risk ? money(risk.mean) : "—"}${band ? `, typical range ${band}` : ""}.`;

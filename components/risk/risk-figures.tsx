@@ -1,22 +1,26 @@
 import { FigureCard } from "@/components/dashboard/figure-card";
 import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { formatMoney, formatMonth, formatNumber, formatPercent } from "@/lib/format";
+import { monthOf } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
 
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string };
+
 /** Volatility, worst month, maximum drawdown and the diversification ratio, each with what it means. */
-export function RiskFigures({ metrics, loading, today }: { metrics: MetricsResult | undefined; loading: boolean; today: string }) {
-  const skeleton = loading || !metrics;
+export function RiskFigures({ metrics, loading, error, today }: Props) {
+  const skeleton = loading || (!metrics && !error);
   const risk = metrics?.risk;
   const currency = metrics?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
   const volatility = metrics ? findRule(metrics, "income-volatility") : undefined;
-  // Presentation arithmetic on the API's figures: the band's bounds, the gap to the average, and the
-  // swing the streams would add up to in lockstep (ratio × portfolio stdev = sum of stream stdevs).
-  const lockstep = risk?.diversificationRatio != null && risk.stdev != null ? risk.diversificationRatio * risk.stdev : null;
+  const ratio = risk?.diversificationRatio ?? null;
+  const ratioText = ratio === null ? "—" : `${formatNumber(ratio, 1)}×`;
+  // The ratio is never below 1; shown as 1.0× the streams do not cushion each other at all.
+  const together = ratio !== null && Math.round(ratio * 10) <= 10;
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-      <FigureCard testId="volatility" title="Volatility" value={formatPercent(risk?.cv)} badge={<RuleBadge rule={volatility} />} loading={skeleton}>
+      <FigureCard testId="volatility" title="Volatility" value={formatPercent(risk?.cv)} badge={<RuleBadge rule={volatility} />} loading={skeleton} error={error}>
         {risk && risk.stdev !== null ? (
           <>
             A typical month lands within {money(risk.stdev)} of your {money(risk.mean)} average
@@ -26,27 +30,32 @@ export function RiskFigures({ metrics, loading, today }: { metrics: MetricsResul
           "Needs at least two months of income."
         )}
       </FigureCard>
-      <FigureCard testId="worst-month" title="Worst month" value={risk ? formatMonth(risk.worstMonth.month) : "—"} loading={skeleton}>
+      <FigureCard testId="worst-month" title="Worst month" value={risk ? formatMonth(risk.worstMonth.month) : "—"} loading={skeleton} error={error}>
         {risk ? (
           <>
             You earned <strong className="font-semibold text-foreground">{money(risk.worstMonth.income)}</strong>, {money(Math.max(0, risk.mean - risk.worstMonth.income))} below your
-            average month{risk.worstMonth.month === today.slice(0, 7) ? " (and the month is not over yet)" : ""}.
+            average month{risk.worstMonth.month === monthOf(today) ? " (and the month is not over yet)" : ""}.
           </>
         ) : null}
       </FigureCard>
-      <FigureCard testId="max-drawdown" title="Maximum drawdown" value={formatPercent(risk?.maxDrawdown)} loading={skeleton}>
+      <FigureCard testId="max-drawdown" title="Maximum drawdown" value={formatPercent(risk?.maxDrawdown)} loading={skeleton} error={error}>
         {risk && risk.maxDrawdown > 0
           ? `At its deepest, a month's income fell ${formatPercent(risk.maxDrawdown)} below the best month before it.`
           : "No month fell below an earlier month's income."}
       </FigureCard>
-      <FigureCard testId="diversification-ratio" title="Diversification ratio" value={risk?.diversificationRatio == null ? "—" : `${formatNumber(risk.diversificationRatio, 1)}×`} loading={skeleton}>
-        {risk?.diversificationRatio != null && risk.stdev !== null && lockstep !== null ? (
+      <FigureCard testId="diversification-ratio" title="Diversification ratio" value={ratioText} loading={skeleton} error={error}>
+        {ratio === null || !risk || risk.stdev === null || risk.streamsStdevSum === null ? (
+          "Needs at least two months in which your income changed."
+        ) : together ? (
           <>
-            Your streams&rsquo; ups and downs offset each other: the portfolio swings {formatNumber(risk.diversificationRatio, 1)}× less than its parts would if they
-            moved together ({money(risk.stdev)} a month instead of {money(lockstep)}).
+            Your streams rise and fall together, so they do not cushion each other: the portfolio swings {money(risk.stdev)} a month, as much as its parts add up to (
+            {money(risk.streamsStdevSum)}).
           </>
         ) : (
-          "Needs at least two months in which your income changed."
+          <>
+            Your streams&rsquo; ups and downs offset each other: the portfolio swings {ratioText} less than its parts would if they moved together ({money(risk.stdev)} a
+            month instead of {money(risk.streamsStdevSum)}).
+          </>
         )}
       </FigureCard>
     </div>

@@ -1,6 +1,8 @@
+"use client";
+
 import { ShareBars } from "@/components/charts/share-bars";
 import { Panel } from "@/components/dashboard/panel";
-import { streamColors } from "@/components/dashboard/labels";
+import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
@@ -10,7 +12,7 @@ type Props = { metrics: MetricsResult | undefined; loading: boolean; error: bool
 /** Each stream's coefficient of variation, most volatile first, against the portfolio's own. */
 export function VolatilityPanel({ metrics, loading, error, className }: Props) {
   const currency = metrics?.currency ?? "USD";
-  const colors = streamColors(metrics?.streams ?? []);
+  const colors = useStreamColors(metrics?.streams);
   // Sorting is ordering, not computing: the values are the API's. Streams without a cv go last.
   const streams = [...(metrics?.streams ?? [])].sort((a, b) => (b.cv ?? -1) - (a.cv ?? -1));
   const portfolio = metrics?.risk.cv ?? null;

@@ -13,9 +13,10 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-import { ApiProblem, apiFetch } from "@/lib/api-client";
+import { apiFetch } from "@/lib/api-client";
 import { formatDateTime } from "@/lib/format";
-import { keys, tokensQuery } from "@/lib/queries";
+import { requestErrors } from "@/lib/form-errors";
+import { keys, settingsQuery, tokensQuery } from "@/lib/queries";
 import type { TokenView } from "@/lib/schemas/tokens";
 
 type Created = TokenView & { token: string };
@@ -24,6 +25,8 @@ export function ApiTokens() {
   const qc = useQueryClient();
   const { toast } = useToast();
   const tokens = useQuery(tokensQuery());
+  // "Last used" in the user's own time zone, the same on the server and in the browser (hydrated settings).
+  const timeZone = useQuery(settingsQuery()).data?.timeZone ?? "UTC";
   const [form, setForm] = useState({ name: "", scope: "write" as "read" | "write" });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<Created | null>(null);
@@ -37,7 +40,8 @@ export function ApiTokens() {
       setErrors({});
       void qc.invalidateQueries({ queryKey: keys.tokens() });
     },
-    onError: (err) => setErrors(err instanceof ApiProblem ? err.fieldErrors() : { name: "Could not create the token." }),
+    // Field errors go next to their field; anything else (a 403, a network failure) under the form.
+    onError: (err) => setErrors(requestErrors(err, "Could not create the token. Try again.")),
   });
 
   const revoke = useMutation({
@@ -47,6 +51,8 @@ export function ApiTokens() {
       toast({ title: `Revoked “${token.name}”`, tone: "success" });
       void qc.invalidateQueries({ queryKey: keys.tokens() });
     },
+    // The dialog stays open so the user can try again.
+    onError: (err) => toast({ title: "Could not revoke the token", description: err.message, tone: "danger" }),
   });
 
   const active = tokens.data?.data.filter((t) => !t.revokedAt) ?? [];
@@ -82,6 +88,11 @@ export function ApiTokens() {
           <Button type="submit" loading={create.isPending} className="sm:mb-7">
             Create token
           </Button>
+          {errors.form ? (
+            <p role="alert" className="text-sm font-medium text-danger sm:col-span-3">
+              {errors.form}
+            </p>
+          ) : null}
         </form>
 
         {created ? (
@@ -130,7 +141,7 @@ export function ApiTokens() {
                   <TableCell>
                     <Badge tone={t.scope === "write" ? "info" : "neutral"}>{t.scope}</Badge>
                   </TableCell>
-                  <TableCell>{formatDateTime(t.lastUsedAt)}</TableCell>
+                  <TableCell>{formatDateTime(t.lastUsedAt, timeZone)}</TableCell>
                   <TableCell className="text-right">
                     {t.revokedAt ? (
                       <Badge tone="danger">Revoked</Badge>

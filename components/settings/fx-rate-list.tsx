@@ -29,9 +29,10 @@ function CurrencyRates({ currency, rates, baseCurrency, name }: { currency: stri
   return (
     <div role="group" aria-labelledby={headingId} className="flex min-w-0 flex-col gap-2 rounded-lg border border-border p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-        <h3 id={headingId} className="text-sm font-semibold">
+        {/* h4: inside the card's "Your rates to …" h3. */}
+        <h4 id={headingId} className="text-sm font-semibold">
           {currency} <span className="font-normal text-muted-foreground">{name}</span>
-        </h3>
+        </h4>
         <p className="text-xs text-muted-foreground">
           {rates.length} rate{rates.length === 1 ? "" : "s"}
         </p>

@@ -5,11 +5,13 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
 
 /** "Sign out everywhere": for a lost phone or a shared computer. API tokens are revoked separately. */
 export function Sessions({ signOutEverywhere }: { signOutEverywhere: () => Promise<void> }) {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
+  const { toast } = useToast();
   return (
     <Card>
       <CardHeader>
@@ -26,8 +28,15 @@ export function Sessions({ signOutEverywhere }: { signOutEverywhere: () => Promi
         onClose={() => setOpen(false)}
         onConfirm={async () => {
           setPending(true);
-          await signOutEverywhere();
-          await signOut({ callbackUrl: "/sign-in" });
+          try {
+            await signOutEverywhere();
+            await signOut({ callbackUrl: "/sign-in" });
+          } catch {
+            // The dialog stays open with its button usable again, and says what happened.
+            toast({ title: "Could not sign out everywhere", description: "Check your connection and try again.", tone: "danger" });
+          } finally {
+            setPending(false);
+          }
         }}
         pending={pending}
         title="Sign out of every device?"

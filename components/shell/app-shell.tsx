@@ -20,9 +20,10 @@ export function AppShell({ user, children }: AppShellProps) {
   const account = <AccountPanel user={user} />;
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
+      {/* Visually hidden until focused (not moved off-screen, which full-page screenshots can still catch mid-page). */}
       <a
         href={`#${MAIN_CONTENT_ID}`}
-        className="fixed top-2 left-2 z-50 -translate-y-[200%] rounded-md bg-surface px-3 py-2 text-sm font-medium text-foreground shadow-lg focus:translate-y-0"
+        className="sr-only rounded-md bg-surface px-3 py-2 text-sm font-medium text-foreground shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
       >
         Skip to content
       </a>

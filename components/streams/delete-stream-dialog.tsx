@@ -14,19 +14,21 @@ import { useDeleteStream } from "./use-stream-mutations";
 export type DeleteStreamDialogProps = {
   stream: StreamView | null;
   onClose: () => void;
-  onDeleted?: (stream: StreamView) => void;
+  /** Runs once the server has deleted the stream, even if the dialog has unmounted by then. */
+  onDeleted?: (stream: Pick<StreamView, "id" | "name">) => void;
+  /** Drop the stream from the list before the server answers; off where the page shows the stream itself. */
+  optimistic?: boolean;
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Deleting a stream takes its transactions along, so the dialog first asks the server how many there
- * are, says so, and only sends `cascade` for the count the user saw. Should more have arrived in the
- * meantime, the server refuses a non-cascading delete and the dialog shows the new count.
+ * are, says so, and sends that count with the delete. Should more have arrived in the meantime, the
+ * server refuses (409) and the dialog shows its explanation and the new count.
  */
-export function DeleteStreamDialog({ stream, onClose, onDeleted }: DeleteStreamDialogProps) {
+export function DeleteStreamDialog({ stream, onClose, onDeleted, optimistic = true }: DeleteStreamDialogProps) {
   const { toast } = useToast();
-  const remove = useDeleteStream();
   const [error, setError] = useState<string | null>(null);
   const count = useQuery({
     queryKey: keys.streamTransactionCount(stream?.id ?? ""),
@@ -42,24 +44,26 @@ export function DeleteStreamDialog({ stream, onClose, onDeleted }: DeleteStreamD
     onClose();
   }
 
+  // The outcome is handled in the hook's own callbacks: deleting can unmount whoever called mutate().
+  const remove = useDeleteStream({
+    optimistic,
+    onDeleted: ({ id, name, expectedTransactions }) => {
+      toast({ title: `Deleted “${name}”`, description: expectedTransactions > 0 ? `and its ${plural(expectedTransactions, "transaction")}` : undefined, tone: "success" });
+      close();
+      onDeleted?.({ id, name });
+    },
+    onFailed: (err) => {
+      if (err instanceof ApiProblem && err.status === 409) {
+        setError(`${err.detail ?? "The number of transactions changed."} Check the count below and confirm again.`);
+        void count.refetch();
+      } else setError("Could not delete the stream. Try again.");
+    },
+  });
+
   function confirm() {
     if (!stream || n === undefined) return;
-    remove.mutate(
-      { id: stream.id, cascade: n > 0 },
-      {
-        onSuccess: () => {
-          toast({ title: `Deleted “${stream.name}”`, description: n > 0 ? `and its ${plural(n, "transaction")}` : undefined, tone: "success" });
-          close();
-          onDeleted?.(stream);
-        },
-        onError: (err) => {
-          if (err instanceof ApiProblem && err.status === 409) {
-            setError("New transactions arrived for this stream. Check the count below and confirm again.");
-            void count.refetch();
-          } else setError("Could not delete the stream. Try again.");
-        },
-      },
-    );
+    setError(null);
+    remove.mutate({ id: stream.id, name: stream.name, expectedTransactions: n });
   }
 
   return (

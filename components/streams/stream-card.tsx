@@ -30,7 +30,8 @@ export function StreamCard({ stream, color, currency, months, income, onEdit, on
         <div className="flex min-w-0 items-start gap-2">
           <ColorDot color={color} className="mt-1.5" />
           <div className="min-w-0 flex-1">
-            <h3 className="truncate text-base font-semibold">
+            {/* h2: the cards sit right under the page's h1. */}
+            <h2 className="truncate text-base font-semibold">
               {pending ? (
                 stream.name
               ) : (
@@ -38,7 +39,7 @@ export function StreamCard({ stream, color, currency, months, income, onEdit, on
                   {stream.name}
                 </Link>
               )}
-            </h3>
+            </h2>
             <p className="truncate text-sm text-muted-foreground">
               {STREAM_KIND_LABELS[stream.kind]}
               {stream.platform ? ` · ${stream.platform}` : ""}

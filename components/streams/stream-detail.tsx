@@ -29,14 +29,27 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
   const router = useRouter();
   const { toast } = useToast();
   const streams = useQuery(streamsQuery());
-  const summary = useQuery(streamSummaryQuery(streamId));
   const update = useUpdateStream();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // Set once the server has deleted the stream: from then on the page only waits for the navigation away.
+  const [deleted, setDeleted] = useState(false);
 
   const all = streams.data?.data ?? [];
   const index = all.findIndex((s) => s.id === streamId);
   const stream = all[index];
+  // A deleted stream (here or in another tab) has no figures: asking for them again would only fail.
+  const summary = useQuery({ ...streamSummaryQuery(streamId), enabled: stream !== undefined && !deleted });
+
+  if (deleted) {
+    return (
+      <p role="status" className="text-sm text-muted-foreground">
+        Stream deleted. Back to your streams…
+      </p>
+    );
+  }
+
+  if (streams.isPending) return <Skeleton className="h-24 w-full" />;
 
   if (!stream) {
     return (
@@ -135,7 +148,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
           </CardContent>
         </Card>
 
-        {summary.data ? <StreamMonthlyCard summary={summary.data} color={stream.color ?? undefined} /> : null}
+        {summary.data ? <StreamMonthlyCard summary={summary.data} color={color} /> : null}
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <Card className="self-start">
@@ -166,7 +179,16 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
       </div>
 
       <StreamFormDialog open={editing} onClose={() => setEditing(false)} stream={stream} />
-      <DeleteStreamDialog stream={deleting ? stream : null} onClose={() => setDeleting(false)} onDeleted={() => router.replace("/streams")} />
+      <DeleteStreamDialog
+        stream={deleting ? stream : null}
+        onClose={() => setDeleting(false)}
+        // Not optimistic: dropping the stream from the list would unmount this page (and the dialog) mid-delete.
+        optimistic={false}
+        onDeleted={() => {
+          setDeleted(true);
+          router.replace("/streams");
+        }}
+      />
     </>
   );
 }

@@ -46,6 +46,10 @@ export function StreamStats({ summary }: { summary: StreamSummary }) {
   );
 }
 
+/** Greys in the palette: expenses are drawn grey, unless the stream's own colour is grey. */
+const GREYS = new Set(["var(--chart-8)", "#6b7280"]);
+
+/** `color` is the stream's colour (the dot in the page header), so the income bars match it. */
 export function StreamMonthlyCard({ summary, color }: { summary: StreamSummary; color?: string }) {
   const { currency, monthly, totals, window } = summary;
   return (
@@ -57,7 +61,7 @@ export function StreamMonthlyCard({ summary, color }: { summary: StreamSummary; 
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <StreamMonthlyChart data={monthly} currency={currency} colors={color ? { income: color } : undefined} />
+        <StreamMonthlyChart data={monthly} currency={currency} colors={color ? { income: color, expenses: GREYS.has(color.toLowerCase()) ? "var(--chart-2)" : "var(--chart-8)" } : undefined} />
         <details className="group">
           <summary className="cursor-pointer text-sm font-medium text-primary">Show the figures as a table</summary>
           <Table label="Income, expenses and net by month" containerClassName="mt-3">

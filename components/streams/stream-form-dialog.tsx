@@ -11,7 +11,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { createStreamInput, STREAM_KIND_LABELS, streamKind, streamRole, streamStatus, updateStreamInput, type StreamView } from "@/lib/schemas/streams";
-import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS, STREAM_COLORS } from "./stream-labels";
+import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS, STREAM_COLOR_NAMES, STREAM_COLORS } from "./stream-labels";
 import { useCreateStream, useUpdateStream } from "./use-stream-mutations";
 
 type Values = {
@@ -196,9 +196,9 @@ function ColorPicker({ value, onChange, error }: { value: string; onChange: (v: 
           <Ring />
         </label>
         {STREAM_COLORS.map((c) => (
-          <label key={c} className={swatch} style={{ backgroundColor: c }} title={c}>
+          <label key={c} className={swatch} style={{ backgroundColor: c }} title={STREAM_COLOR_NAMES[c]}>
             <input type="radio" name={name} value={c} checked={value === c} onChange={() => onChange(c)} className="peer sr-only" />
-            <span className="sr-only">{c}</span>
+            <span className="sr-only">{STREAM_COLOR_NAMES[c]}</span>
             <Ring />
           </label>
         ))}

@@ -78,26 +78,57 @@ export function useUpdateStream() {
   });
 }
 
-/** `cascade` only after the user has confirmed the number of transactions that go with the stream. */
-export function useDeleteStream() {
+export type DeleteStreamVars = {
+  id: string;
+  name: string;
+  /** The number of transactions the user was shown and agreed to delete with the stream; any other count is a 409. */
+  expectedTransactions: number;
+};
+
+export type DeleteStreamOptions = {
+  /** Drop the stream from the list before the server answers (the streams board). Off on the stream's own page. */
+  optimistic?: boolean;
+  /**
+   * Hook-level, so they run even when the component that called mutate() has unmounted (TanStack Query drops
+   * mutate()'s own callbacks then). onDeleted runs before the caches are touched, so a page showing the
+   * stream can stop querying it first.
+   */
+  onDeleted?: (vars: DeleteStreamVars) => void;
+  onFailed?: (err: Error, vars: DeleteStreamVars) => void;
+};
+
+/**
+ * Always `cascade` with the count the user confirmed (0 included): should the count have changed in the
+ * meantime, the server refuses with a 409 whose detail says the new count, and nothing is deleted.
+ */
+export function useDeleteStream({ optimistic = true, onDeleted, onFailed }: DeleteStreamOptions = {}) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, cascade }: { id: string; cascade: boolean }) =>
-      apiFetch<void>(`/api/v1/streams/${id}${cascade ? "?cascade=true" : ""}`, { method: "DELETE" }),
+    mutationFn: ({ id, expectedTransactions }: DeleteStreamVars) =>
+      apiFetch<void>(`/api/v1/streams/${id}?cascade=true&expectedTransactions=${expectedTransactions}`, { method: "DELETE" }),
     onMutate: async ({ id }) => {
+      if (!optimistic) return { previous: undefined };
       const previous = await snapshot(qc);
       setList(qc, (list) => list.filter((s) => s.id !== id));
       return { previous };
     },
-    onError: (_err, _vars, ctx) => qc.setQueryData(keys.streams(), ctx?.previous),
-    onSuccess: (_data, { id, cascade }) => {
+    onError: (err, vars, ctx) => {
+      if (ctx?.previous) qc.setQueryData(keys.streams(), ctx.previous);
+      onFailed?.(err, vars);
+    },
+    onSuccess: (_data, vars) => {
+      const { id, expectedTransactions } = vars;
+      onDeleted?.(vars);
+      // Nothing may fetch the deleted stream again: its own queries go before any invalidation can refetch them.
       qc.removeQueries({ queryKey: keys.streamSummary(id) });
       qc.removeQueries({ queryKey: keys.timeEntries(id) });
+      qc.removeQueries({ queryKey: keys.streamTransactionCount(id) });
+      qc.removeQueries({ queryKey: keys.transactionLists(), predicate: (q) => (q.queryKey[2] as { stream?: string } | undefined)?.stream === id });
       void qc.invalidateQueries({ queryKey: keys.streamIncome() });
       // Its goals go with it (a database cascade), and its figures leave the dashboards.
       void qc.invalidateQueries({ queryKey: metricsKeys.all() });
       void qc.invalidateQueries({ queryKey: metricsKeys.goals() });
-      if (cascade) {
+      if (expectedTransactions > 0) {
         void qc.invalidateQueries({ queryKey: keys.transactionLists() });
         void qc.invalidateQueries({ queryKey: keys.suggestions() });
       }

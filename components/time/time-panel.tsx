@@ -129,7 +129,11 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
           ) : null}
         </form>
 
-        {entries.isError ? (
+        {entries.isPending ? (
+          <p role="status" className="text-sm text-muted-foreground">
+            Loading the hours…
+          </p>
+        ) : entries.isError ? (
           <p role="alert" className="text-sm text-danger">
             Could not load the hours.
           </p>

@@ -3,14 +3,34 @@
 // violations, and screenshots at desktop and phone widths in both themes for a person to look at.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { formatMoney, formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
+import { resolveWindow } from "@/lib/metrics/window";
 import { launch, openPage, type WatchedPage } from "./browser";
 import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll } from "./support";
 
 const baseUrl = inject("baseUrl");
 
 type Window = { from: string; to: string };
+
+// Figures refresh after the server answers; give them time on a cold server.
+const settle = { timeout: 15_000 };
+
+// The page formats with lib/format; the test formats independently with Intl, so a formatting slip shows.
+// The demo portfolio is in USD (checked below), whose amounts have two decimals.
+const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
+const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
+const usdWholeFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+
+const orDash = (value: number | null, format: (v: number) => string) => (value === null ? "—" : format(value));
+const num1 = (v: number | null) => orDash(v, (x) => oneDecimal.format(x));
+const num2 = (v: number | null) => orDash(v, (x) => twoDecimals.format(x));
+const pct = (v: number | null) => orDash(v, (x) => percentFormat.format(x));
+const usd = (minor: number) => usdFormat.format(minor / 100);
+const usdWhole = (minor: number) => usdWholeFormat.format(minor / 100);
+const month = (m: string) => monthFormat.format(new Date(`${m}-01T00:00:00Z`));
 
 async function metricsFor(page: Page, w?: Window): Promise<MetricsResult> {
   const res = await page.request.get(w ? `/api/v1/metrics?from=${w.from}&to=${w.to}` : "/api/v1/metrics");
@@ -20,13 +40,16 @@ async function metricsFor(page: Page, w?: Window): Promise<MetricsResult> {
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? "").trim();
 
-/** Clicks a window preset and returns the window the page then asked the API for. */
-async function pickWindow(page: Page, name: string, preset: string): Promise<Window> {
-  const request = page.waitForRequest((r) => r.url().includes("/api/v1/metrics?"));
+/**
+ * Clicks a window preset, waits for the URL to carry it, and returns the months it stands for (counted
+ * back from the current month of the API's default window). The caller then waits for a figure to
+ * change: whichever requests the page makes, only what it shows counts.
+ */
+async function pickWindow(page: Page, name: string, preset: "3m" | "6m" | "12m" | "24m" | "ytd", current: Window): Promise<Window> {
   await page.getByRole("button", { name }).click();
-  const url = new URL((await request).url());
   await page.waitForURL((u) => u.searchParams.get("w") === preset);
-  return { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" };
+  const { from, to } = resolveWindow({ w: preset }, `${current.to}-01`);
+  return { from, to };
 }
 
 describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", () => {
@@ -47,6 +70,7 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     await light.shot("dash-b-empty-concentration");
     const demo = await light.page.request.post("/api/v1/demo");
     expect(demo.status()).toBe(201);
+    expect((await metricsFor(light.page)).currency).toBe("USD");
     dark = await openPage(browser, baseUrl, { colorScheme: "dark" });
     await dark.context.addCookies(await light.context.cookies());
   });
@@ -66,7 +90,6 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
       await watched.shot(`dash-b-${name}-1280-${theme}`);
       if (theme === "dark") await expectNoSeriousViolations(watched.page);
       await watched.page.setViewportSize({ width: 390, height: 844 });
-      await watched.page.waitForTimeout(200);
       await expectNoSidewaysScroll(watched.page);
       await watched.shot(`dash-b-${name}-390-${theme}`);
     }
@@ -77,23 +100,23 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     const m12 = await metricsFor(page);
     await page.goto("/diversification", { waitUntil: "networkidle" });
     expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
-    expect(await text(page, "effective-streams")).toBe(formatNumber(m12.diversification.effectiveStreams, 1));
-    expect(await text(page, "effective-streams-text")).toContain(`behaves like ${formatNumber(m12.diversification.effectiveStreams, 1)} equal streams`);
-    expect(await text(page, "hhi")).toBe(formatNumber(m12.diversification.hhi, 2));
-    expect(await text(page, "top-stream-share")).toBe(formatPercent(m12.diversification.topStreamShare));
+    expect(await text(page, "effective-streams")).toBe(num1(m12.diversification.effectiveStreams));
+    expect(await text(page, "effective-streams-text")).toContain(`behaves like ${num1(m12.diversification.effectiveStreams)} equal streams`);
+    expect(await text(page, "hhi")).toBe(num2(m12.diversification.hhi));
+    expect(await text(page, "top-stream-share")).toBe(pct(m12.diversification.topStreamShare));
     await expect(page.getByRole("list", { name: "Share of income by stream" }).getByRole("listitem").count()).resolves.toBe(
       m12.streams.filter((s) => s.share !== null).length,
     );
     await expectNoSeriousViolations(page);
 
-    const w = await pickWindow(page, "Last 24 months", "24m");
+    const w = await pickWindow(page, "Last 24 months", "24m", m12.window);
     const m24 = await metricsFor(page, w);
-    const expected = formatNumber(m24.diversification.effectiveStreams, 1);
-    await expect.poll(() => text(page, "effective-streams")).toBe(expected);
-    expect(await text(page, "hhi")).toBe(formatNumber(m24.diversification.hhi, 2));
-    expect([expected, formatNumber(m24.diversification.hhi, 2)]).not.toEqual([
-      formatNumber(m12.diversification.effectiveStreams, 1),
-      formatNumber(m12.diversification.hhi, 2),
+    const expected = num1(m24.diversification.effectiveStreams);
+    await expect.poll(() => text(page, "effective-streams"), settle).toBe(expected);
+    expect(await text(page, "hhi")).toBe(num2(m24.diversification.hhi));
+    expect([expected, num2(m24.diversification.hhi)]).not.toEqual([
+      num1(m12.diversification.effectiveStreams),
+      num2(m12.diversification.hhi),
     ]);
 
     await shots("/diversification", "diversification");
@@ -107,21 +130,21 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     const m12 = await metricsFor(page);
     await page.goto("/risk", { waitUntil: "networkidle" });
     expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(1);
-    expect(await text(page, "worst-month")).toBe(formatMonth(m12.risk.worstMonth.month));
-    expect(await text(page, "worst-month-text")).toContain(formatMoney(m12.risk.worstMonth.income, m12.currency));
-    expect(await text(page, "volatility")).toBe(formatPercent(m12.risk.cv));
-    expect(await text(page, "max-drawdown")).toBe(formatPercent(m12.risk.maxDrawdown));
-    expect(await text(page, "diversification-ratio")).toBe(`${formatNumber(m12.risk.diversificationRatio, 1)}×`);
+    expect(await text(page, "worst-month")).toBe(month(m12.risk.worstMonth.month));
+    expect(await text(page, "worst-month-text")).toContain(usd(m12.risk.worstMonth.income));
+    expect(await text(page, "volatility")).toBe(pct(m12.risk.cv));
+    expect(await text(page, "max-drawdown")).toBe(pct(m12.risk.maxDrawdown));
+    expect(await text(page, "diversification-ratio")).toBe(`${num1(m12.risk.diversificationRatio)}×`);
     // The correlation matrix is a table with one row per stream.
     const matrix = page.getByRole("table", { name: "Correlation of monthly income between streams" });
     await expect(matrix.getByRole("rowheader").count()).resolves.toBe(m12.risk.correlations.streamIds.length);
     await expectNoSeriousViolations(page);
 
-    const w = await pickWindow(page, "Last 24 months", "24m");
+    const w = await pickWindow(page, "Last 24 months", "24m", m12.window);
     const m24 = await metricsFor(page, w);
-    await expect.poll(() => text(page, "worst-month-text")).toContain(formatMoney(m24.risk.worstMonth.income, m24.currency));
-    expect(await text(page, "worst-month")).toBe(formatMonth(m24.risk.worstMonth.month));
-    expect(await text(page, "volatility")).toBe(formatPercent(m24.risk.cv));
+    await expect.poll(() => text(page, "worst-month-text"), settle).toContain(usd(m24.risk.worstMonth.income));
+    expect(await text(page, "worst-month")).toBe(month(m24.risk.worstMonth.month));
+    expect(await text(page, "volatility")).toBe(pct(m24.risk.cv));
     expect(m24.window.months).toBe(24);
 
     await shots("/risk", "risk");
@@ -135,25 +158,25 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     const m12 = await metricsFor(page);
     await page.goto("/concentration", { waitUntil: "networkidle" });
     const { client, platform } = m12.concentration;
-    expect(await text(page, "top1-client")).toBe(formatPercent(client.top1Share));
-    expect(await text(page, "top1-platform")).toBe(formatPercent(platform.top1Share));
+    expect(await text(page, "top1-client")).toBe(pct(client.top1Share));
+    expect(await text(page, "top1-platform")).toBe(pct(platform.top1Share));
     // A bar per client (up to eight) plus the unattributed one.
     const clientBars = page.getByRole("list", { name: "Share of income by client" }).getByRole("listitem");
     await expect(clientBars.count()).resolves.toBe(Math.min(8, client.items.length) + (client.unattributedShare ? 1 : 0));
     await expect(clientBars.first().textContent()).resolves.toContain(client.items[0]?.key ?? "");
     const loss = m12.resilience.lossOfLargestClient;
     const card = ((await page.getByTestId("stress-client").textContent()) ?? "").replace(/\s+/g, " ");
-    expect(card).toContain(`If you lost ${loss.key} you would keep ${formatMoney(loss.remainingMonthlyIncome ?? 0, m12.currency, { whole: true })} a month`);
-    if (loss.coverage !== null && loss.coverage < 1) expect(card).toContain(`${formatPercent(loss.coverage)} of your essential expenses`);
-    if (loss.runwayMonths !== null) expect(card).toContain(`your buffer would last ${formatNumber(loss.runwayMonths, 1)} months`);
+    expect(card).toContain(`If you lost ${loss.key} you would keep ${usdWhole(loss.remainingMonthlyIncome ?? 0)} a month`);
+    if (loss.coverage !== null && loss.coverage < 1) expect(card).toContain(`${pct(loss.coverage)} of your essential expenses`);
+    if (loss.runwayMonths !== null) expect(card).toContain(`your buffer would last ${num1(loss.runwayMonths)} months`);
     await expectNoSeriousViolations(page);
 
-    const w = await pickWindow(page, "Last 24 months", "24m");
+    const w = await pickWindow(page, "Last 24 months", "24m", m12.window);
     const m24 = await metricsFor(page, w);
-    const remaining = formatMoney(m24.resilience.lossOfLargestClient.remainingMonthlyIncome ?? 0, m24.currency, { whole: true });
-    await expect.poll(async () => (await page.getByTestId("stress-client").textContent()) ?? "").toContain(remaining);
-    expect(await text(page, "top1-client")).toBe(formatPercent(m24.concentration.client.top1Share));
-    expect(remaining).not.toBe(formatMoney(loss.remainingMonthlyIncome ?? 0, m12.currency, { whole: true }));
+    const remaining = usdWhole(m24.resilience.lossOfLargestClient.remainingMonthlyIncome ?? 0);
+    await expect.poll(async () => (await page.getByTestId("stress-client").textContent()) ?? "", settle).toContain(remaining);
+    expect(await text(page, "top1-client")).toBe(pct(m24.concentration.client.top1Share));
+    expect(remaining).not.toBe(usdWhole(loss.remainingMonthlyIncome ?? 0));
 
     await shots("/concentration", "concentration");
     expect(problems).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { launch, openPage } from "./browser";
-import { newAccount, signIn, signUp } from "./support";
+import { expectNoSidewaysScroll, newAccount, signIn, signUp } from "./support";
 
 const baseUrl = inject("baseUrl");
 
@@ -80,8 +80,7 @@ describe.skipIf(!baseUrl)("foundation in a real browser", () => {
     // Phone width: the shell fits without sideways scrolling.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/overview", { waitUntil: "networkidle" });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await shot("06-phone-overview");
 
     // Sign out everywhere: this session's cookie stops working (the JWT's session version is stale).

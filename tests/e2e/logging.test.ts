@@ -1,8 +1,10 @@
 // The daily logging loop in a real browser: two streams, income logged by keyboard alone, a refund and
-// an expense, the figures on the list and the stream page, an inline edit, a delete and its undo.
+// an expense, the figures on the list and the stream page, an inline edit, a delete and its undo, and a
+// stream deleted from its own page.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, openPage, type WatchedPage } from "./browser";
+import { expectNoSeriousViolations } from "./support";
 
 const baseUrl = inject("baseUrl");
 // Figures refresh after the server answers; give them time on a cold server.
@@ -84,6 +86,7 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     await addStream(page, "Add your first stream", "Client retainer", "freelance", "anchor");
     await addStream(page, "Add stream", "YouTube channel", "content", "growth");
     await shot("logging-01-streams");
+    await expectNoSeriousViolations(page);
 
     // Income by keyboard alone: type the amount, Tab through every field, Enter. The clock runs from
     // the navigation to the server's confirmation of the row.
@@ -151,6 +154,7 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     await expect.poll(() => rows(page, list).count(), settle).toBe(4);
     await expect.poll(() => page.getByRole("button", { name: /^Edit / }).first().isEnabled(), settle).toBe(true);
     await shot("logging-02-transactions");
+    await expectNoSeriousViolations(page);
 
     // The stream page: the figures of the month net the refund and the expense.
     await page.getByRole("link", { name: "Streams" }).first().click();
@@ -214,6 +218,24 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     await expect.poll(() => page.getByTestId("stat-hours").innerText(), settle).toBe("2 h 30 min");
     expect(await page.getByTestId("stat-hourly").innerText()).toBe("$380.00");
     await shot("logging-05-stream-page-after");
+
+    // Deleting a stream from its own page: the dialog counts its transactions and sends that count with the
+    // delete; then the page goes back to the streams with a toast, and nothing asks for the deleted stream again.
+    await page.goto("/streams", { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "YouTube channel" }).click();
+    await page.getByRole("heading", { level: 1, name: "YouTube channel" }).waitFor();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const confirm = page.getByRole("dialog");
+    await confirm.getByText("1 transaction will be deleted with it.", { exact: false }).waitFor(settle);
+    const removed = page.waitForResponse((r) => r.url().includes("/api/v1/streams/") && r.request().method() === "DELETE");
+    await confirm.getByRole("button", { name: "Delete stream and 1 transaction" }).click();
+    const removal = await removed;
+    expect(removal.status()).toBe(204);
+    expect(new URL(removal.url()).searchParams.get("expectedTransactions")).toBe("1");
+    await page.waitForURL((u) => u.pathname === "/streams", settle);
+    await page.getByRole("region", { name: /Notifications/ }).getByText("Deleted “YouTube channel”", { exact: true }).waitFor(settle);
+    await expect.poll(() => page.getByRole("link", { name: "YouTube channel" }).count(), settle).toBe(0);
+    await page.getByRole("link", { name: "Client retainer" }).waitFor();
 
     expect(problems).toEqual([]);
   });

@@ -3,16 +3,22 @@ import { ConcentrationDashboard } from "@/components/concentration/concentration
 import { DashboardHeader } from "@/components/dashboard/dashboard-header";
 import { Hydrated } from "@/components/query/hydrated";
 import { loadDashboard } from "@/lib/dashboard";
+import { listStreams } from "@/lib/data/streams";
+import { streamsQuery } from "@/lib/queries";
+import { streamResponse } from "@/lib/schemas/streams";
 
 export const metadata: Metadata = { title: "Concentration" };
 
 export default async function ConcentrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { today, hydrate } = await loadDashboard(searchParams);
+  const { user, today, hydrate } = await loadDashboard(searchParams);
+  // Stream colours follow the streams list (shaped like GET /api/v1/streams), which also tells an account
+  // without streams from one without income in this window.
+  const streams = await listStreams(user.id);
   return (
     // DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline.
     <div className="flex flex-col gap-6">
       <DashboardHeader title="Concentration" question="Which clients and platforms could hurt you by leaving, and what would happen if they did?" today={today} />
-      <Hydrated entries={hydrate}>
+      <Hydrated entries={[...hydrate, [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }]]}>
         <ConcentrationDashboard today={today} />
       </Hydrated>
     </div>

@@ -4,20 +4,24 @@ import { DiversificationDashboard } from "@/components/diversification/diversifi
 import { Hydrated } from "@/components/query/hydrated";
 import { loadDashboard } from "@/lib/dashboard";
 import { getSettings } from "@/lib/data/settings";
-import { settingsQuery } from "@/lib/queries";
+import { listStreams } from "@/lib/data/streams";
+import { settingsQuery, streamsQuery } from "@/lib/queries";
 import { settingsResponse } from "@/lib/schemas/settings";
+import { streamResponse } from "@/lib/schemas/streams";
 
 export const metadata: Metadata = { title: "Diversification" };
 
 export default async function DiversificationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { user, today, hydrate } = await loadDashboard(searchParams);
-  // The target mix lives in settings; shaped by the response schema like GET /api/v1/settings.
-  const settings = settingsResponse.parse(await getSettings(user.id));
+  // The target mix lives in settings, stream colours follow the streams list; both shaped by the response
+  // schemas like GET /api/v1/settings and /api/v1/streams.
+  const [rawSettings, streams] = await Promise.all([getSettings(user.id), listStreams(user.id)]);
+  const settings = settingsResponse.parse(rawSettings);
   return (
     // DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline.
     <div className="flex flex-col gap-6">
       <DashboardHeader title="Diversification" question="How spread out is your income, and how does that compare with the mix you want?" today={today} />
-      <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings]]}>
+      <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings], [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }]]}>
         <DiversificationDashboard today={today} />
       </Hydrated>
     </div>
