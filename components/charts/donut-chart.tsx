@@ -1,6 +1,7 @@
 "use client";
 
 import { Cell, Pie, PieChart, Tooltip } from "recharts";
+import { tooltipStyle } from "./chart-style";
 
 export type DonutSlice = {
   key: string;
@@ -50,7 +51,7 @@ export function DonutChart({ slices, label, center, size = 208 }: DonutChartProp
           ))}
         </Pie>
         <Tooltip
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
+          contentStyle={tooltipStyle.contentStyle}
           itemStyle={{ color: "var(--foreground)" }}
           formatter={(_value, _name, item) => {
             const slice = item.payload as DonutSlice | undefined;

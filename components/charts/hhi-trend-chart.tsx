@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMonth, formatNumber } from "@/lib/format";
+import { axisTick, tooltipStyle } from "./chart-style";
 
 export type HhiPoint = { month: string; hhi: number | null; effectiveStreams: number | null };
 
@@ -18,7 +19,6 @@ export type HhiTrendChartProps = {
   height?: number;
 };
 
-const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 /** Room above the highest month, on a round tenth, and never so tight that the bands collapse. */
 function topOf(data: readonly HhiPoint[], bands: readonly HhiBand[]) {
@@ -71,8 +71,8 @@ export function HhiTrendChart({ data, bands, overall, label, height = 260 }: Hhi
           ) : null}
           <Tooltip
             cursor={{ stroke: "var(--border)" }}
-            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
-            labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+            contentStyle={tooltipStyle.contentStyle}
+            labelStyle={tooltipStyle.labelStyle}
             itemStyle={{ color: "var(--foreground)" }}
             labelFormatter={(m) => formatMonth(String(m))}
             formatter={(value, _name, item) => {

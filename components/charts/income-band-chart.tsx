@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
+import { axisTick, tooltipStyle } from "./chart-style";
 
 export type IncomePoint = { month: string; income: number };
 
@@ -19,7 +20,6 @@ export type IncomeBandChartProps = {
   height?: number;
 };
 
-const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 type DotProps = { cx?: number; cy?: number; payload?: IncomePoint };
 
@@ -69,8 +69,8 @@ export function IncomeBandChart({ data, currency, mean, stdev, highlight, label,
             <YAxis domain={[0, "auto"]} tickFormatter={money} tick={axisTick} tickLine={false} axisLine={false} width={56} />
             <Tooltip
               cursor={{ stroke: "var(--border)" }}
-              contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
-              labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+              contentStyle={tooltipStyle.contentStyle}
+              labelStyle={tooltipStyle.labelStyle}
               itemStyle={{ color: "var(--foreground)" }}
               labelFormatter={(m) => formatMonth(String(m))}
               formatter={(value) => [formatMoney(Number(value), currency), "Income"]}

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
+import { axisTick, tooltipStyle } from "./chart-style";
 
 export type NetPoint = { month: string; net: number };
 
@@ -13,7 +14,6 @@ export type NetIncomeChartProps = {
   height?: number;
 };
 
-const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 /** Net income (income − expenses) by month: bars above zero in the positive colour, a loss-making month below in the negative one. */
 export function NetIncomeChart({ data, currency, label, height = 240 }: NetIncomeChartProps) {
@@ -35,8 +35,8 @@ export function NetIncomeChart({ data, currency, label, height = 240 }: NetIncom
           <ReferenceLine y={0} stroke="var(--muted-foreground)" />
           <Tooltip
             cursor={{ fill: "var(--muted)" }}
-            contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
-            labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+            contentStyle={tooltipStyle.contentStyle}
+            labelStyle={tooltipStyle.labelStyle}
             labelFormatter={(m) => formatMonth(String(m))}
             formatter={(value) => [formatMoney(Number(value), currency), "Net income"]}
           />

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
+import { axisTick, tooltipStyle } from "./chart-style";
 
 export type StackedSeries = {
   /** The data key: a stream id. */
@@ -22,7 +23,6 @@ export type StackedIncomeChartProps = {
   height?: number;
 };
 
-const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 /**
  * Income by month, one stacked bar segment per stream, in the order given (largest first, so it sits at the
@@ -51,8 +51,8 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
             <ReferenceLine y={0} stroke="var(--border)" />
             <Tooltip
               cursor={{ fill: "var(--muted)" }}
-              contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 }}
-              labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+              contentStyle={tooltipStyle.contentStyle}
+              labelStyle={tooltipStyle.labelStyle}
               labelFormatter={(m) => formatMonth(String(m))}
               formatter={(value, key) => [formatMoney(Number(value), currency), names.get(String(key)) ?? String(key)]}
               // Largest stream first in the tooltip too, matching the legend.

@@ -2,6 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
+import { axisTick, tooltipStyle } from "./chart-style";
 
 export type MonthlyPoint = { month: string; income: number; expenses: number; net: number };
 
@@ -13,7 +14,6 @@ export type StreamMonthlyChartProps = {
   height?: number;
 };
 
-const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 /**
  * Income and expenses as bars, net as a line, by month. The chart is a picture for sighted users:
@@ -45,8 +45,8 @@ export function StreamMonthlyChart({ data, currency, colors = {}, height = 280 }
         />
         <Tooltip
           cursor={{ fill: "var(--muted)" }}
-          contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)" }}
-          labelStyle={{ color: "var(--foreground)", fontWeight: 600 }}
+          contentStyle={tooltipStyle.contentStyle}
+          labelStyle={tooltipStyle.labelStyle}
           labelFormatter={(m) => formatMonth(String(m))}
           formatter={(value, name) => [formatMoney(Number(value), currency), name]}
         />
