@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMonth, formatNumber } from "@/lib/format";
-import { axisTick, tooltipStyle } from "./chart-style";
+import { axisTick, monthAxis, tooltipStyle } from "./chart-style";
 
 export type HhiPoint = { month: string; hhi: number | null; effectiveStreams: number | null };
 
@@ -56,15 +56,7 @@ export function HhiTrendChart({ data, bands, overall, label, height = 260 }: Hhi
             />
           ))}
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis
-            dataKey="month"
-            tickFormatter={(m: string) => formatMonth(m, { short: true })}
-            tick={axisTick}
-            tickLine={false}
-            axisLine={{ stroke: "var(--border)" }}
-            interval="preserveStartEnd"
-            minTickGap={12}
-          />
+          <XAxis {...monthAxis} minTickGap={12} />
           <YAxis domain={[0, top]} ticks={ticksOf(bands, top)} tickFormatter={(v: number) => formatNumber(v, 2)} tick={axisTick} tickLine={false} axisLine={false} width={40} />
           {overall !== null && overall !== undefined ? (
             <ReferenceLine y={overall} stroke="var(--muted-foreground)" strokeDasharray="4 4" ifOverflow="extendDomain" />

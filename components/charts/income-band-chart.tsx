@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
-import { axisTick, tooltipStyle } from "./chart-style";
+import { axisTick, monthAxis, tooltipStyle } from "./chart-style";
 
 export type IncomePoint = { month: string; income: number };
 
@@ -57,15 +57,7 @@ export function IncomeBandChart({ data, currency, mean, stdev, highlight, label,
               <ReferenceArea y1={lower} y2={upper} fill="var(--chart-1)" fillOpacity={0.12} strokeOpacity={0} ifOverflow="extendDomain" />
             ) : null}
             <ReferenceLine y={mean} stroke="var(--foreground)" strokeOpacity={0.7} strokeDasharray="5 4" />
-            <XAxis
-              dataKey="month"
-              tickFormatter={(m: string) => formatMonth(m, { short: true })}
-              tick={axisTick}
-              tickLine={false}
-              axisLine={{ stroke: "var(--border)" }}
-              interval="preserveStartEnd"
-              minTickGap={12}
-            />
+            <XAxis {...monthAxis} minTickGap={12} />
             <YAxis domain={[0, "auto"]} tickFormatter={money} tick={axisTick} tickLine={false} axisLine={false} width={56} />
             <Tooltip
               cursor={{ stroke: "var(--border)" }}

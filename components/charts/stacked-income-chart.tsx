@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
-import { axisTick, tooltipStyle } from "./chart-style";
+import { moneyAxis, monthAxis, tooltipStyle } from "./chart-style";
 
 export type StackedSeries = {
   /** The data key: a stream id. */
@@ -38,16 +38,8 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
             <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis
-              dataKey="month"
-              tickFormatter={(m: string) => formatMonth(m, { short: true })}
-              tick={axisTick}
-              tickLine={false}
-              axisLine={{ stroke: "var(--border)" }}
-              interval="preserveStartEnd"
-              minTickGap={8}
-            />
-            <YAxis tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })} tick={axisTick} tickLine={false} axisLine={false} width={56} />
+            <XAxis {...monthAxis} />
+            <YAxis {...moneyAxis(currency)} />
             <ReferenceLine y={0} stroke="var(--border)" />
             <Tooltip
               cursor={{ fill: "var(--muted)" }}

@@ -2,7 +2,7 @@
 
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
-import { axisTick, tooltipStyle } from "./chart-style";
+import { axisTick, monthAxis, tooltipStyle } from "./chart-style";
 
 export type MonthlyPoint = { month: string; income: number; expenses: number; net: number };
 
@@ -27,15 +27,7 @@ export function StreamMonthlyChart({ data, currency, colors = {}, height = 280 }
     <div aria-hidden="true" className="w-full min-w-0" style={{ height }}>
       <ComposedChart responsive style={{ width: "100%", height }} data={[...data]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid vertical={false} stroke="var(--border)" />
-        <XAxis
-          dataKey="month"
-          tickFormatter={(m: string) => formatMonth(m, { short: true })}
-          tick={axisTick}
-          tickLine={false}
-          axisLine={{ stroke: "var(--border)" }}
-          interval="preserveStartEnd"
-          minTickGap={8}
-        />
+        <XAxis {...monthAxis} />
         <YAxis
           tickFormatter={(v: number) => formatMoney(v, currency, { compact: true })}
           tick={axisTick}

@@ -1,7 +1,7 @@
 import { NetIncomeChart } from "@/components/charts/net-income-chart";
 import { Panel } from "@/components/dashboard/panel";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney, formatMonth } from "@/lib/format";
+import { MonthlyTotalsTable } from "@/components/charts/monthly-totals-table";
+import { formatMoney } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
@@ -31,30 +31,7 @@ export function NetIncomePanel({ metrics, loading, error, className }: Props) {
       error={error}
       textAlternative={
         metrics ? (
-          <Table label="Income, expenses and net income by month">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Month</TableHead>
-                <TableHead numeric>Income</TableHead>
-                <TableHead numeric>Expenses</TableHead>
-                <TableHead numeric>Net</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {monthly.map((m) => (
-                <TableRow key={m.month}>
-                  <TableHead scope="row" className="normal-case">
-                    {formatMonth(m.month)}
-                  </TableHead>
-                  <TableCell numeric>{money(m.income)}</TableCell>
-                  <TableCell numeric>{money(m.expenses)}</TableCell>
-                  <TableCell numeric className="font-medium">
-                    {money(m.net)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <MonthlyTotalsTable rows={monthly} currency={currency} label="Income, expenses and net income by month" />
         ) : null
       }
     >

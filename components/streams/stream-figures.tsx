@@ -1,9 +1,9 @@
 "use client";
 
+import { MonthlyTotalsTable } from "@/components/charts/monthly-totals-table";
 import { StreamMonthlyChart } from "@/components/charts/stream-monthly-chart";
 import { Amount } from "@/components/transactions/amount";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { StreamSummary } from "@/lib/data/stream-summary";
 import { formatMinutes, formatMoney, formatMonth, formatPercent } from "@/lib/format";
 
@@ -64,46 +64,13 @@ export function StreamMonthlyCard({ summary, color }: { summary: StreamSummary; 
         <StreamMonthlyChart data={monthly} currency={currency} colors={color ? { income: color, expenses: GREYS.has(color.toLowerCase()) ? "var(--chart-2)" : "var(--chart-8)" } : undefined} />
         <details className="group">
           <summary className="cursor-pointer text-sm font-medium text-primary">Show the figures as a table</summary>
-          <Table label="Income, expenses and net by month" containerClassName="mt-3">
-            <TableHeader>
-              <TableRow>
-                <TableHead>Month</TableHead>
-                <TableHead numeric>Income</TableHead>
-                <TableHead numeric>Expenses</TableHead>
-                <TableHead numeric>Net</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {monthly.map((m) => (
-                <TableRow key={m.month}>
-                  <th scope="row" className="px-3 py-2.5 text-left font-normal whitespace-nowrap">
-                    {formatMonth(m.month)}
-                  </th>
-                  <TableCell numeric>
-                    <Amount minor={m.income} currency={currency} />
-                  </TableCell>
-                  <TableCell numeric>{formatMoney(m.expenses, currency)}</TableCell>
-                  <TableCell numeric>
-                    <Amount minor={m.net} currency={currency} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-            <TableFooter>
-              <TableRow>
-                <th scope="row" className="px-3 py-2.5 text-left whitespace-nowrap">
-                  12 months
-                </th>
-                <TableCell numeric>
-                  <Amount minor={totals.income} currency={currency} />
-                </TableCell>
-                <TableCell numeric>{formatMoney(totals.expenses, currency)}</TableCell>
-                <TableCell numeric>
-                  <Amount minor={totals.net} currency={currency} />
-                </TableCell>
-              </TableRow>
-            </TableFooter>
-          </Table>
+          <MonthlyTotalsTable
+            rows={monthly}
+            currency={currency}
+            label="Income, expenses and net by month"
+            total={{ label: "12 months", ...totals }}
+            containerClassName="mt-3"
+          />
         </details>
       </CardContent>
     </Card>
