@@ -130,6 +130,8 @@ export const settingsKeys = {
   settings: () => ["settings"] as const,
   /** Rates quoted in the current base currency: a base change swaps the whole list. */
   fxRates: () => ["fx-rates"] as const,
+  /** Per currency, the transactions a switch to `base` would leave without a rate (under "fx-rates": rates change it). */
+  unpricedUnder: (base: string) => ["fx-rates", "unpriced-under", base] as const,
 };
 
 export const settingsQuery = () =>

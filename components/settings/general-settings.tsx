@@ -1,14 +1,18 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { loadUnpricedUnder } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { parseAmount } from "@/lib/metrics/money";
+import { settingsKeys } from "@/lib/queries";
 import { updateSettingsInput, type SettingsView } from "@/lib/schemas/settings";
 import type { CurrencyChoice } from "./choices";
 import { useDeviceTimeZone } from "./device-time-zone";
@@ -42,6 +46,14 @@ function patchOf(draft: Draft, saved: Draft): SettingsPatch {
   return patch;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "3 transactions (2 in GBP, 1 in USD)" */
+function unpricedText(rows: readonly { currency: string; count: number }[]): string {
+  const total = rows.reduce((sum, r) => sum + r.count, 0);
+  return `${plural(total, "transaction")} (${rows.map((r) => `${r.count} in ${r.currency}`).join(", ")})`;
+}
+
 /** The shared schema, plus the amount check the server runs (the schema only says "a string"). */
 function validate(patch: SettingsPatch, currency: string): FormErrors {
   const parsed = updateSettingsInput.safeParse(patch);
@@ -66,6 +78,14 @@ export function GeneralSettings({ settings, currencies, timeZones }: { settings:
   const [draft, setDraft] = useState<Draft>(saved);
   const [errors, setErrors] = useState<FormErrors>({});
   const [confirming, setConfirming] = useState<SettingsPatch | null>(null);
+  // What the new base would leave out is asked when the dialog opens, never from a stale cache.
+  const unpriced = useQuery({
+    queryKey: settingsKeys.unpricedUnder(draft.baseCurrency),
+    queryFn: () => loadUnpricedUnder(draft.baseCurrency),
+    enabled: confirming !== null,
+    staleTime: 0,
+    gcTime: 0,
+  });
   const patch = patchOf(draft, saved);
   const dirty = Object.keys(patch).length > 0;
   const set = (key: keyof Draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -211,15 +231,29 @@ export function GeneralSettings({ settings, currencies, timeZones }: { settings:
         open={confirming !== null}
         onClose={() => setConfirming(null)}
         onConfirm={() => confirming && save(confirming)}
-        pending={update.isPending}
+        pending={update.isPending || unpriced.isFetching}
         tone="primary"
         title={`Change your base currency to ${draft.baseCurrency}?`}
-        description={`Every transaction is re-priced in ${draft.baseCurrency}, using exchange rates quoted in ${draft.baseCurrency}. Transactions in a currency without such a rate are left out of the figures until you add one.`}
+        description={`Every transaction is re-priced in ${draft.baseCurrency} with your rates quoted in ${draft.baseCurrency}, or else by inverting your ${draft.baseCurrency} rates quoted in its currency (such as those entered under ${settings.baseCurrency}). Transactions with neither are left out of the figures until you add a rate.`}
         confirmLabel={`Change to ${draft.baseCurrency}`}
       >
         <ul className="flex list-disc flex-col gap-1 pl-5 text-sm text-muted-foreground">
-          <li>
-            Transactions in {settings.baseCurrency} will need a {settings.baseCurrency} rate too.
+          <li aria-live="polite">
+            {unpriced.data === undefined ? (
+              unpriced.isError ? (
+                `Could not check which transactions have a rate for ${draft.baseCurrency}.`
+              ) : (
+                <span className="inline-flex items-center gap-2">
+                  <Spinner size="sm" /> Checking your rates…
+                </span>
+              )
+            ) : unpriced.data.length === 0 ? (
+              `Every transaction has a rate for ${draft.baseCurrency}: none is left out.`
+            ) : (
+              <span className="font-medium text-foreground">
+                {unpricedText(unpriced.data)} will have no rate and be left out until you add one.
+              </span>
+            )}
           </li>
           <li>Your rates quoted in {settings.baseCurrency} stay saved and count again if you switch back.</li>
           {saved.essential || saved.buffer ? (

@@ -1,12 +1,12 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, notExists, or, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Executor } from "@/db/index";
-import { fxRates } from "@/db/schema";
+import { fxRates, transactions } from "@/db/schema";
 import { getBaseCurrency } from "@/lib/data/users";
-import { convertMinor, currencyExponent, pickRate, type DatedRate } from "@/lib/metrics/money";
+import { currencyExponent, toBaseMinor, type DatedRate } from "@/lib/metrics/money";
 
 /**
- * The base-currency amount of each row (METRICS.md "Money"), or null when the user has no rate at all
- * for its currency under the current base. Loads the needed rates once per batch.
+ * The base-currency amount of each row (METRICS.md "Money"), or null when the user has no usable rate
+ * for its currency under the current base, direct or inverse. Loads the needed rates once per batch.
  */
 export async function baseAmounts(
   db: Executor,
@@ -15,31 +15,44 @@ export async function baseAmounts(
   rows: readonly { amountMinor: number; currency: string; occurredOn: string }[],
 ): Promise<(number | null)[]> {
   const foreign = [...new Set(rows.map((r) => r.currency).filter((c) => c !== baseCurrency))];
-  const byCurrency = new Map<string, DatedRate[]>();
+  const direct = new Map<string, DatedRate[]>();
+  const inverse = new Map<string, DatedRate[]>();
   if (foreign.length > 0) {
     const rates = await db
-      .select({ currency: fxRates.currency, date: fxRates.date, rate: fxRates.rate })
+      .select({ base: fxRates.baseCurrency, currency: fxRates.currency, date: fxRates.date, rate: fxRates.rate })
       .from(fxRates)
-      .where(and(eq(fxRates.userId, userId), eq(fxRates.baseCurrency, baseCurrency), inArray(fxRates.currency, foreign)));
+      .where(
+        and(
+          eq(fxRates.userId, userId),
+          or(
+            and(eq(fxRates.baseCurrency, baseCurrency), inArray(fxRates.currency, foreign)),
+            and(inArray(fxRates.baseCurrency, foreign), eq(fxRates.currency, baseCurrency)),
+          ),
+        ),
+      );
     for (const r of rates) {
-      const list = byCurrency.get(r.currency) ?? [];
+      // A rate quoted in the base prices its currency; one for the base quoted in C prices C inverted.
+      const [byCurrency, currency] = r.base === baseCurrency ? [direct, r.currency] : [inverse, r.base];
+      const list = byCurrency.get(currency) ?? [];
       list.push({ date: r.date, rate: r.rate });
-      byCurrency.set(r.currency, list);
+      byCurrency.set(currency, list);
     }
   }
-  return rows.map((r) => {
-    if (r.currency === baseCurrency) return r.amountMinor;
-    const rate = pickRate(byCurrency.get(r.currency) ?? [], r.occurredOn);
-    return rate === undefined ? null : convertMinor(r.amountMinor, rate, r.currency, baseCurrency);
-  });
+  return rows.map((r) =>
+    toBaseMinor(r, baseCurrency, { direct: direct.get(r.currency) ?? [], inverse: inverse.get(r.currency) ?? [] }),
+  );
 }
 
 /**
  * Re-prices the user's transactions in `currencies` (all when omitted) after a rate or base-currency
- * change, in the database: the same rule as lib/metrics/money.ts convertMinor + pickRate (latest rate on
- * or before the date, else the earliest after; exact numeric product; ties to even), proven equal by
- * tests/integration/rollups.test.ts and settings-goals-fx.test.ts. Only rows whose value changes are written, so the rollup triggers do
- * the least work.
+ * change, in the database: the same rule as lib/metrics/money.ts toBaseMinor (a rate quoted in the base
+ * if the currency has any, else the inverse of one for the base quoted in the currency; latest on or
+ * before the date, else the earliest after; exact numerics, ties to even), proven equal by
+ * tests/integration/rollups.test.ts and settings-goals-fx.test.ts. Only rows whose value changes are
+ * written, so the rollup triggers do the least work.
+ *
+ * A rate upsert only ever adds rates quoted in the current base, which price their own currency only
+ * (and can switch it from inverse to direct), so the caller re-prices exactly those currencies.
  */
 export async function repriceTransactions(db: Executor, userId: string, baseCurrency: string, currencies?: readonly string[]) {
   const baseExp = currencyExponent(baseCurrency);
@@ -53,15 +66,16 @@ export async function repriceTransactions(db: Executor, userId: string, baseCurr
     targets.map((c) => sql`(${c}::text, ${currencyExponent(c) ?? 2}::int)`),
     sql`, `,
   );
+  // base = num / den rounded half-even with exact div/mod (numeric "/" rounds the quotient to a finite
+  // scale, which can fake or hide a tie): num = amount × 10^shift × rate and den = 1 for a direct rate,
+  // num = amount × 10^shift and den = rate for an inverse one; num is null without either.
   await db.execute(sql`
     with e(currency, exp) as (values ${exps}),
     priced as (
       select t.id,
         case when t.currency = ${baseCurrency} then t.amount_minor
-        else (
-          select case when x - trunc(x) in (0.5, -0.5) then 2 * round(x / 2) else round(x) end
-          from (select t.amount_minor::numeric * r.rate * power(10::numeric, ${baseExp}::int - e.exp) as x) v
-        )::bigint end as base
+        else (h.q + case when 2 * abs(h.m) > x.den or (2 * abs(h.m) = x.den and mod(h.q, 2) <> 0) then sign(x.num) else 0 end)::bigint
+        end as base
       from transactions t
       join e on e.currency = t.currency
       left join lateral (
@@ -71,7 +85,23 @@ export async function repriceTransactions(db: Executor, userId: string, baseCurr
           (select f.rate from fx_rates f where f.user_id = t.user_id and f.base_currency = ${baseCurrency}
              and f.currency = t.currency and f.date > t.occurred_on order by f.date asc limit 1)
         ) as rate
-      ) r on true
+        where t.currency <> ${baseCurrency}
+      ) d on true
+      left join lateral (
+        select coalesce(
+          (select f.rate from fx_rates f where f.user_id = t.user_id and f.base_currency = t.currency
+             and f.currency = ${baseCurrency} and f.date <= t.occurred_on order by f.date desc limit 1),
+          (select f.rate from fx_rates f where f.user_id = t.user_id and f.base_currency = t.currency
+             and f.currency = ${baseCurrency} and f.date > t.occurred_on order by f.date asc limit 1)
+        ) as rate
+        where t.currency <> ${baseCurrency} and d.rate is null
+      ) i on true
+      cross join lateral (
+        select t.amount_minor::numeric * power(10::numeric, ${baseExp}::int - e.exp)
+            * case when d.rate is not null then d.rate when i.rate is not null then 1 end as num,
+          coalesce(i.rate, 1) as den
+      ) x
+      cross join lateral (select div(x.num, x.den) as q, mod(x.num, x.den) as m) h
       where t.user_id = ${userId}
     )
     update transactions t set amount_base_minor = p.base
@@ -118,6 +148,33 @@ export async function upsertRates(userId: string, rates: readonly { currency: st
     await repriceTransactions(tx, userId, base, [...new Set(rates.map((r) => r.currency))]);
     return rows;
   });
+}
+
+/**
+ * Per currency, the user's transactions that would have no usable rate under `baseCurrency`: none quoted
+ * in it for their currency and none for it quoted in theirs, on any date. What switching to it leaves out.
+ */
+export async function listUnpricedUnder(userId: string, baseCurrency: string) {
+  const db = await getDb();
+  const usableRate = db
+    .select({ id: fxRates.id })
+    .from(fxRates)
+    .where(
+      and(
+        eq(fxRates.userId, userId),
+        or(
+          and(eq(fxRates.baseCurrency, baseCurrency), eq(fxRates.currency, transactions.currency)),
+          and(eq(fxRates.baseCurrency, transactions.currency), eq(fxRates.currency, baseCurrency)),
+        ),
+      ),
+    );
+  const rows = await db
+    .select({ currency: transactions.currency, n: count() })
+    .from(transactions)
+    .where(and(eq(transactions.userId, userId), ne(transactions.currency, baseCurrency), notExists(usableRate)))
+    .groupBy(transactions.currency)
+    .orderBy(asc(transactions.currency));
+  return rows.map((r) => ({ currency: r.currency, count: r.n }));
 }
 
 export async function userBaseCurrencyForRates(userId: string) {

@@ -103,6 +103,18 @@ export function parseRate(input: string): ParseRateResult {
  * rational digits / 10^scale, so no float ever touches the amount.
  */
 export function convertMinor(amountMinor: number, rate: string, fromCurrency: string, toCurrency: string): number {
+  return convert(amountMinor, rate, fromCurrency, toCurrency, false);
+}
+
+/**
+ * base = roundHalfEven(amountMinor × 10^(e_to − e_from) / rate), exactly, for a rate quoted the other way
+ * round (units of `fromCurrency` per one `toCurrency`): convertMinor's inverse, with no float either.
+ */
+export function convertMinorInverse(amountMinor: number, rate: string, fromCurrency: string, toCurrency: string): number {
+  return convert(amountMinor, rate, fromCurrency, toCurrency, true);
+}
+
+function convert(amountMinor: number, rate: string, fromCurrency: string, toCurrency: string, inverse: boolean): number {
   if (!Number.isSafeInteger(amountMinor)) throw new RangeError(`not a safe integer amount: ${amountMinor}`);
   const fromExponent = requireExponent(fromCurrency);
   const toExponent = requireExponent(toCurrency);
@@ -111,11 +123,14 @@ export function convertMinor(amountMinor: number, rate: string, fromCurrency: st
   const match = RATE_PATTERN.exec(rate);
   if (!match) throw new RangeError(`not a decimal rate: ${rate}`);
   const [, whole = "", fraction = ""] = match;
-  const rateDigits = BigInt(whole + fraction);
+  // rate = digits / 10^scale; the inverse multiplies by 10^scale / digits instead.
+  const digits = BigInt(whole + fraction);
+  const scale = 10n ** BigInt(fraction.length);
+  const [times, over] = inverse ? [scale, digits] : [digits, scale];
 
   const shift = toExponent - fromExponent;
-  const numerator = BigInt(amountMinor) * rateDigits * 10n ** BigInt(Math.max(shift, 0));
-  const denominator = 10n ** BigInt(fraction.length + Math.max(-shift, 0));
+  const numerator = BigInt(amountMinor) * times * 10n ** BigInt(Math.max(shift, 0));
+  const denominator = over * 10n ** BigInt(Math.max(-shift, 0));
   const converted = Number(roundHalfEven(numerator, denominator));
   if (!Number.isSafeInteger(converted)) throw new RangeError("converted amount is too large");
   return converted;
@@ -142,6 +157,29 @@ export function pickRate(rates: readonly DatedRate[], occurredOn: string): strin
     }
   }
   return (before ?? after)?.rate;
+}
+
+/** A transaction's rates under one base: its currency quoted in the base, and the base quoted in its currency. */
+export interface BaseRates {
+  direct: readonly DatedRate[];
+  inverse: readonly DatedRate[];
+}
+
+/**
+ * A transaction's amount in the base currency (METRICS.md "Money"), or null without a usable rate.
+ * Any direct rate, on any date, wins; only without one is the inverse rate (left from an earlier base)
+ * picked the same way and inverted exactly, so switching the base back and forth loses nothing.
+ */
+export function toBaseMinor(
+  t: { amountMinor: number; currency: string; occurredOn: string },
+  baseCurrency: string,
+  rates: BaseRates,
+): number | null {
+  if (t.currency === baseCurrency) return convertMinor(t.amountMinor, "1", t.currency, baseCurrency);
+  const direct = pickRate(rates.direct, t.occurredOn);
+  if (direct !== undefined) return convertMinor(t.amountMinor, direct, t.currency, baseCurrency);
+  const inverse = pickRate(rates.inverse, t.occurredOn);
+  return inverse === undefined ? null : convertMinorInverse(t.amountMinor, inverse, t.currency, baseCurrency);
 }
 
 function decimalsError(exponent: number, currency: string): { ok: false; message: string } {

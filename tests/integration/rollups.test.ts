@@ -1,13 +1,14 @@
 // The derived monthly totals must always equal what the transactions say, through every kind of write,
 // and the database's re-pricing must agree to the last minor unit with lib/metrics/money.ts.
 import { beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
 import { fxRates, keyMonthTotals, streamMonthTotals, transactions, users } from "@/db/schema";
 import { createStream, deleteStream, updateStream } from "@/lib/data/streams";
 import { createTransactions, deleteTransaction, updateTransaction } from "@/lib/data/transactions";
 import { repriceTransactions, upsertRates } from "@/lib/data/fx";
-import { convertMinor, pickRate } from "@/lib/metrics/money";
+import { updateSettings } from "@/lib/data/settings";
+import { toBaseMinor } from "@/lib/metrics/money";
 import { makeUser, type TestUser } from "../support/api";
 
 let user: TestUser;
@@ -61,17 +62,18 @@ async function expectConsistent() {
   expect(await actualTotals(user.id)).toEqual(await expectedTotals(user.id));
 }
 
-/** Every stored base amount equals convertMinor(pickRate(...)) computed in TypeScript. */
+/** Every stored base amount equals toBaseMinor (a direct rate, else the inverse one) computed in TypeScript. */
 async function expectPricesMatchTypeScript() {
   const db = await getDb();
   const [u] = await db.select({ base: users.baseCurrency }).from(users).where(eq(users.id, user.id));
   const base = u!.base;
-  const rates = await db.select().from(fxRates).where(and(eq(fxRates.userId, user.id), eq(fxRates.baseCurrency, base)));
+  const rates = await db.select().from(fxRates).where(eq(fxRates.userId, user.id));
   const rows = await db.select().from(transactions).where(eq(transactions.userId, user.id));
   for (const r of rows) {
-    const own = rates.filter((x) => x.currency === r.currency).map((x) => ({ date: x.date, rate: x.rate }));
-    const rate = r.currency === base ? "1" : pickRate(own, r.occurredOn);
-    const want = rate === undefined ? null : convertMinor(r.amountMinor, rate, r.currency, base);
+    const dated = (x: { date: string; rate: string }) => ({ date: x.date, rate: x.rate });
+    const direct = rates.filter((x) => x.baseCurrency === base && x.currency === r.currency).map(dated);
+    const inverse = rates.filter((x) => x.baseCurrency === r.currency && x.currency === base).map(dated);
+    const want = toBaseMinor(r, base, { direct, inverse });
     expect({ id: r.id, base: r.amountBaseMinor }).toEqual({ id: r.id, base: want });
   }
 }
@@ -128,6 +130,30 @@ describe("monthly rollups and re-pricing", () => {
 
     await upsertRates(user.id, [{ currency: "JPY", date: "2023-01-01", rate: "0.0071" }]);
     await db.update(users).set({ baseCurrency: "EUR" }).where(eq(users.id, user.id));
+    // No rate quoted in EUR yet: USD rows are priced by the inverse of the EUR rates quoted in USD
+    // (before 2024-06-01 by the earliest after), JPY and KWD have none either way.
+    await repriceTransactions(db, user.id, "EUR");
+    await expectConsistent();
+    await expectPricesMatchTypeScript();
+    const priced = await db.select({ currency: transactions.currency, base: transactions.amountBaseMinor }).from(transactions).where(eq(transactions.userId, user.id));
+    expect(priced.filter((r) => r.currency === "USD").every((r) => r.base !== null)).toBe(true);
+    expect(priced.filter((r) => r.currency === "JPY" || r.currency === "KWD").every((r) => r.base === null)).toBe(true);
+
+    // Inserts and edits under the inverse are priced in TypeScript; re-pricing in SQL then changes nothing.
+    const { data: added } = await createTransactions(user.id, [
+      { streamId: etsy.id, kind: "income", occurredOn: "2024-07-01", amountMinor: -123_457, currency: "USD", counterparty: "Acme", platform: null, description: null, externalId: null },
+    ]);
+    expect(added[0]?.baseAmountMinor).toBe(-114_048); // -123457 / 1.0825 = -114048.037… → -114048
+    await updateTransaction(user.id, some[1]!.id, { amount: "99.99", currency: "USD", occurredOn: "2023-01-01" });
+    await expectPricesMatchTypeScript();
+    await repriceTransactions(db, user.id, "EUR");
+    await expectConsistent();
+    await expectPricesMatchTypeScript();
+
+    // A USD rate quoted in EUR, on any date, switches every USD row from the inverse to it.
+    await upsertRates(user.id, [{ currency: "USD", date: "2025-12-31", rate: "0.92" }]);
+    await expectConsistent();
+    await expectPricesMatchTypeScript();
     await upsertRates(user.id, [{ currency: "USD", date: "2024-01-01", rate: "0.92" }]);
     await repriceTransactions(db, user.id, "EUR");
     await expectConsistent();
@@ -135,6 +161,40 @@ describe("monthly rollups and re-pricing", () => {
 
     await deleteStream(user.id, consulting.id, true);
     await expectConsistent();
+  });
+
+  it("invert a rate exactly in the database, next to ties that a rounded quotient would break", async () => {
+    const u = await makeUser("Inverse tie");
+    const s = await createStream(u.id, { name: "Shop", kind: "product", role: "anchor", status: "active", platform: null });
+    // EUR rates quoted in USD, entered once; the base then moves to EUR and the USD rows are divided by them.
+    await upsertRates(u.id, [
+      { currency: "EUR", date: "2024-01-01", rate: "26.616822422702" },
+      { currency: "EUR", date: "2024-02-01", rate: "85.949037984686" },
+    ]);
+    const row = (occurredOn: string, amountMinor: number) => ({
+      streamId: s.id, kind: "income" as const, occurredOn, amountMinor, currency: "USD", counterparty: null, platform: null, description: null, externalId: null,
+    });
+    const rows = [row("2024-01-10", 1_234_567_890_124), row("2024-01-11", -1_234_567_890_124), row("2024-02-10", 1_234_567_890_137)];
+    // 2 × 1234567890124 × 10^12 + 2 = 92765986151 × 26616822422702: the quotient is 46382993075.5 − 1/26616822422702,
+    // just below the tie → 46382993075 (numeric division to 12 decimals reads .500000000000 and would round to even 46382993076).
+    // 2 × 1234567890137 × 10^12 − 2 = 28727904793 × 85949037984686: 14363952396.5 + 1/85949037984686 → 14363952397.
+    const expected = [46_382_993_075, -46_382_993_075, 14_363_952_397];
+    const { data: created } = await createTransactions(u.id, rows);
+    const ids = created.map((t) => t.id);
+    const baseOf = async () => {
+      const db = await getDb();
+      const got = await db.select({ id: transactions.id, base: transactions.amountBaseMinor }).from(transactions).where(eq(transactions.userId, u.id));
+      return ids.map((id) => got.find((g) => g.id === id)?.base);
+    };
+    expect(await baseOf()).toEqual([1_234_567_890_124, -1_234_567_890_124, 1_234_567_890_137]);
+
+    await updateSettings(u.id, { baseCurrency: "EUR" }); // re-priced in SQL
+    expect(await baseOf()).toEqual(expected);
+    const { data: again } = await createTransactions(u.id, rows); // priced in TypeScript
+    expect(again.map((t) => t.baseAmountMinor)).toEqual(expected);
+
+    await updateSettings(u.id, { baseCurrency: "USD" });
+    expect(await baseOf()).toEqual([1_234_567_890_124, -1_234_567_890_124, 1_234_567_890_137]);
   });
 
   it("let a whole account be deleted with its streams, transactions and totals", async () => {

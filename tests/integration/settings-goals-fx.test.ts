@@ -11,6 +11,7 @@ import { DELETE as deleteGoal } from "@/app/api/v1/goals/[id]/route";
 import { GET as listRates, POST as postRates } from "@/app/api/v1/fx-rates/route";
 import { POST as postTx } from "@/app/api/v1/transactions/route";
 import { GET as getTx } from "@/app/api/v1/transactions/[id]/route";
+import { listUnpricedUnder } from "@/lib/data/fx";
 import { call, makeUser, type TestUser } from "../support/api";
 
 type Result = Awaited<ReturnType<typeof call>>;
@@ -502,6 +503,55 @@ describe("FX rates", () => {
     expect(await rateLines(alice)).toEqual(["USD 2024-01-01 0.91"]);
     await patchS(alice, { baseCurrency: "USD" });
     expect(await rateLines(alice)).toEqual(["CHF 2023-12-31 1.15", "EUR 2024-01-01 1.1"]);
+  });
+
+  it("under a new base, a currency without a rate quoted in it is priced by inverting the rates for the base quoted in it, until it gets one", async () => {
+    const u = await makeUser("FX Inverse");
+    const s = await newStream(u, "Shop");
+    await postR(u, [{ currency: "EUR", date: "2024-01-01", rate: "1.25" }, { currency: "EUR", date: "2024-03-01", rate: "1.6" }]);
+    const postT = (body: Record<string, unknown>) => call(postTx, "/api/v1/transactions", { method: "POST", auth: session(u), body: { streamId: s, ...body } });
+    const feb = (await postT({ occurredOn: "2024-02-10", amount: "100.00", currency: "USD" })).json.id as string;
+    const old = (await postT({ occurredOn: "2023-06-01", amount: "-0.05", currency: "USD" })).json.id as string;
+    const gbp = (await postT({ occurredOn: "2024-02-10", amount: "10.00", currency: "GBP" })).json.id as string;
+    const baseOf = async (id: string) => (await call(getTx, `/api/v1/transactions/${id}`, { auth: session(u), params: { id } })).json.baseAmountMinor as number | null;
+
+    // What the settings dialog shows before the switch: only GBP would have no rate under EUR.
+    expect(await listUnpricedUnder(u.id, "EUR")).toEqual([{ currency: "GBP", count: 1 }]);
+    expect(await listUnpricedUnder(u.id, "JPY")).toEqual([
+      { currency: "GBP", count: 1 },
+      { currency: "USD", count: 2 },
+    ]);
+
+    await patchS(u, { baseCurrency: "EUR" }); // re-priced in SQL
+    expect(await baseOf(feb)).toBe(8000); // 10000 / 1.25 (the rate in force on 2024-02-10)
+    expect(await baseOf(old)).toBe(-4); // -5 / 1.25 (the earliest after) = -4
+    expect(await baseOf(gbp)).toBeNull();
+    // Priced in TypeScript on insert: the same figures. 1 / 1.6 = 0.625 → 1; -3 / 1.6 = -1.875 → -2
+    expect((await postT({ occurredOn: "2024-02-10", amount: "100.00", currency: "USD" })).json.baseAmountMinor).toBe(8000);
+    expect((await postT({ occurredOn: "2024-04-01", amount: "0.01", currency: "USD" })).json.baseAmountMinor).toBe(1);
+    expect((await postT({ occurredOn: "2024-04-01", amount: "-0.03", currency: "USD" })).json.baseAmountMinor).toBe(-2);
+
+    // One USD rate quoted in EUR, dated after every row, replaces the inverse for all of them.
+    await postR(u, { currency: "USD", date: "2025-01-01", rate: "0.9" });
+    expect(await baseOf(feb)).toBe(9000); // 10000 × 0.9
+    expect(await baseOf(old)).toBe(-4); // -5 × 0.9 = -4.5 → -4 (half to even)
+    expect(await listUnpricedUnder(u.id, "USD")).toEqual([{ currency: "GBP", count: 1 }]);
+    // Back under USD the EUR rates price nothing in USD (it is the base) and GBP still has none.
+    await patchS(u, { baseCurrency: "USD" });
+    expect(await baseOf(feb)).toBe(10_000);
+    expect(await baseOf(old)).toBe(-5);
+    expect(await baseOf(gbp)).toBeNull();
+  });
+
+  it("counts what a new base would leave out only among the caller's own transactions and rates", async () => {
+    const alice = await makeUser("FX Count Alice");
+    const bob = await makeUser("FX Count Bob");
+    await call(postTx, "/api/v1/transactions", { method: "POST", auth: session(alice), body: { streamId: await newStream(alice, "A"), occurredOn: "2024-01-01", amount: "1.00", currency: "CHF" } });
+    await postR(bob, { currency: "CHF", date: "2024-01-01", rate: "1.1" });
+    // Bob's CHF rate quoted in USD prices nothing of Alice's.
+    expect(await listUnpricedUnder(alice.id, "USD")).toEqual([{ currency: "CHF", count: 1 }]);
+    expect(await listUnpricedUnder(bob.id, "EUR")).toEqual([]);
+    expect(await listUnpricedUnder(alice.id, "CHF")).toEqual([]);
   });
 
   it("a read token cannot POST (403); no credentials is 401", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   convertMinor,
+  convertMinorInverse,
   currencyExponent,
   formatMinor,
   isCurrency,
@@ -8,6 +9,7 @@ import {
   parseRate,
   pickRate,
   roundHalfEven,
+  toBaseMinor,
 } from "@/lib/metrics/money";
 
 describe("currencyExponent: ISO 4217 minor units", () => {
@@ -236,5 +238,91 @@ describe("pickRate: latest on or before the date, else earliest after", () => {
 
   it("a currency with no rate has none", () => {
     expect(pickRate([], "2024-01-01")).toBeUndefined();
+  });
+});
+
+describe("convertMinorInverse: roundHalfEven(amount × 10^(e_to − e_from) / rate), the rate quoted the other way", () => {
+  it.each([
+    // 10000 cents × 10^0 / 1.1 USD per EUR = 9090.909… → 9091
+    [10000, "1.1", "USD", "EUR", 9091],
+    // a stored rate comes back with trailing zeros: the same value
+    [10000, "1.100000000000", "USD", "EUR", 9091],
+    [-10000, "1.1", "USD", "EUR", -9091],
+    // 5 / 2 = 2.5 → 2 and 7 / 2 = 3.5 → 4 (half to even), the same with the sign flipped
+    [5, "2", "USD", "EUR", 2],
+    [7, "2", "USD", "EUR", 4],
+    [-5, "2", "USD", "EUR", -2],
+    [-7, "2", "USD", "EUR", -4],
+    // 1500 JPY × 10^(2−0) / 150.25 JPY per USD = 150000 / 150.25 = 998.336… → 998 cents
+    [1500, "150.25", "JPY", "USD", 998],
+    // 3 JPY × 100 / 120 = 2.5 → 2; 9 × 100 / 120 = 7.5 → 8
+    [3, "120", "JPY", "USD", 2],
+    [9, "120", "JPY", "USD", 8],
+    // 1005 cents × 10^(0−2) / 0.0067 USD per JPY = 10.05 / 0.0067 = 1500 yen (convertMinor's 1500 JPY undone)
+    [1005, "0.0067", "USD", "JPY", 1500],
+    // 30700 fils × 10^(2−3) / 0.307 KWD per USD = 3070 / 0.307 = 10000 cents
+    [30700, "0.307", "KWD", "USD", 10000],
+    // 10000 cents × 10^(3−2) / 3.2555 USD per KWD = 100000 / 3.2555 = 30717.247… → 30717 fils
+    [10000, "3.2555", "USD", "KWD", 30717],
+    // 1 cent × 10 / 4 = 2.5 → 2 fils; 3 × 10 / 4 = 7.5 → 8
+    [1, "4", "USD", "KWD", 2],
+    [3, "4", "USD", "KWD", 8],
+    // 1234 fils × 10^(0−3) / 0.002043 KWD per JPY = 1.234 / 0.002043 = 604.013… → 604 yen
+    [1234, "0.002043", "KWD", "JPY", 604],
+    // Next to a tie, where only exact arithmetic decides (a float, or a quotient rounded to 12 decimals,
+    // sees x.5 exactly):
+    // 2 × 1234567890124 × 10^12 + 2 = 92765986151 × 26616822422702, so the quotient is
+    // 46382993075.5 − 1/26616822422702: just below the tie → 46382993075 (not 46382993076)
+    [1_234_567_890_124, "26.616822422702", "USD", "EUR", 46_382_993_075],
+    // 2 × 1234567890137 × 10^12 − 2 = 28727904793 × 85949037984686, so the quotient is
+    // 14363952396.5 + 1/85949037984686: just above the tie → 14363952397 (not the even 14363952396)
+    [1_234_567_890_137, "85.949037984686", "USD", "EUR", 14_363_952_397],
+    // the largest amount stays exact: 1e14 cents / 0.5 = 2e14
+    [100_000_000_000_000, "0.5", "USD", "EUR", 200_000_000_000_000],
+    [0, "1.1", "USD", "EUR", 0],
+  ])("%i %s at %s → %s %i", (amount, rate, from, to, expected) => {
+    expect(convertMinorInverse(amount, rate, from, to)).toBe(expected);
+  });
+
+  it("is the identity within one currency, whatever the rate", () => {
+    expect(convertMinorInverse(-1234, "2", "USD", "USD")).toBe(-1234);
+  });
+
+  it("throws on an unknown currency, a malformed or zero rate, or a result beyond a safe integer", () => {
+    expect(() => convertMinorInverse(1, "1", "ABC", "USD")).toThrow(RangeError);
+    expect(() => convertMinorInverse(1, "1e3", "EUR", "USD")).toThrow(RangeError);
+    expect(() => convertMinorInverse(1, "0", "EUR", "USD")).toThrow(RangeError);
+    // 1e14 / 0.000000000001 = 1e26
+    expect(() => convertMinorInverse(100_000_000_000_000, "0.000000000001", "EUR", "USD")).toThrow(RangeError);
+  });
+});
+
+describe("toBaseMinor: a direct rate if the currency has any, else the inverse, else none", () => {
+  const tx = (amountMinor: number, currency: string, occurredOn = "2024-03-15") => ({ amountMinor, currency, occurredOn });
+  const eurInUsd = [
+    { date: "2024-01-01", rate: "1.1" },
+    { date: "2024-03-01", rate: "1.25" },
+  ];
+
+  it.each([
+    // base EUR, USD rows, only EUR rates quoted in USD (entered under the earlier base):
+    // on 2024-03-15 the latest on or before is 1.25: 10000 / 1.25 = 8000
+    ["the inverse of the rate in force", tx(10000, "USD"), "EUR", { direct: [], inverse: eurInUsd }, 8000],
+    // on 2024-02-10 it is 1.1: -10000 / 1.1 = -9090.909… → -9091
+    ["a negative amount, by the inverse", tx(-10000, "USD", "2024-02-10"), "EUR", { direct: [], inverse: eurInUsd }, -9091],
+    // before every rate the earliest after counts, like a direct rate: 10000 / 1.1 → 9091
+    ["before every inverse rate, the earliest after", tx(10000, "USD", "2023-06-30"), "EUR", { direct: [], inverse: eurInUsd }, 9091],
+    // a USD rate quoted in EUR dated only after the row still beats the inverse in force that day: 10000 × 0.9 = 9000
+    ["a direct rate on any date wins", tx(10000, "USD"), "EUR", { direct: [{ date: "2025-01-01", rate: "0.9" }], inverse: eurInUsd }, 9000],
+    // back under USD, EUR rows use the same rates directly: 8000 × 1.25 = 10000, the figure before the switch
+    ["switching back: the same rate, multiplied", tx(8000, "EUR"), "USD", { direct: eurInUsd, inverse: [] }, 10000],
+    // JPY base, USD rows, a JPY rate quoted in USD: 1005 cents × 10^(0−2) / 0.0067 = 1500 yen
+    ["across exponents", tx(1005, "USD"), "JPY", { direct: [], inverse: [{ date: "2024-01-01", rate: "0.0067" }] }, 1500],
+    // 5 cents / 2 = 2.5 → 2 (half to even)
+    ["a tie, to even", tx(5, "USD"), "EUR", { direct: [], inverse: [{ date: "2024-01-01", rate: "2" }] }, 2],
+    ["the base currency is at par, whatever the rates", tx(-1234, "EUR"), "EUR", { direct: [], inverse: eurInUsd }, -1234],
+    ["no rate either way: none", tx(1000, "GBP"), "EUR", { direct: [], inverse: [] }, null],
+  ])("%s", (_name, t, base, rates, expected) => {
+    expect(toBaseMinor(t, base, rates)).toBe(expected);
   });
 });
