@@ -1,9 +1,11 @@
-import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
 import { goals, keyMonthTotals, streamMonthTotals, streams, timeEntries, transactions, users } from "@/db/schema";
 import { notFound } from "@/lib/http-errors";
-import { daysInMonth, defaultWindow } from "@/lib/metrics/months";
-import type { KeyIncomeRow, MetricsInput, Thresholds } from "@/lib/metrics/types";
+import { targetFor } from "@/lib/metrics/goals";
+import { dayOfMonth, daysInMonth, monthOf } from "@/lib/metrics/months";
+import type { GoalInput, KeyIncomeRow, MetricsInput, Thresholds } from "@/lib/metrics/types";
+import { analysisRange, defaultWindow, projectionMonths } from "@/lib/metrics/window";
 import { todayIn } from "@/lib/today";
 
 const firstDay = (month: string) => `${month}-01`;
@@ -29,9 +31,11 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     .limit(1);
   if (!user) throw notFound("User");
   const today = todayIn(user.timeZone, now);
-  const window = requested ?? defaultWindow(today, 12);
+  const firstMonth = await getFirstMonth(userId);
+  const window = requested ?? defaultWindow(today, firstMonth);
   const from = firstDay(window.from);
   const to = lastDay(window.to);
+  const analysis = analysisRange(window, firstMonth, today);
 
   const streamRows = await db
     .select({ id: streams.id, name: streams.name, kind: streams.kind, role: streams.role, platform: streams.platform, status: streams.status, color: streams.color })
@@ -48,12 +52,15 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     .from(streamMonthTotals)
     .where(and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, from), lte(streamMonthTotals.month, firstDay(window.to))));
 
-  const keyRows = await db
-    .select({ dim: keyMonthTotals.dim, key: keyMonthTotals.key, income: sql<string>`sum(${keyMonthTotals.income})` })
-    .from(keyMonthTotals)
-    .where(and(eq(keyMonthTotals.userId, userId), gte(keyMonthTotals.month, from), lte(keyMonthTotals.month, firstDay(window.to))))
-    .groupBy(keyMonthTotals.dim, keyMonthTotals.key)
-    .having(sql`sum(${keyMonthTotals.income}) <> 0`);
+  // Clients and platforms count over the analysis months only, like every concentration figure.
+  const keyRows = analysis
+    ? await db
+        .select({ dim: keyMonthTotals.dim, key: keyMonthTotals.key, income: sql<string>`sum(${keyMonthTotals.income})` })
+        .from(keyMonthTotals)
+        .where(and(eq(keyMonthTotals.userId, userId), gte(keyMonthTotals.month, firstDay(analysis.from)), lte(keyMonthTotals.month, firstDay(analysis.to))))
+        .groupBy(keyMonthTotals.dim, keyMonthTotals.key)
+        .having(sql`sum(${keyMonthTotals.income}) <> 0`)
+    : [];
 
   const displays = await displaySpellings(userId, keyRows);
   const toKeyRows = (dim: "client" | "platform"): KeyIncomeRow[] =>
@@ -81,6 +88,8 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
   return {
     window,
     today,
+    firstMonth,
+    incomeAfterToday: needsProjection(window, today, goalRows) ? await incomeAfterToday(userId, firstMonth, today) : [],
     settings: {
       baseCurrency: user.baseCurrency,
       essentialMonthlyExpenses: user.essential,
@@ -95,6 +104,55 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     goals: goalRows,
     warnings: missing.map((m) => ({ code: "missing-fx-rate" as const, currency: m.currency, count: Number(m.count) })),
   };
+}
+
+/** F: the month of the user's earliest transaction (one probe of transactions_user_date_idx); null without any. */
+export async function getFirstMonth(userId: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ first: sql<string | null>`to_char(min(${transactions.occurredOn}), 'YYYY-MM')` })
+    .from(transactions)
+    .where(eq(transactions.userId, userId));
+  return row?.first ?? null;
+}
+
+/** The projection is read only for the current month's goal entries: skip its query when there are none. */
+function needsProjection(window: { from: string; to: string }, today: string, goalRows: readonly GoalInput[]): boolean {
+  const current = monthOf(today);
+  if (current < window.from || current > window.to) return false;
+  return goalRows.some((goal) => targetFor(goalRows, goal.streamId, current) !== undefined);
+}
+
+/**
+ * Each stream's income dated after today's day of the month in the projection months (up to 6 complete
+ * months since F): what usually still arrives in the rest of a month. A range scan of a few months of
+ * transactions on transactions_user_date_idx; unpriced rows (no exchange rate) count as in every figure: not at all.
+ */
+async function incomeAfterToday(userId: string, firstMonth: string | null, today: string) {
+  const months = projectionMonths(firstMonth, today);
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({
+      streamId: transactions.streamId,
+      month: sql<string>`to_char(${transactions.occurredOn}, 'YYYY-MM')`,
+      income: sql<string>`sum(${transactions.amountBaseMinor})`,
+    })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.userId, userId),
+        eq(transactions.kind, "income"),
+        gte(transactions.occurredOn, firstDay(first)),
+        lte(transactions.occurredOn, lastDay(last)),
+        sql`extract(day from ${transactions.occurredOn}) > ${dayOfMonth(today)}`,
+        isNotNull(transactions.amountBaseMinor),
+      ),
+    )
+    .groupBy(transactions.streamId, sql`2`);
+  return rows.map((r) => ({ streamId: r.streamId, month: r.month, income: Number(r.income) }));
 }
 
 const textArray = (xs: readonly string[]) => sql`array[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::text[]`;

@@ -2,14 +2,16 @@ import { cv, maxDrawdown, mean, pearson, stdev, trendSlope } from "./statistics"
 import type { Risk } from "./types";
 
 export interface SeriesStatistics {
-  mean: number;
+  mean: number | null;
   stdev: number | null;
   cv: number | null;
   trendSlope: number | null;
-  maxDrawdown: number;
+  maxDrawdown: number | null;
 }
 
+/** The statistics of METRICS.md over the analysis months; all null when there is none. */
 export function seriesStatistics(values: readonly number[]): SeriesStatistics {
+  if (values.length === 0) return { mean: null, stdev: null, cv: null, trendSlope: null, maxDrawdown: null };
   return {
     mean: mean(values),
     stdev: stdev(values),
@@ -19,6 +21,7 @@ export function seriesStatistics(values: readonly number[]): SeriesStatistics {
   };
 }
 
+/** Every series here covers the analysis months only (METRICS.md "Windows and analysis months"). */
 export interface RiskInput {
   months: readonly string[];
   /** T(m), aligned with months */
@@ -40,14 +43,13 @@ export function computeRisk({ months, total, streams }: RiskInput): Risk {
   };
 }
 
-/** The smallest T(m); the strict comparison keeps the earliest month on a tie. */
-export function worstMonth(months: readonly string[], total: readonly number[]): { month: string; income: number } {
-  let worst: { month: string; income: number } | undefined;
+/** The smallest T(m); the strict comparison keeps the earliest month on a tie. null without months. */
+export function worstMonth(months: readonly string[], total: readonly number[]): { month: string; income: number } | null {
+  let worst: { month: string; income: number } | null = null;
   months.forEach((month, index) => {
     const income = total[index] ?? 0;
-    if (worst === undefined || income < worst.income) worst = { month, income };
+    if (worst === null || income < worst.income) worst = { month, income };
   });
-  if (worst === undefined) throw new RangeError("a window holds at least one month");
   return worst;
 }
 

@@ -61,15 +61,31 @@ export interface MetricsWarning {
   count: number;
 }
 
+/** Income (base minor units, refunds negative) of one stream in one month, dated after a given day of that month. */
+export interface StreamMonthIncome {
+  streamId: string;
+  month: string;
+  income: number;
+}
+
 export interface MetricsInput {
   window: { from: string; to: string };
   /** YYYY-MM-DD in the user's time zone */
   today: string;
+  /** F: the month of the user's earliest transaction (any stream, any kind); null without transactions. */
+  firstMonth: string | null;
   settings: MetricsSettings;
   streams: StreamInfo[];
   streamMonths: StreamMonthRow[];
+  /** Gross income per client over the window's analysis months (see `analysisRange`), not the whole window. */
   clients: KeyIncomeRow[];
+  /** Gross income per platform over the analysis months. */
   platforms: KeyIncomeRow[];
+  /**
+   * Every stream's income dated after today's day of the month, in the months of `projectionMonths`
+   * (the goals' month-end projection); may be empty when no goal has a target this month.
+   */
+  incomeAfterToday: StreamMonthIncome[];
   minutes: StreamMinutesRow[];
   goals: GoalInput[];
   warnings: MetricsWarning[];
@@ -101,11 +117,12 @@ export interface StreamMetrics {
   share: number | null;
   hours: number;
   hourlyRate: number | null;
-  mean: number;
+  /** Statistics over the analysis months; null when there is none. */
+  mean: number | null;
   stdev: number | null;
   cv: number | null;
   trendSlope: number | null;
-  maxDrawdown: number;
+  maxDrawdown: number | null;
   monthly: StreamMonth[];
 }
 
@@ -140,12 +157,12 @@ export interface Concentration {
 }
 
 export interface Risk {
-  mean: number;
+  mean: number | null;
   stdev: number | null;
   cv: number | null;
   trendSlope: number | null;
-  maxDrawdown: number;
-  worstMonth: { month: string; income: number };
+  maxDrawdown: number | null;
+  worstMonth: { month: string; income: number } | null;
   diversificationRatio: number | null;
   /** Sum over streams of stdev_s: the monthly swing if every stream moved together. */
   streamsStdevSum: number | null;
@@ -162,7 +179,7 @@ export interface LossScenario {
 }
 
 export interface Resilience {
-  monthlyIncome: number;
+  monthlyIncome: number | null;
   essentialMonthlyExpenses: number | null;
   anchorCoverage: number | null;
   runwayMonths: number | null;
@@ -178,11 +195,13 @@ export interface GoalMonth {
   target: number;
   actual: number;
   progress: number;
-  /** Only for the month containing today; null otherwise. */
+  /** Only for the month containing today: actual + the owner's usual income after today's day; null otherwise. */
   projected: number | null;
-  /** "hit": actual >= target; "open": not hit yet and the month is not over (today's month or later); else "missed". */
-  status: "hit" | "missed" | "open";
+  status: GoalStatus;
 }
+
+/** hit / missed for a finished month; current for today's month (whatever the actual); future after it. */
+export type GoalStatus = "hit" | "missed" | "current" | "future";
 
 export interface Goals {
   hitRate: number | null;
@@ -191,6 +210,12 @@ export interface Goals {
 
 export type RuleStatus = "pass" | "warn" | "fail" | "n/a";
 
+/**
+ * Why a rule is n/a: `no-history` (no analysis month, or nothing earning), `unattributed` (more than half
+ * of the income names no client or platform), `no-essential-expenses` (a coverage rule without E*).
+ */
+export type RuleGap = "no-history" | "unattributed" | "no-essential-expenses";
+
 export interface RuleResult {
   id: RuleId;
   status: RuleStatus;
@@ -198,11 +223,22 @@ export interface RuleResult {
   pass: number;
   warn: number;
   direction: RuleDirection;
+  /** Set exactly when status is n/a. */
+  reason: RuleGap | null;
+}
+
+/** What the figures over the analysis months rest on (METRICS.md "Windows and analysis months"). */
+export interface History {
+  firstMonth: string | null;
+  analysisMonths: number;
+  from: string | null;
+  to: string | null;
 }
 
 export interface MetricsResult {
   window: { from: string; to: string; months: number };
   currency: string;
+  history: History;
   totals: { income: number; expenses: number; net: number; hours: number; hourlyRate: number | null };
   monthly: MonthTotals[];
   streams: StreamMetrics[];

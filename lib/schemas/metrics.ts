@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { MAX_WINDOW_MONTHS } from "@/lib/metrics/window";
 import { monthString } from "./common";
 
-export const MAX_WINDOW_MONTHS = 120;
+export { MAX_WINDOW_MONTHS };
 
 export const metricsQuery = z
   .object({ from: monthString.optional(), to: monthString.optional() })
@@ -44,6 +45,12 @@ const lossScenario = z.object({
 export const metricsResponse = z.object({
   window: z.object({ from: z.string(), to: z.string(), months: z.number().int() }),
   currency: z.string(),
+  history: z.object({
+    firstMonth: z.string().nullable(),
+    analysisMonths: z.number().int(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  }),
   totals: z.object({ income: z.number().int(), expenses: z.number().int(), net: z.number().int(), hours: z.number(), hourlyRate: ratio }),
   monthly: z.array(z.object({ month: z.string(), income: z.number().int(), expenses: z.number().int(), net: z.number().int() })),
   streams: z.array(
@@ -60,11 +67,11 @@ export const metricsResponse = z.object({
       share: ratio,
       hours: z.number(),
       hourlyRate: ratio,
-      mean: z.number(),
+      mean: ratio,
       stdev: ratio,
       cv: ratio,
       trendSlope: ratio,
-      maxDrawdown: z.number(),
+      maxDrawdown: ratio,
       monthly: z.array(z.object({ month: z.string(), income: z.number().int(), expenses: z.number().int() })),
     }),
   ),
@@ -78,18 +85,18 @@ export const metricsResponse = z.object({
   }),
   concentration: z.object({ client: keyConcentration, platform: keyConcentration }),
   risk: z.object({
-    mean: z.number(),
+    mean: ratio,
     stdev: ratio,
     cv: ratio,
     trendSlope: ratio,
-    maxDrawdown: z.number(),
-    worstMonth: z.object({ month: z.string(), income: z.number().int() }),
+    maxDrawdown: ratio,
+    worstMonth: z.object({ month: z.string(), income: z.number().int() }).nullable(),
     diversificationRatio: ratio,
     streamsStdevSum: ratio,
     correlations: z.object({ streamIds: z.array(z.string()), matrix: z.array(z.array(ratio)) }),
   }),
   resilience: z.object({
-    monthlyIncome: z.number(),
+    monthlyIncome: ratio,
     essentialMonthlyExpenses: z.number().int().nullable(),
     anchorCoverage: ratio,
     runwayMonths: ratio,
@@ -101,11 +108,19 @@ export const metricsResponse = z.object({
   goals: z.object({
     hitRate: ratio,
     months: z.array(
-      z.object({ month: z.string(), streamId: z.string().nullable(), target: z.number().int(), actual: z.number().int(), progress: z.number(), projected: ratio, status: z.enum(["hit", "missed", "open"]) }),
+      z.object({ month: z.string(), streamId: z.string().nullable(), target: z.number().int(), actual: z.number().int(), progress: z.number(), projected: ratio, status: z.enum(["hit", "missed", "current", "future"]) }),
     ),
   }),
   rules: z.array(
-    z.object({ id: z.string(), status: z.enum(["pass", "warn", "fail", "n/a"]), value: ratio, pass: z.number(), warn: z.number(), direction: z.enum(["max", "min"]) }),
+    z.object({
+      id: z.string(),
+      status: z.enum(["pass", "warn", "fail", "n/a"]),
+      value: ratio,
+      pass: z.number(),
+      warn: z.number(),
+      direction: z.enum(["max", "min"]),
+      reason: z.enum(["no-history", "unattributed", "no-essential-expenses"]).nullable(),
+    }),
   ),
   resilienceScore: z.number().int().nullable(),
   warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),

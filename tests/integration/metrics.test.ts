@@ -195,6 +195,8 @@ function headlineExpected(ids: Ids): Json {
   return {
     window: { from: "2023-12", to: "2024-05", months: 6 },
     currency: "USD",
+    // F = 2023-06 (e1, E's only transaction); the window is long past, so all six months are analysis months
+    history: { firstMonth: "2023-06", analysisMonths: 6, from: "2023-12", to: "2024-05" },
     totals: {
       income: 1_406_368,
       expenses: 40_000,
@@ -397,16 +399,17 @@ function headlineExpected(ids: Ids): Json {
       ],
     },
     rules: [
-      { id: "stream-concentration", status: "fail", value: 1_150_000 / TP, pass: 0.5, warn: 0.7, direction: "max" }, // 0.818 > 0.7
-      { id: "client-concentration", status: "fail", value: 850_000 / TP, pass: 0.3, warn: 0.5, direction: "max" }, // 0.604 > 0.5
-      { id: "platform-concentration", status: "pass", value: 200_000 / TP, pass: 0.4, warn: 0.6, direction: "max" }, // 0.142
-      { id: "effective-streams", status: "fail", value: 1_977_870_951_424 / 1_360_439_370_624, pass: 3, warn: 2, direction: "min" }, // 1.45 < 2
-      { id: "income-volatility", status: "pass", value: SD_T / (TP / N), pass: 0.7, warn: 0.9, direction: "max" }, // 0.617 <= 0.7 (custom)
-      { id: "anchor-coverage", status: "warn", value: 1_150_000 / N / 200_000, pass: 1, warn: 0.5, direction: "min" }, // 0.958
-      { id: "largest-loss-coverage", status: "fail", value: 42_728 / 200_000, pass: 1, warn: 0.6, direction: "min" }, // 0.214
+      { id: "stream-concentration", status: "fail", value: 1_150_000 / TP, pass: 0.5, warn: 0.7, direction: "max", reason: null }, // 0.818 > 0.7
+      { id: "client-concentration", status: "fail", value: 850_000 / TP, pass: 0.3, warn: 0.5, direction: "max", reason: null }, // 0.604 > 0.5
+      // 950,000 / 1,406,368 = 0.675 of the income names no platform (> 0.5): the top platform's 0.142 would describe a minority
+      { id: "platform-concentration", status: "n/a", value: null, pass: 0.4, warn: 0.6, direction: "max", reason: "unattributed" },
+      { id: "effective-streams", status: "fail", value: 1_977_870_951_424 / 1_360_439_370_624, pass: 3, warn: 2, direction: "min", reason: null }, // 1.45 < 2
+      { id: "income-volatility", status: "pass", value: SD_T / (TP / N), pass: 0.7, warn: 0.9, direction: "max", reason: null }, // 0.617 <= 0.7 (custom)
+      { id: "anchor-coverage", status: "warn", value: 1_150_000 / N / 200_000, pass: 1, warn: 0.5, direction: "min", reason: null }, // 0.958
+      { id: "largest-loss-coverage", status: "fail", value: 42_728 / 200_000, pass: 1, warn: 0.6, direction: "min", reason: null }, // 0.214
     ],
-    // 2 passes, 1 warn, 7 applicable: round(100 × 2.5 / 7) = round(35.71) = 36
-    resilienceScore: 36,
+    // 1 pass, 1 warn, 6 applicable (platform n/a): round(100 × 1.5 / 6) = 25
+    resilienceScore: 25,
     warnings: [{ code: "missing-fx-rate", currency: "JPY", count: 1 }],
   };
 }
@@ -608,35 +611,135 @@ describe("GET /api/v1/metrics: the known portfolio", () => {
 describe("GET /api/v1/metrics: the window", () => {
   const ymd = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
-  it("defaults to the 12 months ending with the current month in the user's time zone, with `projected` for that month", async () => {
+  it("defaults to the complete months since F, judges only them, and projects this month from the income's own pattern", async () => {
+    // A second known portfolio, built relative to today in the user's time zone (UTC+14: often a different
+    // date, and month, from the server's). M0 is the current month, M1..M3 the three before it; F = M3.
+    //   Retainer (anchor, client "Acme")  3000.00 on day 1 of M3, M2, M1 and M0
+    //   Shop (growth, platform Etsy)      200.00, 400.00, 300.00 on day 28 of M3, M2, M1; 100.00 on day 1 of M1;
+    //                                     a 10.00 fee (expense) on day 1 of M2; 50.00 from "NewCo" on day 1 of M0
+    //   T = M3 320,000   M2 340,000   M1 340,000   (cents)        M0 so far 305,000
+    // Settings: E* 2500.00, B 6000.00; a portfolio goal of 3500.00 from M3.
     const u = await makeUser("Kiritimati");
-    const tz = "Pacific/Kiritimati"; // UTC+14: often a different date (and month) from the server's
-    await ok(settings(u, { timeZone: tz }), 200);
-    const s = await stream(u, { name: "Main" });
+    const tz = "Pacific/Kiritimati";
+    await ok(settings(u, { timeZone: tz, essentialMonthlyExpenses: "2500.00", cashBuffer: "6000.00" }), 200);
+    const retainer = await stream(u, { name: "Retainer", kind: "freelance", role: "anchor" });
+    const shop = await stream(u, { name: "Shop", kind: "product", role: "growth", platform: "Etsy" });
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const today = ymd(tz);
       const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-      const thisMonth = today.slice(0, 7);
-      const monthAt = (back: number) => {
+      const month = (back: number) => {
         const idx = y * 12 + (m - 1) - back;
         return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}`;
       };
-      const expectedMonths = Array.from({ length: 12 }, (_, i) => monthAt(11 - i));
+      const [M0, M1, M2, M3] = [month(0), month(1), month(2), month(3)];
       if (attempt === 0) {
-        await ok(transactions(u, { streamId: s, occurredOn: today, amount: "10.00", externalId: "today" }), 201);
-        expect((await goal(u, { amount: "100.00", effectiveFrom: thisMonth })).status).toBe(201);
+        const tx = (streamId: string, on: string, amount: string, extra: Record<string, string> = {}) => ({ streamId, occurredOn: on, amount, ...extra });
+        await ok(
+          transactions(u, [
+            ...[M3, M2, M1, M0].map((mm) => tx(retainer, `${mm}-01`, "3000.00", { counterparty: "Acme" })),
+            tx(shop, `${M3}-28`, "200.00"),
+            tx(shop, `${M2}-28`, "400.00"),
+            tx(shop, `${M1}-28`, "300.00"),
+            tx(shop, `${M1}-01`, "100.00"),
+            tx(shop, `${M2}-01`, "10.00", { kind: "expense" }),
+            tx(shop, `${M0}-01`, "50.00", { counterparty: "NewCo" }),
+          ]),
+          201,
+        );
+        expect((await goal(u, { amount: "3500.00", effectiveFrom: M3 })).status).toBe(201);
       }
       const body = await metricsOk(u);
-      if (ymd(tz) !== today) continue; // the date turned during the call: look again
-      expect(body.window).toEqual({ from: expectedMonths[0], to: thisMonth, months: 12 });
-      expect((body.monthly as { month: string }[]).map((x) => x.month)).toEqual(expectedMonths);
-      expect((body.monthly as { income: number }[]).at(-1)?.income).toBe(1000);
-      const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-      const goals = body.goals as { hitRate: number | null; months: Record<string, Json>[] };
-      expect(goals.months).toHaveLength(1);
-      compare(goals.months[0], { month: thisMonth, streamId: null, target: 10_000, actual: 1000, progress: 0.1, projected: (1000 * daysInMonth) / d });
-      // the current month counts in hitRate (lib/metrics/README decision 12): 1000 < 10000 → 0 of 1
-      expect(goals.hitRate).toBe(0);
+      const current = await metricsOk(u, { from: M0, to: M0 });
+      const year = await metricsOk(u, { from: month(11), to: M0 });
+      if (ymd(tz) !== today) continue; // the date turned during the calls: look again
+
+      compare(body, {
+        window: { from: M3, to: M1, months: 3 },
+        history: { firstMonth: M3, analysisMonths: 3, from: M3, to: M1 },
+        totals: { income: 1_000_000, expenses: 1_000, net: 999_000, hours: 0, hourlyRate: null },
+        monthly: [
+          { month: M3, income: 320_000, expenses: 0, net: 320_000 },
+          { month: M2, income: 340_000, expenses: 1_000, net: 339_000 },
+          { month: M1, income: 340_000, expenses: 0, net: 340_000 },
+        ],
+        // shares 900,000 and 100,000 of 1,000,000; hhi 0.81 + 0.01
+        diversification: { hhi: 0.82, effectiveStreams: 1 / 0.82, topStreamShare: 0.9 },
+        // T = 320,000, 340,000, 340,000: mean 1,000,000/3; deviations −40,000/3, 20,000/3, 20,000/3 → Σ² = 2.4e9/9,
+        // /2 → stdev √(1.2e9/9) = 11,547.005; slope (340,000 − 320,000)/2 = 10,000; never below a peak
+        risk: {
+          mean: 1_000_000 / 3,
+          stdev: Math.sqrt(1.2e9 / 9),
+          cv: Math.sqrt(1.2e9 / 9) / (1_000_000 / 3),
+          trendSlope: 10_000,
+          maxDrawdown: 0,
+          worstMonth: { month: M3, income: 320_000 },
+        },
+        concentration: {
+          // Acme over M3..M1 only: M0's 3000.00 and NewCo (paid only in M0) are outside the analysis months
+          client: { top1Share: 0.9, top3Share: 0.9, unattributedShare: 0.1, count: 1, items: [{ key: "Acme", income: 900_000, share: 0.9 }] },
+          platform: { top1Share: 0.1, unattributedShare: 0.9, count: 1 },
+        },
+        // monthly 1,000,000/3; losing the retainer (0.9): 1,000,000/3 × 0.1 = 100,000/3 a month, covering
+        // (100,000/3)/250,000 = 2/15 of E*; runway 600,000 / (250,000 − 100,000/3) = 600,000 / (650,000/3) = 36/13
+        resilience: {
+          monthlyIncome: 1_000_000 / 3,
+          anchorCoverage: 1.2, // 900,000 / 3 / 250,000
+          runwayMonths: 36 / 13,
+          sustainable: false,
+          lossOfLargestStream: { key: retainer, remainingMonthlyIncome: 100_000 / 3, shareLost: 0.9, coverage: 2 / 15 },
+        },
+        // M3 320,000, M2 340,000, M1 340,000 all short of 350,000: missed; the current month is not in this window
+        goals: {
+          hitRate: 0,
+          months: [M3, M2, M1].map((mm, i) => ({
+            month: mm,
+            streamId: null,
+            target: 350_000,
+            actual: [320_000, 340_000, 340_000][i]!,
+            progress: [320_000, 340_000, 340_000][i]! / 350_000,
+            projected: null,
+            status: "missed",
+          })),
+        },
+        // stream 0.9 fail; client 0.9 fail; platform n/a (0.9 unattributed); effective 1.22 fail; cv 0.035 pass;
+        // anchor 1.2 pass; largest loss 0.133 fail → 2 passes of 6: round(33.3) = 33
+        resilienceScore: 33,
+      });
+      expect((body.rules as { id: string; status: string; reason: string | null }[]).map((r) => [r.id, r.status, r.reason])).toEqual([
+        ["stream-concentration", "fail", null],
+        ["client-concentration", "fail", null],
+        ["platform-concentration", "n/a", "unattributed"],
+        ["effective-streams", "fail", null],
+        ["income-volatility", "pass", null],
+        ["anchor-coverage", "pass", null],
+        ["largest-loss-coverage", "fail", null],
+      ]);
+
+      // The current month alone: money so far, nothing to judge, and a projection that follows the pattern:
+      // after day d the portfolio usually earned Shop's day-28 payouts (200.00, 400.00, 300.00: mean 300.00)
+      // when d < 28, nothing otherwise. A straight line would have said 305,000 × days / d.
+      const tail = d < 28 ? 30_000 : 0;
+      compare(current, {
+        window: { from: M0, to: M0, months: 1 },
+        history: { firstMonth: M3, analysisMonths: 0, from: null, to: null },
+        monthly: [{ month: M0, income: 305_000, expenses: 0, net: 305_000 }],
+        risk: { mean: null, stdev: null, worstMonth: null, maxDrawdown: null },
+        resilience: { monthlyIncome: null, runwayMonths: null, sustainable: null },
+        goals: {
+          hitRate: null,
+          months: [{ month: M0, streamId: null, target: 350_000, actual: 305_000, progress: 305_000 / 350_000, projected: 305_000 + tail, status: "current" }],
+        },
+        resilienceScore: null,
+      });
+      expect((current.rules as { reason: string }[]).every((r) => r.reason === "no-history")).toBe(true);
+
+      // A 12-month window holding the eight months before F and the current one: the money counts all of
+      // it, every other figure is the same as over the three analysis months.
+      expect(year.window).toEqual({ from: month(11), to: M0, months: 12 });
+      expect((year.totals as { income: number }).income).toBe(1_305_000);
+      for (const field of ["history", "diversification", "concentration", "risk", "resilience", "rules", "resilienceScore"]) {
+        expect(year[field], field).toEqual(body[field]);
+      }
       return;
     }
     throw new Error("the date kept changing");
@@ -715,7 +818,7 @@ describe("GET /api/v1/metrics: conversion between exponents, ties to even", () =
 });
 
 describe("GET /api/v1/metrics: changing the base currency re-prices everything", () => {
-  it("switches USD → EUR, prices with EUR-quoted rates and warns about the rest", async () => {
+  it("switches USD → EUR, prices by EUR-quoted rates, else by inverting USD-quoted ones, and warns about the rest", async () => {
     const u = await makeUser("Euro");
     await ok(settings(u, { essentialMonthlyExpenses: "1000.00" }), 200);
     const s = await stream(u, { name: "Shop", kind: "commerce", role: "anchor" });
@@ -741,19 +844,18 @@ describe("GET /api/v1/metrics: changing the base currency re-prices everything",
 
     const patched = await ok(settings(u, { baseCurrency: "EUR" }), 200);
     expect(patched).toMatchObject({ baseCurrency: "EUR", essentialMonthlyExpenses: "1000.00", essentialMonthlyExpensesMinor: 100_000 });
-    // No rate quoted in EUR yet: the USD and GBP rows drop out and are reported; the EUR row is now at par.
+    // No rate quoted in EUR yet: the USD rows are priced by inverting the EUR rate quoted in USD (1.10);
+    // GBP has a rate in neither direction, so it drops out and is reported; the EUR row is now at par.
     body = await metricsOk(u, window);
     expect(body.currency).toBe("EUR");
+    // Jan: 10000 / 1.10 = 9090.9 → 9091; Feb: 3325 / 1.10 = 3022.7 → 3023, + 5000 = 8023
     expect(body.monthly).toEqual([
-      { month: "2024-01", income: 0, expenses: 0, net: 0 },
-      { month: "2024-02", income: 5_000, expenses: 0, net: 5_000 },
+      { month: "2024-01", income: 9_091, expenses: 0, net: 9_091 },
+      { month: "2024-02", income: 8_023, expenses: 0, net: 8_023 },
     ]);
-    expect(body.warnings).toEqual([
-      { code: "missing-fx-rate", currency: "GBP", count: 1 },
-      { code: "missing-fx-rate", currency: "USD", count: 2 },
-    ]);
+    expect(body.warnings).toEqual([{ code: "missing-fx-rate", currency: "GBP", count: 1 }]);
 
-    // USD rates quoted in EUR: 0.92 from 2024-01-01, 0.90 from 2024-02-01.
+    // USD rates quoted in EUR: 0.92 from 2024-01-01, 0.90 from 2024-02-01. Direct rates win over the inverse.
     await ok(rates(u, [{ currency: "USD", date: "2024-01-01", rate: "0.92" }, { currency: "USD", date: "2024-02-01", rate: "0.9" }]), 201);
     body = await metricsOk(u, window);
     // Jan: 10000 × 0.92 = 9200 (GBP still unpriced); Feb: 3325 × 0.90 = 2992.5 → half-even 2992, + 5000 = 7992
@@ -782,5 +884,73 @@ describe("GET /api/v1/metrics: changing the base currency re-prices everything",
       { month: "2024-02", income: 8_825, expenses: 0, net: 8_825 },
     ]);
     expect(body.warnings).toEqual([]);
+  });
+
+  it("USD → EUR → USD with one EUR rate entered once: the inverse prices USD under EUR, and switching back restores every figure", async () => {
+    const u = await makeUser("Round trip");
+    const s = await stream(u, { name: "Studio", kind: "freelance", role: "anchor" });
+    await ok(rates(u, [{ currency: "EUR", date: "2024-01-01", rate: "1.2" }]), 201); // USD per EUR, quoted in USD
+    await ok(
+      transactions(u, [
+        { streamId: s, occurredOn: "2024-01-15", amount: "1000.00" }, // USD 100000; EUR 100000 / 1.2 = 83333.3 → 83333
+        { streamId: s, occurredOn: "2024-01-20", amount: "0.03" }, // USD 3; EUR 3 / 1.2 = 2.5 → 2 (half to even)
+        { streamId: s, occurredOn: "2024-01-05", amount: "10.00", currency: "GBP" }, // no GBP rate either way: left out
+        { streamId: s, occurredOn: "2024-02-03", amount: "0.09" }, // USD 9; EUR 9 / 1.2 = 7.5 → 8 (half to even)
+        { streamId: s, occurredOn: "2024-02-10", amount: "250.00", currency: "EUR" }, // USD 25000 × 1.2 = 30000; EUR 25000
+        { streamId: s, occurredOn: "2024-02-12", amount: "12.34", kind: "expense" }, // USD 1234; EUR 1234 / 1.2 = 1028.3 → 1028
+        { streamId: s, occurredOn: "2024-02-20", amount: "-0.60" }, // a refund: USD -60; EUR -60 / 1.2 = -50
+      ]),
+      201,
+    );
+    const window = { from: "2024-01", to: "2024-02" };
+    const missingGbp = [{ code: "missing-fx-rate", currency: "GBP", count: 1 }];
+    const inUsd = await metricsOk(u, window);
+    // Jan: 100000 + 3 = 100003; Feb: 9 + 30000 − 60 = 29949, expenses 1234, net 28715
+    expect(inUsd.monthly).toEqual([
+      { month: "2024-01", income: 100_003, expenses: 0, net: 100_003 },
+      { month: "2024-02", income: 29_949, expenses: 1_234, net: 28_715 },
+    ]);
+    expect(inUsd.totals).toMatchObject({ income: 129_952, expenses: 1_234, net: 128_718 });
+    expect(inUsd.warnings).toEqual(missingGbp);
+
+    await ok(settings(u, { baseCurrency: "EUR" }), 200);
+    const inEur = await metricsOk(u, window);
+    expect(inEur.currency).toBe("EUR");
+    // Jan: 83333 + 2 = 83335; Feb: 8 + 25000 − 50 = 24958, expenses 1028, net 23930
+    expect(inEur.monthly).toEqual([
+      { month: "2024-01", income: 83_335, expenses: 0, net: 83_335 },
+      { month: "2024-02", income: 24_958, expenses: 1_028, net: 23_930 },
+    ]);
+    expect(inEur.totals).toMatchObject({ income: 108_293, expenses: 1_028, net: 107_265 });
+    expect(inEur.warnings).toEqual(missingGbp);
+
+    await ok(settings(u, { baseCurrency: "USD" }), 200);
+    const back = await metricsOk(u, window);
+    expect(back.currency).toBe("USD");
+    expect(back.monthly).toEqual(inUsd.monthly);
+    expect(back.totals).toEqual(inUsd.totals);
+    expect(back.streams).toEqual(inUsd.streams);
+    expect(back.warnings).toEqual(missingGbp);
+  });
+
+  it("a rate for another pair is no rate: without a direct or inverse one, rows are left out and reported", async () => {
+    const u = await makeUser("No pair");
+    const s = await stream(u, { name: "Shop", kind: "commerce", role: "anchor" });
+    await ok(rates(u, [{ currency: "CHF", date: "2024-01-01", rate: "1.12" }]), 201); // USD per CHF
+    await ok(
+      transactions(u, [
+        { streamId: s, occurredOn: "2024-01-15", amount: "100.00" }, // USD 10000
+        { streamId: s, occurredOn: "2024-01-16", amount: "10.00", currency: "CHF" }, // 1000 × 1.12 = 1120
+      ]),
+      201,
+    );
+    await ok(settings(u, { baseCurrency: "EUR" }), 200);
+    // Neither USD nor CHF has a rate quoted in EUR, and no EUR rate is quoted in USD or CHF.
+    const body = await metricsOk(u, { from: "2024-01", to: "2024-01" });
+    expect(body.monthly).toEqual([{ month: "2024-01", income: 0, expenses: 0, net: 0 }]);
+    expect(body.warnings).toEqual([
+      { code: "missing-fx-rate", currency: "CHF", count: 1 },
+      { code: "missing-fx-rate", currency: "USD", count: 1 },
+    ]);
   });
 });

@@ -12,9 +12,12 @@ const stream = (id: string, name: string, extra: Partial<StreamInfo> = {}): Stre
   ...extra,
 });
 
+// Today is after the window and the first transaction is at its start: every month is an analysis month.
 const baseInput = (overrides: Partial<MetricsInput>): MetricsInput => ({
   window: { from: "2024-01", to: "2024-03" },
-  today: "2024-03-31",
+  today: "2024-04-15",
+  firstMonth: "2024-01",
+  incomeAfterToday: [],
   settings: { baseCurrency: "EUR", essentialMonthlyExpenses: null, cashBuffer: null, thresholds: {} },
   streams: [],
   streamMonths: [],
@@ -101,8 +104,9 @@ describe("computeMetrics edge cases", () => {
     expect(result.diversification).toMatchObject({ hhi: 1, effectiveStreams: 1, topStreamShare: 1 });
     // the client's share is of T+: 450/900
     expect(result.concentration.client.top1Share).toBe(0.5);
-    // losing A leaves (600 − 900)/3 = −100 a month; it carried 900/900 of T+
-    expect(result.resilience.lossOfLargestStream).toMatchObject({ key: "a", remainingMonthlyIncome: -100, shareLost: 1 });
+    // losing A: monthlyIncome × (1 − shareLost) = 600/3 × (1 − 900/900) = 0 a month (METRICS.md's
+    // formula; (T − I_A)/n would say −100, as if B's refunds were still to come)
+    expect(result.resilience.lossOfLargestStream).toMatchObject({ key: "a", remainingMonthlyIncome: 0, shareLost: 1 });
   });
 
   it("ties: streams by name, the largest stream by name, the worst month the earliest", () => {
@@ -176,7 +180,7 @@ describe("computeMetrics edge cases", () => {
     expect(result.totals).toEqual({ income: 150, expenses: 15, net: 135, hours: 1.5, hourlyRate: 90 });
   });
 
-  it("nothing attributed to clients: top1Share 0 passes, as METRICS.md defines it", () => {
+  it("nothing attributed to clients: the figures say 0, the rule is n/a and says why", () => {
     const result = computeMetrics(
       baseInput({
         streams: [stream("a", "A")],
@@ -191,7 +195,8 @@ describe("computeMetrics edge cases", () => {
       count: 0,
       items: [],
     });
-    expect(result.rules.find((r) => r.id === "client-concentration")).toMatchObject({ value: 0, status: "pass" });
+    // unattributedShare 1 > 0.5: the figure would describe a minority of the income
+    expect(result.rules.find((r) => r.id === "client-concentration")).toMatchObject({ value: null, status: "n/a", reason: "unattributed" });
     expect(result.resilience.lossOfLargestClient.key).toBeNull();
   });
 
@@ -204,13 +209,14 @@ describe("computeMetrics edge cases", () => {
           { streamId: "gone", targetMinor: 50, effectiveFrom: "2024-01" },
           { streamId: "a", targetMinor: 200, effectiveFrom: "2024-03" },
         ],
+        today: "2024-03-31",
       }),
     );
-    // today is March 31 (31 days): projected = 100 × 31 / 31
+    // today is March 31: nothing can come after day 31 in January or February, so projected = 100 + 0.
+    // March is today's month → current, neither hit nor missed: no hit rate yet
     expect(result.goals).toEqual({
-      hitRate: 0,
-      // 100 < 200 in today's month: not hit yet, not over → open
-      months: [{ month: "2024-03", streamId: "a", target: 200, actual: 100, progress: 0.5, projected: 100, status: "open" }],
+      hitRate: null,
+      months: [{ month: "2024-03", streamId: "a", target: 200, actual: 100, progress: 0.5, projected: 100, status: "current" }],
     });
   });
 

@@ -11,10 +11,15 @@ import type { MetricsInput } from "@/lib/metrics/types";
  * Course        500   1000   1500   1000   | 4000   200   3800   1200 (20 h)    expenses 50 each month
  * YouTube       500      0    500   1000   | 2000     0   2000   —
  * T(m)         3000   3000   3000   5000   | T = 14000 = T+,  X = 400,  net = 13600,  120 h
+ *
+ * Today is in May and the first transaction was in January, so every month of the window is an
+ * analysis month (F = 2024-01 <= m < 2024-05): window figures and analysis figures coincide.
  */
 const input: MetricsInput = {
   window: { from: "2024-01", to: "2024-04" },
-  today: "2024-04-15",
+  today: "2024-05-10",
+  firstMonth: "2024-01",
+  incomeAfterToday: [],
   settings: { baseCurrency: "USD", essentialMonthlyExpenses: 3000, cashBuffer: 6000, thresholds: {} },
   streams: [
     { id: "yt", name: "YouTube", kind: "content", role: "speculative", platform: "YouTube", archived: false },
@@ -263,10 +268,14 @@ describe("a three-stream portfolio over four months", () => {
     });
   });
 
+  it("history: four analysis months", () => {
+    expect(result.history).toEqual({ firstMonth: "2024-01", analysisMonths: 4, from: "2024-01", to: "2024-04" });
+  });
+
   it("goals", () => {
-    // portfolio 3500 from January; Course 1000 from February; today April 15 (30 days):
-    // projected = actual × 30 / 15. Hits: Course Feb, Course Mar, portfolio Apr, Course Apr → 4 of 7
-    // status: portfolio Jan–Mar fell short in months that are over → missed; the rest hit
+    // portfolio 3500 from January; Course 1000 from February; every month is over (today is in May), so
+    // none is projected. Hits: Course Feb, Course Mar, portfolio Apr, Course Apr → 4 of 7
+    // status: portfolio Jan–Mar fell short → missed; the rest hit
     expect(result.goals).toEqual({
       hitRate: 4 / 7,
       months: [
@@ -275,25 +284,26 @@ describe("a three-stream portfolio over four months", () => {
         { month: "2024-02", streamId: "course", target: 1000, actual: 1000, progress: 1, projected: null, status: "hit" },
         { month: "2024-03", streamId: null, target: 3500, actual: 3000, progress: 6 / 7, projected: null, status: "missed" },
         { month: "2024-03", streamId: "course", target: 1000, actual: 1500, progress: 1.5, projected: null, status: "hit" },
-        { month: "2024-04", streamId: null, target: 3500, actual: 5000, progress: 10 / 7, projected: 10000, status: "hit" },
-        { month: "2024-04", streamId: "course", target: 1000, actual: 1000, progress: 1, projected: 2000, status: "hit" },
+        { month: "2024-04", streamId: null, target: 3500, actual: 5000, progress: 10 / 7, projected: null, status: "hit" },
+        { month: "2024-04", streamId: "course", target: 1000, actual: 1000, progress: 1, projected: null, status: "hit" },
       ],
     });
   });
 
   it("rules and the score", () => {
-    // 4/7 = .571 warn; 3/7 = .429 warn; 2/7 = .286 pass; 7/3 = 2.33 warn; 2/7 = .286 warn;
-    // 2/3 warn; 0.5 < 0.6 fail → 1 pass, 5 warns of 7: 100 × 3.5 / 7 = 50
+    // 4/7 = .571 warn; 3/7 = .429 warn (5/14 unattributed: checked); platforms leave 4/7 > 1/2 of the
+    // income unattributed → n/a; 7/3 = 2.33 warn; 2/7 = .286 warn; 2/3 warn; 0.5 < 0.6 fail
+    // → 0 pass, 5 warns, 1 fail of 6 applicable: 100 × 2.5 / 6 = 41.67 → 42
     expect(result.rules).toEqual([
-      { id: "stream-concentration", status: "warn", value: 4 / 7, pass: 0.5, warn: 0.7, direction: "max" },
-      { id: "client-concentration", status: "warn", value: 3 / 7, pass: 0.3, warn: 0.5, direction: "max" },
-      { id: "platform-concentration", status: "pass", value: 2 / 7, pass: 0.4, warn: 0.6, direction: "max" },
-      { id: "effective-streams", status: "warn", value: 7 / 3, pass: 3, warn: 2, direction: "min" },
-      { id: "income-volatility", status: "warn", value: 2 / 7, pass: 0.25, warn: 0.5, direction: "max" },
-      { id: "anchor-coverage", status: "warn", value: 2 / 3, pass: 1, warn: 0.5, direction: "min" },
-      { id: "largest-loss-coverage", status: "fail", value: 0.5, pass: 1, warn: 0.6, direction: "min" },
+      { id: "stream-concentration", status: "warn", value: 4 / 7, pass: 0.5, warn: 0.7, direction: "max", reason: null },
+      { id: "client-concentration", status: "warn", value: 3 / 7, pass: 0.3, warn: 0.5, direction: "max", reason: null },
+      { id: "platform-concentration", status: "n/a", value: null, pass: 0.4, warn: 0.6, direction: "max", reason: "unattributed" },
+      { id: "effective-streams", status: "warn", value: 7 / 3, pass: 3, warn: 2, direction: "min", reason: null },
+      { id: "income-volatility", status: "warn", value: 2 / 7, pass: 0.25, warn: 0.5, direction: "max", reason: null },
+      { id: "anchor-coverage", status: "warn", value: 2 / 3, pass: 1, warn: 0.5, direction: "min", reason: null },
+      { id: "largest-loss-coverage", status: "fail", value: 0.5, pass: 1, warn: 0.6, direction: "min", reason: null },
     ]);
-    expect(result.resilienceScore).toBe(50);
+    expect(result.resilienceScore).toBe(42);
   });
 
   it("warnings pass through", () => {
@@ -303,7 +313,7 @@ describe("a three-stream portfolio over four months", () => {
   it("has exactly the contract's top-level fields", () => {
     expect(Object.keys(result).sort()).toEqual(
       [
-        "window", "currency", "totals", "monthly", "streams", "diversification", "concentration", "risk",
+        "window", "currency", "history", "totals", "monthly", "streams", "diversification", "concentration", "risk",
         "resilience", "goals", "rules", "resilienceScore", "warnings",
       ].sort(),
     );

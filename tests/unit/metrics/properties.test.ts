@@ -42,6 +42,10 @@ const portfolioArbitrary: fc.Arbitrary<MetricsInput> = fc
     minutes: fc.array(fc.record({ streamIndex: fc.nat(), minutes: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 6 }),
     essential: fc.option(fc.integer({ min: 0, max: 2_000_000 })),
     buffer: fc.option(fc.integer({ min: 0, max: 10_000_000 })),
+    firstMonthOffset: fc.option(fc.integer({ min: -3, max: 8 })),
+    tails: fc.array(fc.record({ streamIndex: fc.nat(), monthsBack: fc.integer({ min: 1, max: 6 }), income: fc.integer({ min: -50_000, max: 500_000 }) }), {
+      maxLength: 6,
+    }),
     goals: fc.array(
       fc.record({
         streamIndex: fc.option(fc.nat()),
@@ -51,13 +55,15 @@ const portfolioArbitrary: fc.Arbitrary<MetricsInput> = fc
       { maxLength: 4 },
     ),
   })
-  .map(({ monthCount, streams, cells, clients, minutes, essential, buffer, goals }): MetricsInput => {
+  .map(({ monthCount, streams, cells, clients, minutes, essential, buffer, firstMonthOffset, tails, goals }): MetricsInput => {
     const from = "2024-01";
     const to = addMonths(from, monthCount - 1);
     const streamAt = (index: number): StreamInfo => streams[index % streams.length] as StreamInfo;
     return {
       window: { from, to },
       today: "2024-05-20",
+      firstMonth: firstMonthOffset === null ? null : addMonths(from, firstMonthOffset),
+      incomeAfterToday: tails.map((tail) => ({ streamId: streamAt(tail.streamIndex).id, month: addMonths("2024-05", -tail.monthsBack), income: tail.income })),
       settings: { baseCurrency: "USD", essentialMonthlyExpenses: essential, cashBuffer: buffer, thresholds: {} },
       streams,
       streamMonths: cells.map((cell) => ({
@@ -99,7 +105,8 @@ describe("engine properties", () => {
     fc.assert(
       fc.property(portfolioArbitrary, (input) => {
         const result = computeMetrics(input);
-        const k = result.streams.filter((s) => s.income > 0).length;
+        // earning over the analysis months: exactly the streams with a share
+        const k = result.streams.filter((s) => s.share !== null).length;
         const { hhi, effectiveStreams } = result.diversification;
         if (k === 0) {
           expect(hhi).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateRules, resilienceScore, ruleStatus } from "@/lib/metrics/rules";
+import { evaluateRules, firstScoreMonth, resilienceScore, ruleStatus, type RuleValue } from "@/lib/metrics/rules";
 import { DEFAULT_THRESHOLDS, RULE_IDS, type RuleId } from "@/lib/metrics/thresholds";
 import type { RuleStatus } from "@/lib/metrics/types";
 
@@ -59,29 +59,31 @@ describe("ruleStatus: boundaries belong to the better status", () => {
 });
 
 describe("evaluateRules", () => {
-  const values: Record<RuleId, number | null> = {
-    "stream-concentration": 0.6,
-    "client-concentration": null,
-    "platform-concentration": 0.2,
-    "effective-streams": 1.5,
-    "income-volatility": 0.3,
-    "anchor-coverage": 1.5,
-    "largest-loss-coverage": 0.7,
+  const values: Record<RuleId, RuleValue> = {
+    "stream-concentration": { value: 0.6 },
+    "client-concentration": { value: null, reason: "unattributed" },
+    "platform-concentration": { value: 0.2 },
+    "effective-streams": { value: 1.5 },
+    "income-volatility": { value: 0.3 },
+    "anchor-coverage": { value: 1.5 },
+    "largest-loss-coverage": { value: 0.7 },
   };
 
   it("user thresholds replace the numbers, never the direction", () => {
     const rules = evaluateRules(values, { "stream-concentration": { pass: 0.65, warn: 0.8 } });
     expect(rules).toEqual([
-      { id: "stream-concentration", status: "pass", value: 0.6, pass: 0.65, warn: 0.8, direction: "max" },
-      { id: "client-concentration", status: "n/a", value: null, pass: 0.3, warn: 0.5, direction: "max" },
-      { id: "platform-concentration", status: "pass", value: 0.2, pass: 0.4, warn: 0.6, direction: "max" },
-      { id: "effective-streams", status: "fail", value: 1.5, pass: 3, warn: 2, direction: "min" },
-      { id: "income-volatility", status: "warn", value: 0.3, pass: 0.25, warn: 0.5, direction: "max" },
-      { id: "anchor-coverage", status: "pass", value: 1.5, pass: 1, warn: 0.5, direction: "min" },
-      { id: "largest-loss-coverage", status: "warn", value: 0.7, pass: 1, warn: 0.6, direction: "min" },
+      { id: "stream-concentration", status: "pass", value: 0.6, pass: 0.65, warn: 0.8, direction: "max", reason: null },
+      { id: "client-concentration", status: "n/a", value: null, pass: 0.3, warn: 0.5, direction: "max", reason: "unattributed" },
+      { id: "platform-concentration", status: "pass", value: 0.2, pass: 0.4, warn: 0.6, direction: "max", reason: null },
+      { id: "effective-streams", status: "fail", value: 1.5, pass: 3, warn: 2, direction: "min", reason: null },
+      { id: "income-volatility", status: "warn", value: 0.3, pass: 0.25, warn: 0.5, direction: "max", reason: null },
+      { id: "anchor-coverage", status: "pass", value: 1.5, pass: 1, warn: 0.5, direction: "min", reason: null },
+      { id: "largest-loss-coverage", status: "warn", value: 0.7, pass: 1, warn: 0.6, direction: "min", reason: null },
     ]);
     // 3 passes, 2 warns over 6 applicable: 100 × 4 / 6 = 66.67 → 67
-    expect(resilienceScore(rules)).toBe(67);
+    expect(resilienceScore(rules, 3)).toBe(67);
+    // the same rules over fewer than three analysis months: no score
+    expect(resilienceScore(rules, 2)).toBeNull();
   });
 });
 
@@ -103,6 +105,26 @@ describe("resilienceScore = round half up of 100 × (passes + warns/2) / applica
     ["every rule n/a", ["n/a", "n/a"], null],
     ["no rules", [], null],
   ] as [string, RuleStatus[], number | null][])("%s", (_name, list, expected) => {
-    expect(resilienceScore(statuses(list))).toBe(expected);
+    expect(resilienceScore(statuses(list), 12)).toBe(expected);
+  });
+
+  it.each([
+    [0, null],
+    [1, null],
+    [2, null],
+    [3, 100],
+    [24, 100],
+  ])("%i analysis months → %s", (months, expected) => {
+    expect(resilienceScore(statuses(["pass"]), months)).toBe(expected);
+  });
+});
+
+describe("firstScoreMonth: the month after F's first three months", () => {
+  it.each([
+    ["2026-09", "2026-12"], // Sep, Oct, Nov complete at the start of December
+    ["2026-11", "2027-02"],
+    [null, null],
+  ] as const)("F = %s → %s", (first, expected) => {
+    expect(firstScoreMonth(first)).toBe(expected);
   });
 });
