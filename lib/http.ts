@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { type z } from "zod";
-import { authenticateRequest, type Caller } from "./auth-request";
+import { Reply, type BodyFormat, type Operation } from "./api/operation";
+import { authenticateRequest } from "./auth-request";
+import { parseCsv } from "./csv";
 import { ApiError, pgCode, unprocessable } from "./http-errors";
 import { rateLimit } from "./rate-limit";
 
@@ -57,40 +59,43 @@ export function json(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: privateHeaders });
 }
 
-type Access = "read" | "write" | "session";
-
-interface RouteOptions<Q extends z.ZodType, B extends z.ZodType> {
-  /** "read": any caller; "write": session or write token; "session": browser session only (token management). Default: read for GET, write otherwise. */
-  access?: Access;
-  query?: Q;
-  body?: B;
-  maxBodyBytes?: number;
-}
-
-export interface RouteContext<Q, B> {
-  caller: Caller;
-  userId: string;
-  query: Q;
-  body: B;
-  params: Record<string, string>;
-  req: Request;
-}
-
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
 
+const tooLarge = (maxBytes: number) => new ApiError(413, "Payload too large", `The body is larger than ${maxBytes} bytes.`);
+
+/**
+ * The body as text, counting bytes as they arrive: a body without Content-Length (chunked) is cut off
+ * at the limit instead of being read whole first.
+ */
 export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new ApiError(413, "Payload too large", `The body is larger than ${maxBytes} bytes.`);
-  const buf = await req.arrayBuffer();
-  if (buf.byteLength > maxBytes) throw new ApiError(413, "Payload too large", `The body is larger than ${maxBytes} bytes.`);
-  return new TextDecoder().decode(buf);
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
-async function readJson(req: Request, maxBytes: number): Promise<unknown> {
-  const text = await readBodyText(req, maxBytes);
-  if (text.trim() === "") return undefined;
+function parseJson(text: string): unknown {
+  if (text.trim() === "") throw unprocessable("The request body is empty.", [{ path: "", message: "Send a JSON body." }]);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -98,50 +103,64 @@ async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   }
 }
 
+/** A form-encoded object: empty fields are left out, as if the tool had not sent them. */
+function parseForm(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of new URLSearchParams(text)) if (value !== "") out[key] = value;
+  return out;
+}
+
+function parseCsvBody(text: string): Record<string, string>[] {
+  const csv = parseCsv(text);
+  if (csv.errors.length) throw unprocessable("The CSV could not be read.", csv.errors.map((e) => ({ path: `row ${e.row}`, message: e.message })));
+  return csv.rows;
+}
+
 /**
- * The one wrapper every API route goes through: authenticate → rate-limit → parse input → handle.
- * Every error, thrown anywhere below, leaves as problem+json.
+ * The body in the format its content type names, among those the operation takes; anything else is read
+ * as JSON (what most clients send, with or without the header). A form-typed body that is plainly JSON
+ * (curl -d '{…}' without a content type) is read as JSON too.
  */
-export function route<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
-  options: RouteOptions<Q, B>,
-  handler: (ctx: RouteContext<z.output<Q>, z.output<B>>) => Promise<unknown>,
-) {
-  return async (req: Request, context: NextContext): Promise<Response> => {
+async function readInput(req: Request, op: Operation): Promise<{ format: BodyFormat; value: unknown }> {
+  const formats = op.bodyFormats ?? ["json", "form"];
+  const text = await readBodyText(req, op.maxBodyBytes ?? DEFAULT_MAX_BODY);
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "text/csv" && formats.includes("csv")) return { format: "csv", value: parseCsvBody(text) };
+  if (type === "application/x-www-form-urlencoded" && formats.includes("form") && !/^\s*[[{]/.test(text)) return { format: "form", value: parseForm(text) };
+  return { format: "json", value: parseJson(text) };
+}
+
+/**
+ * The one wrapper every API route goes through: authenticate → check access → rate-limit → parse input →
+ * handle. Every error, thrown anywhere below, leaves as problem+json. The operation is attached to the
+ * handler so the OpenAPI test can check that what is served is what is documented.
+ */
+export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q, B>) {
+  const handler = async (req: Request, context: NextContext): Promise<Response> => {
     try {
       const caller = await authenticateRequest(req);
       if (!caller) throw new ApiError(401, "Unauthorized", "Sign in, or send a valid API token as `Authorization: Bearer <token>`.");
-      // A route that forgets to say is safe by default: only reads are open to read tokens.
-      const access = options.access ?? (req.method === "GET" || req.method === "HEAD" ? "read" : "write");
-      if (access === "session" && caller.via === "token")
+      if (op.access === "session" && caller.via === "token")
         throw new ApiError(403, "Forbidden", "API tokens cannot manage tokens; use a signed-in browser session.");
-      if (access === "write" && caller.via === "token" && caller.scope !== "write")
+      if (op.access === "write" && caller.via === "token" && caller.scope !== "write")
         throw new ApiError(403, "Forbidden", "This token has the read scope; writing needs a write token.");
       if (!rateLimit(`api:${caller.userId}`, 1200, 60_000))
         throw new ApiError(429, "Too many requests", "Slow down: at most 1,200 requests a minute.");
 
-      const rawParams = (await context.params) ?? {};
       const params: Record<string, string> = {};
-      for (const [k, v] of Object.entries(rawParams)) if (typeof v === "string") params[k] = v;
+      for (const [k, v] of Object.entries((await context.params) ?? {})) if (typeof v === "string") params[k] = v;
+      const query = op.query ? parseOrThrow(op.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
+      const input = op.body ? await readInput(req, op) : { format: "json" as const, value: undefined };
+      const body = op.body ? parseOrThrow(op.body, input.value, "body") : undefined;
 
-      const url = new URL(req.url);
-      const query = options.query ? parseOrThrow(options.query, Object.fromEntries(url.searchParams), "query") : undefined;
-      const body = options.body
-        ? parseOrThrow(options.body, await readJson(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY), "body")
-        : undefined;
-
-      const result = await handler({
-        caller,
-        userId: caller.userId,
-        query: query as z.output<Q>,
-        body: body as z.output<B>,
-        params,
-        req,
-      });
-      return result instanceof Response ? result : json(result);
+      const result = await op.handle({ caller, userId: caller.userId, query: query as z.output<Q>, body: body as z.output<B>, params, format: input.format, req });
+      if (result instanceof Reply) return result.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result.body, result.status);
+      return op.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result, op.status);
     } catch (err) {
       return toProblem(err);
     }
   };
+  return Object.assign(handler, { operation: op as Operation });
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: "query" | "body"): z.output<S> {

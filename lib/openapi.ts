@@ -1,150 +1,159 @@
-// The OpenAPI 3.1 description of /api/v1, generated from the zod schemas that validate the requests
-// and shape the responses (zod's own JSON Schema output), so the document cannot drift from the code.
+// The OpenAPI 3.1 description of /api/v1, generated from the operation registrations that route() serves
+// (paths, verbs, access, statuses) and from the zod schemas that validate requests and shape responses,
+// so the document cannot drift from the code. Named schemas become $ref components.
+import "server-only";
 import { z } from "zod";
+import type { Operation } from "@/lib/api/operation";
+import { operations } from "@/lib/api/registry";
 import { problemResponse } from "@/lib/schemas/common";
-import { fxRateInput, fxRateResponse, listFxRatesQuery } from "@/lib/schemas/fx-rates";
+import { fxRateInput, fxRateResponse } from "@/lib/schemas/fx-rates";
 import { createGoalInput, goalResponse } from "@/lib/schemas/goals";
-import { metricsQuery, metricsResponse } from "@/lib/schemas/metrics";
+import { metricsResponse } from "@/lib/schemas/metrics";
 import { settingsResponse, updateSettingsInput } from "@/lib/schemas/settings";
-import { createStreamInput, deleteStreamQuery, listStreamsQuery, streamResponse, updateStreamInput } from "@/lib/schemas/streams";
-import { createTimeEntryInput, listTimeEntriesQuery, timeEntryResponse } from "@/lib/schemas/time-entries";
+import { createStreamInput, streamResponse, updateStreamInput } from "@/lib/schemas/streams";
+import { createTimeEntryInput, timeEntryResponse } from "@/lib/schemas/time-entries";
 import { createdTokenResponse, createTokenInput, tokenResponse } from "@/lib/schemas/tokens";
-import {
-  batchResponse,
-  listTransactionsQuery,
-  suggestionsResponse,
-  transactionInputSchema,
-  transactionResponse,
-  updateTransactionInput,
-} from "@/lib/schemas/transactions";
+import { batchResponse, transactionInputSchema, transactionResponse, updateTransactionInput } from "@/lib/schemas/transactions";
 import { meResponse } from "@/lib/schemas/users";
 
-type Schema = z.ZodType;
-type Method = "get" | "post" | "patch" | "delete";
+type JsonSchema = Record<string, unknown>;
 
-interface Operation {
-  summary: string;
-  tag: string;
-  query?: Schema;
-  body?: Schema;
-  bodyDescription?: string;
-  csv?: boolean;
-  ok: number;
-  response?: Schema;
-  /** "session": browser session only (tokens); "write": a write token or the session. */
-  access?: "read" | "write" | "session";
+/** The resources' own names; an operation's other bodies and answers are named after the operation. */
+const NAMED_OUTPUTS: [z.ZodType, string][] = [
+  [streamResponse, "Stream"],
+  [transactionResponse, "Transaction"],
+  [batchResponse, "TransactionBatchResult"],
+  [timeEntryResponse, "TimeEntry"],
+  [goalResponse, "Goal"],
+  [fxRateResponse, "FxRate"],
+  [settingsResponse, "Settings"],
+  [tokenResponse, "Token"],
+  [createdTokenResponse, "CreatedToken"],
+  [metricsResponse, "Metrics"],
+  [meResponse, "Me"],
+  [problemResponse, "Problem"],
+];
+const NAMED_INPUTS: [z.ZodType, string][] = [
+  [createStreamInput, "StreamInput"],
+  [updateStreamInput, "StreamPatch"],
+  [transactionInputSchema, "TransactionInput"],
+  [updateTransactionInput, "TransactionPatch"],
+  [createTimeEntryInput, "TimeEntryInput"],
+  [createGoalInput, "GoalInput"],
+  [fxRateInput, "FxRateInput"],
+  [updateSettingsInput, "SettingsPatch"],
+  [createTokenInput, "TokenInput"],
+];
+
+const pascal = (id: string) => id.charAt(0).toUpperCase() + id.slice(1);
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** Registers what the operations use under a component name each; answers the name of every schema. */
+function registries(ops: readonly Operation[]) {
+  const input = z.registry<{ id: string }>();
+  const output = z.registry<{ id: string }>();
+  const names = new Map<z.ZodType, string>();
+  const add = (registry: typeof input, schema: z.ZodType, id: string) => {
+    if (names.has(schema)) return;
+    names.set(schema, id);
+    registry.add(schema, { id });
+  };
+  for (const [schema, id] of NAMED_OUTPUTS) add(output, schema, id);
+  for (const [schema, id] of NAMED_INPUTS) add(input, schema, id);
+  for (const op of ops) {
+    if (op.response) add(output, op.response, `${pascal(op.operationId)}Response`);
+    const body = op.bodyDocument ?? op.body;
+    if (body) add(input, body, `${pascal(op.operationId)}Body`);
+  }
+  return { input, output, names };
 }
 
-const list = (item: Schema) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
-const json = (schema: Schema, io: "input" | "output") => z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
-const idParam = [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }];
-
-const routes: Record<string, Partial<Record<Method, Operation>>> = {
-  "/api/v1/me": { get: { summary: "The caller (how an automation checks its token)", tag: "Account", ok: 200, response: meResponse } },
-  "/api/v1/tokens": {
-    get: { summary: "List API tokens", tag: "Account", ok: 200, response: list(tokenResponse), access: "session" },
-    post: { summary: "Create an API token (the secret is in this answer only)", tag: "Account", body: createTokenInput, ok: 201, response: createdTokenResponse, access: "session" },
-  },
-  "/api/v1/tokens/{id}": { delete: { summary: "Revoke an API token", tag: "Account", ok: 200, response: tokenResponse, access: "session" } },
-  "/api/v1/settings": {
-    get: { summary: "Settings", tag: "Account", ok: 200, response: settingsResponse },
-    patch: { summary: "Change settings (a new base currency re-prices everything)", tag: "Account", body: updateSettingsInput, ok: 200, response: settingsResponse, access: "write" },
-  },
-  "/api/v1/streams": {
-    get: { summary: "List streams", tag: "Streams", query: listStreamsQuery, ok: 200, response: list(streamResponse) },
-    post: { summary: "Create a stream", tag: "Streams", body: createStreamInput, ok: 201, response: streamResponse, access: "write" },
-  },
-  "/api/v1/streams/{id}": {
-    get: { summary: "Get a stream", tag: "Streams", ok: 200, response: streamResponse },
-    patch: { summary: "Change a stream (archive with status)", tag: "Streams", body: updateStreamInput, ok: 200, response: streamResponse, access: "write" },
-    delete: { summary: "Delete a stream (409 while it has transactions unless cascade=true)", tag: "Streams", query: deleteStreamQuery, ok: 204, access: "write" },
-  },
-  "/api/v1/transactions": {
-    get: { summary: "List transactions, newest first, keyset-paginated", tag: "Transactions", query: listTransactionsQuery, ok: 200, response: list(transactionResponse) },
-    post: {
-      summary: "Log one transaction, or a batch of up to 1,000 (all-or-nothing; known externalIds count as duplicates)",
-      tag: "Transactions",
-      body: z.union([transactionInputSchema, z.array(transactionInputSchema).max(1000)]),
-      bodyDescription: "One object (answered with the object) or an array (answered with { inserted, duplicates, data }).",
-      ok: 201,
-      response: z.union([transactionResponse, batchResponse]),
-      access: "write",
-    },
-  },
-  "/api/v1/transactions/suggestions": { get: { summary: "Counterparties and platforms used before", tag: "Transactions", ok: 200, response: suggestionsResponse } },
-  "/api/v1/transactions/{id}": {
-    get: { summary: "Get a transaction", tag: "Transactions", ok: 200, response: transactionResponse },
-    patch: { summary: "Change a transaction", tag: "Transactions", body: updateTransactionInput, ok: 200, response: transactionResponse, access: "write" },
-    delete: { summary: "Delete a transaction (answers it, so a client can undo)", tag: "Transactions", ok: 200, response: transactionResponse, access: "write" },
-  },
-  "/api/v1/time-entries": {
-    get: { summary: "List time entries", tag: "Time", query: listTimeEntriesQuery, ok: 200, response: list(timeEntryResponse) },
-    post: { summary: "Log time (hours or minutes)", tag: "Time", body: createTimeEntryInput, ok: 201, response: timeEntryResponse, access: "write" },
-  },
-  "/api/v1/time-entries/{id}": { delete: { summary: "Delete a time entry", tag: "Time", ok: 200, response: timeEntryResponse, access: "write" } },
-  "/api/v1/goals": {
-    get: { summary: "List goals", tag: "Goals", ok: 200, response: list(goalResponse) },
-    post: { summary: "Set a monthly goal from a month on (the same owner and month replaces it: 200)", tag: "Goals", body: createGoalInput, ok: 201, response: goalResponse, access: "write" },
-  },
-  "/api/v1/goals/{id}": { delete: { summary: "Delete a goal", tag: "Goals", ok: 200, response: goalResponse, access: "write" } },
-  "/api/v1/fx-rates": {
-    get: { summary: "List exchange rates quoted in the base currency", tag: "FX rates", query: listFxRatesQuery, ok: 200, response: list(fxRateResponse) },
-    post: {
-      summary: "Add or replace dated rates: one, an array, or a CSV (currency,date,rate); all-or-nothing",
-      tag: "FX rates",
-      body: z.union([fxRateInput, z.array(fxRateInput)]),
-      csv: true,
-      ok: 201,
-      response: z.union([fxRateResponse, z.object({ inserted: z.number().int(), data: z.array(fxRateResponse) })]),
-      access: "write",
-    },
-  },
-  "/api/v1/metrics": { get: { summary: "Every figure of METRICS.md for a window (default: the last 12 months)", tag: "Metrics", query: metricsQuery, ok: 200, response: metricsResponse } },
-  "/api/v1/demo": { post: { summary: "Fill an empty account with the demo portfolio", tag: "Account", ok: 201, access: "write" } },
-};
-
-function queryParameters(schema: Schema) {
-  const js = json(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
-  return Object.entries(js.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: js.required?.includes(name) ?? false, schema: s }));
+/** Components as OpenAPI wants them: no $schema/$id per component; answers may grow (METRICS.md). */
+function components(registry: z.core.$ZodRegistry<{ id: string }>, io: "input" | "output"): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(registry, {
+    io,
+    unrepresentable: "any",
+    target: "draft-2020-12",
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  const clean = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(clean);
+    if (node === null || typeof node !== "object") return node;
+    const out: JsonSchema = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$schema" || key === "$id") continue;
+      if (io === "output" && key === "additionalProperties" && value === false) continue;
+      out[key] = clean(value);
+    }
+    return out;
+  };
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, clean(schema) as JsonSchema]));
 }
 
-const problem = { description: "Problem details (RFC 9457)", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+function queryParameters(schema: z.ZodType) {
+  const js = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => {
+    const { description, ...rest } = s;
+    return { name, in: "query", required: js.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest };
+  });
+}
+
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
+
+/** The problem answers an operation can give, from what route() does with its registration. */
+function problems(op: Operation): Record<string, unknown> {
+  const out: Record<string, unknown> = { 401: problem("No credentials, or a bad or revoked token.") };
+  if (op.access !== "read") out[403] = problem(op.access === "session" ? "API tokens cannot manage tokens." : "A read token cannot write.");
+  if (op.path.includes("{")) out[404] = problem("No such resource for this caller (another user's id answers the same).");
+  if (op.conflicts) out[409] = problem(op.conflicts);
+  if (op.body) {
+    out[400] = problem("The body is not valid JSON.");
+    out[413] = problem("The body is too large.");
+  }
+  if (op.query || op.body) out[422] = problem("Invalid input: `errors` lists every field's problem by path.");
+  out[429] = problem("Too many requests.");
+  return out;
+}
+
+const MEDIA: Record<string, string> = { json: "application/json", form: "application/x-www-form-urlencoded", csv: "text/csv" };
 
 export function openApiDocument() {
+  const { input, output, names } = registries(operations);
+  const named = (schema: z.ZodType) => ref(names.get(schema)!);
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, ops] of Object.entries(routes)) {
-    paths[path] = {};
-    for (const [method, op] of Object.entries(ops) as [Method, Operation][]) {
-      const responses: Record<string, unknown> = {
-        [op.ok]: op.response ? { description: "OK", content: { "application/json": { schema: json(op.response, "output") } } } : { description: "OK" },
-        401: problem,
-        422: problem,
-        429: problem,
-      };
-      if (path.includes("{id}")) responses[404] = problem;
-      if (op.access === "write" || op.access === "session") responses[403] = problem;
-      if (op.body) responses[413] = problem;
-      if (method === "post" || method === "delete") responses[409] = problem;
-      paths[path][method] = {
-        summary: op.summary,
-        tags: [op.tag],
-        ...(op.access === "session" ? { security: [{ session: [] }] } : {}),
-        parameters: [...(path.includes("{id}") ? idParam : []), ...(op.query ? queryParameters(op.query) : [])],
-        ...(op.body
-          ? {
-              requestBody: {
-                required: true,
-                description: op.bodyDescription,
-                content: {
-                  "application/json": { schema: json(op.body, "input") },
-                  ...(op.csv ? { "text/csv": { schema: { type: "string" } } } : {}),
-                },
-              },
-            }
-          : {}),
-        responses,
-      };
-    }
+  for (const op of operations) {
+    const body = op.bodyDocument ?? op.body;
+    const formats = op.bodyFormats ?? ["json", "form"];
+    const ok = op.status === 204 || !op.response ? { description: "Done." } : { description: "OK", content: { "application/json": { schema: named(op.response) } } };
+    const also = Object.fromEntries(
+      Object.entries(op.alsoStatus ?? {}).map(([status, description]) => [status, op.response ? { description, content: { "application/json": { schema: named(op.response) } } } : { description }]),
+    );
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = {
+      operationId: op.operationId,
+      tags: [op.tag],
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      ...(op.access === "session" ? { security: [{ session: [] }] } : {}),
+      "x-access": op.access,
+      parameters: [
+        ...(op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }] : []),
+        ...(op.query ? queryParameters(op.query) : []),
+      ],
+      ...(body && formats.length > 0
+        ? {
+            requestBody: {
+              required: true,
+              content: Object.fromEntries(
+                formats.map((f) => [MEDIA[f], f === "csv" ? { schema: { type: "string", description: "A CSV file with a header row." } } : { schema: named(body) }]),
+              ),
+            },
+          }
+        : {}),
+      responses: { [op.status]: ok, ...also, ...problems(op) },
+    };
   }
   return {
     openapi: "3.1.0",
@@ -152,20 +161,29 @@ export function openApiDocument() {
       title: "Streamfolio API",
       version: "1.0.0",
       description:
-        "Log income, expenses and hours from your automations, and read the portfolio figures. Money on the wire: `amount` as a decimal string (or JSON number) with no more decimals than the currency has; responses give both `amount` and integer `amountMinor`.",
+        "Log income, expenses and hours from your automations, and read the portfolio figures. Money on the wire: `amount` as a decimal string (or JSON number) with no more decimals than the currency has; answers give both `amount` and the integer `amountMinor`. Write operations that take one object also take `application/x-www-form-urlencoded`. Errors are `application/problem+json` (RFC 9457).",
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
+    tags: [...new Set([...operations.map((op) => op.tag), "Health"])].map((name) => ({ name })),
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token from Settings (read or write scope)." },
+        bearer: { type: "http", scheme: "bearer", description: "An API token from Settings → API tokens (read or write scope)." },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The signed-in browser session." },
       },
-      schemas: { Problem: json(problemResponse, "output") },
+      schemas: { ...components(output, "output"), ...components(input, "input") },
     },
     paths: {
-      "/api/health": { get: { summary: "Liveness and database check", tags: ["Health"], security: [], responses: { 200: { description: "OK" }, 503: problem } } },
-      "/api/v1/openapi.json": { get: { summary: "This document", tags: ["Health"], security: [], responses: { 200: { description: "OK" } } } },
+      "/api/health": {
+        get: {
+          operationId: "getHealth",
+          tags: ["Health"],
+          summary: "Liveness and database check",
+          security: [],
+          responses: { 200: { description: "The app and its database answer." }, 503: problem("The database is unreachable.") },
+        },
+      },
+      "/api/v1/openapi.json": { get: { operationId: "getOpenApi", tags: ["Health"], summary: "This document", security: [], responses: { 200: { description: "OK" } } } },
       ...paths,
     },
   };

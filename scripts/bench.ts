@@ -10,7 +10,7 @@
  *   --no-vacuum                            skip VACUUM ANALYZE after loading (what an embedded
  *                                          database that never vacuums would see)
  *   --keep                                 keep the bench data (temp dir / database) for EXPLAIN
- *                                          (then: npx tsx scripts/bench/explain.ts <url | pglite dir>)
+ *                                          (then: npx tsx --conditions=react-server scripts/bench/explain.ts <url | pglite dir>)
  *   --full-runs                            never cut a slow series short (see "time-capped" below)
  *
  * Each database runs in its own child process (clean memory figures, one PGlite per process); the

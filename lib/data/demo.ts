@@ -1,3 +1,4 @@
+import "server-only";
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { fxRates, goals, streams, timeEntries, users } from "@/db/schema";

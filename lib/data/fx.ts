@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, inArray, ne, notExists, or, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Executor } from "@/db/index";
 import { fxRates, transactions } from "@/db/schema";

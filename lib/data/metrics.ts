@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
 import { goals, keyMonthTotals, streamMonthTotals, streams, timeEntries, transactions, users } from "@/db/schema";

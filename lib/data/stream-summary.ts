@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gte, isNotNull, isNull, lt, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { streamMonthTotals, timeEntries, transactions } from "@/db/schema";

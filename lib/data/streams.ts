@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";

@@ -1,6 +1,8 @@
+import "server-only";
 import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { timeEntries } from "@/db/schema";
+import { decodeCursor, pageOf } from "@/lib/data/cursor";
 import { getStream } from "@/lib/data/streams";
 import { ApiError, notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
@@ -50,9 +52,8 @@ export async function listTimeEntries(
   if (q.from) where.push(gte(timeEntries.occurredOn, q.from));
   if (q.to) where.push(lte(timeEntries.occurredOn, q.to));
   if (q.cursor) {
-    const [d, id] = q.cursor.split("_");
-    if (!d || !id || !/^\d{4}-\d{2}-\d{2}$/.test(d) || !isUuid(id)) throw unprocessable("The cursor is not valid.", [{ path: "cursor", message: "Use the nextCursor of a previous page." }]);
-    where.push(sql`(${timeEntries.occurredOn}, ${timeEntries.id}) < (${d}::date, ${id}::uuid)`);
+    const after = decodeCursor(q.cursor);
+    where.push(sql`(${timeEntries.occurredOn}, ${timeEntries.id}) < (${after.occurredOn}::date, ${after.id}::uuid)`);
   }
   const rows = await db
     .select(columns)
@@ -60,9 +61,8 @@ export async function listTimeEntries(
     .where(and(...where))
     .orderBy(desc(timeEntries.occurredOn), desc(timeEntries.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return { data: page.map(present), nextCursor: rows.length > q.limit && last ? `${last.occurredOn}_${last.id}` : null };
+  const { page, nextCursor } = pageOf(rows, q.limit);
+  return { data: page.map(present), nextCursor };
 }
 
 export async function deleteTimeEntry(userId: string, id: string) {

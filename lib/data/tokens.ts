@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { apiTokens, users } from "@/db/schema";

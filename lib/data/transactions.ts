@@ -1,6 +1,8 @@
+import "server-only";
 import { and, desc, eq, gte, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
+import { decodeCursor, pageOf } from "@/lib/data/cursor";
 import { baseAmounts } from "@/lib/data/fx";
 import { resolveStreamRefs } from "@/lib/data/streams";
 import { getBaseCurrency } from "@/lib/data/users";
@@ -147,22 +149,6 @@ export async function findByExternalId(userId: string, externalId: string) {
   return row ? present(row) : null;
 }
 
-function encodeCursor(row: { occurredOn: string; id: string }) {
-  return Buffer.from(JSON.stringify([row.occurredOn, row.id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v[0]) && typeof v[1] === "string" && isUuid(v[1])) {
-      return [v[0], v[1]];
-    }
-  } catch {
-    // fall through
-  }
-  throw unprocessable("The cursor is not valid.", [{ path: "cursor", message: "Use the nextCursor of a previous page." }]);
-}
-
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Newest first, keyset-paginated on (occurredOn, id) so deep pages cost the same as the first. */
@@ -187,8 +173,8 @@ export async function listTransactions(userId: string, q: ListTransactionsQuery)
     );
   }
   if (q.cursor) {
-    const [d, id] = decodeCursor(q.cursor);
-    where.push(sql`(${transactions.occurredOn}, ${transactions.id}) < (${d}::date, ${id}::uuid)`);
+    const after = decodeCursor(q.cursor);
+    where.push(sql`(${transactions.occurredOn}, ${transactions.id}) < (${after.occurredOn}::date, ${after.id}::uuid)`);
   }
   const rows = await db
     .select(columns)
@@ -197,9 +183,8 @@ export async function listTransactions(userId: string, q: ListTransactionsQuery)
     .where(and(...where))
     .orderBy(desc(transactions.occurredOn), desc(transactions.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
-  return { data: page.map(present), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+  const { page, nextCursor } = pageOf(rows, q.limit);
+  return { data: page.map(present), nextCursor };
 }
 
 export async function getTransaction(userId: string, id: string, db?: Executor) {

@@ -3,10 +3,11 @@ import { isCurrency, parseRate } from "@/lib/metrics/money";
 import { currencyCode, dateString, timestamp } from "./common";
 
 export const fxRateInput = z.object({
-  currency: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code."),
-  date: dateString,
+  currency: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.").meta({ description: "The currency priced.", examples: ["EUR"] }),
+  date: dateString.meta({ description: "The day the rate applies from, YYYY-MM-DD." }),
   rate: z
     .union([z.string(), z.number()])
+    .meta({ description: "Base-currency units per one unit of `currency`, as an exact decimal.", examples: ["1.0825"] })
     .transform((v) => String(v).trim())
     .transform((v, ctx) => {
       const parsed = parseRate(v);

@@ -125,3 +125,5 @@ export const metricsResponse = z.object({
   resilienceScore: z.number().int().nullable(),
   warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),
 });
+/** What GET /api/v1/metrics answers and every dashboard reads: the one metrics type of the UI. */
+export type MetricsView = z.output<typeof metricsResponse>;

@@ -18,12 +18,12 @@ export const STREAM_KIND_LABELS: Record<(typeof streamKinds)[number], string> = 
 };
 
 const fields = {
-  name: z.string().trim().min(1, "Give the stream a name.").max(80, "At most 80 characters."),
-  kind: streamKind,
-  role: streamRole,
-  platform: optionalText(80),
-  status: streamStatus,
-  startedOn: dateString.nullish(),
+  name: z.string().trim().min(1, "Give the stream a name.").max(80, "At most 80 characters.").meta({ description: "Unique per user.", examples: ["Etsy templates"] }),
+  kind: streamKind.meta({ description: "What kind of business line it is." }),
+  role: streamRole.meta({ description: "Its role in the portfolio: a steady anchor, a growth bet or a speculative one." }),
+  platform: optionalText(80).meta({ description: "Where its income comes through, for its transactions without one.", examples: ["Etsy"] }),
+  status: streamStatus.meta({ description: "Archived streams leave the lists but keep their history." }),
+  startedOn: dateString.nullish().meta({ description: "When the stream began, YYYY-MM-DD." }),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #3b82f6.")

@@ -7,12 +7,15 @@ const hours = z
   .refine((v) => HOURS.test(String(v)), "Hours like 1.5 (at most 2 decimals).")
   .transform(Number);
 
+// A number, or digits as a form sends them.
+const minutes = z.union([z.number().int("Minutes are whole numbers."), z.string().regex(/^\d+$/, "Minutes are whole numbers.").transform(Number)]);
+
 export const createTimeEntryInput = z
   .object({
     streamId: z.string().trim().min(1, "Choose a stream."),
-    occurredOn: dateString,
-    hours: hours.optional(),
-    minutes: z.number().int("Minutes are whole numbers.").optional(),
+    occurredOn: dateString.meta({ description: "The day the time was spent, YYYY-MM-DD." }),
+    hours: hours.optional().meta({ description: "Hours, at most 2 decimals (give hours or minutes).", examples: ["1.5"] }),
+    minutes: minutes.optional().meta({ description: "Whole minutes (give hours or minutes).", examples: [90] }),
     note: optionalText(500),
   })
   .transform((v, ctx) => {

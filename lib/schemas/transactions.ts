@@ -25,16 +25,31 @@ export interface TransactionInput {
 }
 
 const transactionFields = z.object({
-  streamId: z.string().trim().min(1, "Give a streamId or a stream name.").optional(),
-  stream: z.string().trim().min(1, "Give a streamId or a stream name.").max(80).optional(),
-  kind: transactionKind.default("income"),
-  occurredOn: dateString,
-  amount: amountValue,
-  currency: currency.optional(),
-  counterparty: optionalText(120),
-  platform: optionalText(80),
+  streamId: z.string().trim().min(1, "Give a streamId or a stream name.").optional().meta({ description: "The stream's id; or give `stream`." }),
+  stream: z
+    .string()
+    .trim()
+    .min(1, "Give a streamId or a stream name.")
+    .max(80)
+    .optional()
+    .meta({ description: "The stream's name (case-insensitive); it must exist.", examples: ["Etsy templates"] }),
+  kind: transactionKind.default("income").meta({ description: "`income` (a refund is a negative income) or `expense`." }),
+  occurredOn: dateString.meta({ description: "The day it happened, YYYY-MM-DD.", examples: ["2026-11-20"] }),
+  amount: amountValue.meta({
+    description: "A decimal string (or JSON number) with no more decimals than the currency has; negative for a refund.",
+    examples: ["42.50", "-12.00"],
+  }),
+  currency: currency.optional().meta({ description: "ISO 4217 code; the base currency when left out.", examples: ["EUR"] }),
+  counterparty: optionalText(120).meta({ description: "The client, customer or sponsor.", examples: ["Acme Inc."] }),
+  platform: optionalText(80).meta({ description: "Where it came through; the stream's platform when left out.", examples: ["Stripe"] }),
   description: optionalText(500),
-  externalId: z.string().trim().min(1).max(200, "At most 200 characters.").nullish(),
+  externalId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200, "At most 200 characters.")
+    .nullish()
+    .meta({ description: "Your own id for it: a known one is never inserted twice (counted under `duplicates`).", examples: ["etsy-8812"] }),
 });
 
 type Issue = { path: (string | number)[]; message: string };

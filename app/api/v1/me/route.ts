@@ -1,5 +1,4 @@
-import { getUser } from "@/lib/data/users";
+import { meOp } from "@/lib/api/account";
 import { route } from "@/lib/http";
-import { meResponse } from "@/lib/schemas/users";
 
-export const GET = route({ access: "read" }, async ({ userId }) => meResponse.parse(await getUser(userId)));
+export const GET = route(meOp);

@@ -1,5 +1,4 @@
-import { deleteGoal } from "@/lib/data/goals";
+import { deleteGoalOp } from "@/lib/api/goals";
 import { route } from "@/lib/http";
-import { goalResponse } from "@/lib/schemas/goals";
 
-export const DELETE = route({ access: "write" }, async ({ userId, params }) => goalResponse.parse(await deleteGoal(userId, params.id ?? "")));
+export const DELETE = route(deleteGoalOp);

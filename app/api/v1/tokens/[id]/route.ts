@@ -1,7 +1,4 @@
-import { revokeToken } from "@/lib/data/tokens";
+import { revokeTokenOp } from "@/lib/api/account";
 import { route } from "@/lib/http";
-import { tokenResponse } from "@/lib/schemas/tokens";
 
-export const DELETE = route({ access: "session" }, async ({ userId, params }) =>
-  tokenResponse.parse(await revokeToken(userId, params.id ?? "")),
-);
+export const DELETE = route(revokeTokenOp);

@@ -1,5 +1,4 @@
-import { transactionSuggestions } from "@/lib/data/transactions";
+import { suggestionsOp } from "@/lib/api/transactions";
 import { route } from "@/lib/http";
-import { suggestionsResponse } from "@/lib/schemas/transactions";
 
-export const GET = route({}, async ({ userId }) => suggestionsResponse.parse(await transactionSuggestions(userId)));
+export const GET = route(suggestionsOp);

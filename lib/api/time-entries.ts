@@ -1,0 +1,45 @@
+import "server-only";
+import { createTimeEntry, deleteTimeEntry, listTimeEntries } from "@/lib/data/time-entries";
+import { listResponse } from "@/lib/schemas/common";
+import { createTimeEntryInput, listTimeEntriesQuery, timeEntryResponse } from "@/lib/schemas/time-entries";
+import { defineOperation } from "./operation";
+
+const timeEntryList = listResponse(timeEntryResponse);
+
+export const listTimeEntriesOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/time-entries",
+  operationId: "listTimeEntries",
+  tag: "Time",
+  summary: "List time entries, newest first",
+  access: "read",
+  query: listTimeEntriesQuery,
+  status: 200,
+  response: timeEntryList,
+  handle: async ({ userId, query }) => timeEntryList.parse(await listTimeEntries(userId, query)),
+});
+
+export const createTimeEntryOp = defineOperation({
+  method: "POST",
+  path: "/api/v1/time-entries",
+  operationId: "createTimeEntry",
+  tag: "Time",
+  summary: "Log time on a stream (hours or minutes)",
+  access: "write",
+  body: createTimeEntryInput,
+  status: 201,
+  response: timeEntryResponse,
+  handle: async ({ userId, body }) => timeEntryResponse.parse(await createTimeEntry(userId, body)),
+});
+
+export const deleteTimeEntryOp = defineOperation({
+  method: "DELETE",
+  path: "/api/v1/time-entries/{id}",
+  operationId: "deleteTimeEntry",
+  tag: "Time",
+  summary: "Delete a time entry (answers it, so a client can undo)",
+  access: "write",
+  status: 200,
+  response: timeEntryResponse,
+  handle: async ({ userId, params }) => timeEntryResponse.parse(await deleteTimeEntry(userId, params.id ?? "")),
+});

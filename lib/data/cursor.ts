@@ -1,0 +1,30 @@
+import "server-only";
+import { unprocessable } from "@/lib/http-errors";
+import { isUuid } from "@/lib/ids";
+
+/**
+ * The one keyset cursor of every newest-first list: the (date, id) of the last row of a page, opaque to
+ * clients (base64url JSON), checked on the way back so a forged one is a 422, never a SQL error.
+ */
+export function encodeCursor(row: { occurredOn: string; id: string }): string {
+  return Buffer.from(JSON.stringify([row.occurredOn, row.id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string): { occurredOn: string; id: string } {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
+    if (Array.isArray(v) && typeof v[0] === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v[0]) && typeof v[1] === "string" && isUuid(v[1])) {
+      return { occurredOn: v[0], id: v[1] };
+    }
+  } catch {
+    // not base64url JSON: fall through to the same answer
+  }
+  throw unprocessable("The cursor is not valid.", [{ path: "cursor", message: "Use the nextCursor of a previous page." }]);
+}
+
+/** A page of `limit` rows from a query that fetched limit + 1, and the cursor to the next one. */
+export function pageOf<T extends { occurredOn: string; id: string }>(rows: readonly T[], limit: number): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+}
