@@ -11,7 +11,7 @@ import { createGoalInput, goalResponse } from "@/lib/schemas/goals";
 import { metricsResponse } from "@/lib/schemas/metrics";
 import { settingsResponse, updateSettingsInput } from "@/lib/schemas/settings";
 import { createStreamInput, streamResponse, updateStreamInput } from "@/lib/schemas/streams";
-import { createTimeEntryInput, timeEntryResponse } from "@/lib/schemas/time-entries";
+import { createTimeEntryInput, timeEntryResponse, updateTimeEntryInput } from "@/lib/schemas/time-entries";
 import { createdTokenResponse, createTokenInput, tokenResponse } from "@/lib/schemas/tokens";
 import { batchResponse, transactionInputSchema, transactionResponse, updateTransactionInput } from "@/lib/schemas/transactions";
 import { meResponse } from "@/lib/schemas/users";
@@ -39,6 +39,7 @@ const NAMED_INPUTS: [z.ZodType, string][] = [
   [transactionInputSchema, "TransactionInput"],
   [updateTransactionInput, "TransactionPatch"],
   [createTimeEntryInput, "TimeEntryInput"],
+  [updateTimeEntryInput, "TimeEntryPatch"],
   [createGoalInput, "GoalInput"],
   [fxRateInput, "FxRateInput"],
   [updateSettingsInput, "SettingsPatch"],

@@ -1,7 +1,7 @@
 import "server-only";
-import { createTimeEntry, deleteTimeEntry, listTimeEntries } from "@/lib/data/time-entries";
+import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from "@/lib/data/time-entries";
 import { listResponse } from "@/lib/schemas/common";
-import { createTimeEntryInput, listTimeEntriesQuery, timeEntryResponse } from "@/lib/schemas/time-entries";
+import { createTimeEntryInput, listTimeEntriesQuery, timeEntryResponse, updateTimeEntryInput } from "@/lib/schemas/time-entries";
 import { defineOperation } from "./operation";
 
 const timeEntryList = listResponse(timeEntryResponse);
@@ -30,6 +30,19 @@ export const createTimeEntryOp = defineOperation({
   status: 201,
   response: timeEntryResponse,
   handle: async ({ userId, body }) => timeEntryResponse.parse(await createTimeEntry(userId, body)),
+});
+
+export const updateTimeEntryOp = defineOperation({
+  method: "PATCH",
+  path: "/api/v1/time-entries/{id}",
+  operationId: "updateTimeEntry",
+  tag: "Time",
+  summary: "Change a time entry",
+  access: "write",
+  body: updateTimeEntryInput,
+  status: 200,
+  response: timeEntryResponse,
+  handle: async ({ userId, params, body }) => timeEntryResponse.parse(await updateTimeEntry(userId, params.id ?? "", body)),
 });
 
 export const deleteTimeEntryOp = defineOperation({

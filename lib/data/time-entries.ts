@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from "@/lib/data/cursor";
 import { getStream } from "@/lib/data/streams";
 import { ApiError, notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
-import type { CreateTimeEntryInput } from "@/lib/schemas/time-entries";
+import type { CreateTimeEntryInput, UpdateTimeEntryInput } from "@/lib/schemas/time-entries";
 
 const columns = {
   id: timeEntries.id,
@@ -20,13 +20,18 @@ const columns = {
 
 const present = <T extends { minutes: number }>(row: T) => ({ ...row, hours: row.minutes / 60 });
 
-export async function createTimeEntry(userId: string, input: CreateTimeEntryInput) {
+/** The stream must be the caller's: another user's id reads as missing, reported on the field. */
+async function requireOwnStream(userId: string, streamId: string) {
   try {
-    await getStream(userId, input.streamId);
+    await getStream(userId, streamId);
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) throw unprocessable("The time entry did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
     throw err;
   }
+}
+
+export async function createTimeEntry(userId: string, input: CreateTimeEntryInput) {
+  await requireOwnStream(userId, input.streamId);
   const db = await getDb();
   const [row] = await db
     .insert(timeEntries)
@@ -63,6 +68,24 @@ export async function listTimeEntries(
     .limit(q.limit + 1);
   const { page, nextCursor } = pageOf(rows, q.limit);
   return { data: page.map(present), nextCursor };
+}
+
+export async function updateTimeEntry(userId: string, id: string, patch: UpdateTimeEntryInput) {
+  if (!isUuid(id)) throw notFound("Time entry");
+  if (patch.streamId !== undefined) await requireOwnStream(userId, patch.streamId);
+  const db = await getDb();
+  const [row] = await db
+    .update(timeEntries)
+    .set({
+      ...(patch.streamId !== undefined ? { streamId: patch.streamId } : {}),
+      ...(patch.occurredOn !== undefined ? { occurredOn: patch.occurredOn } : {}),
+      ...(patch.minutes !== undefined ? { minutes: patch.minutes } : {}),
+      ...(patch.note !== undefined ? { note: patch.note } : {}),
+    })
+    .where(and(eq(timeEntries.id, id), eq(timeEntries.userId, userId)))
+    .returning(columns);
+  if (!row) throw notFound("Time entry");
+  return present(row);
 }
 
 export async function deleteTimeEntry(userId: string, id: string) {

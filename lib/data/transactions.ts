@@ -9,7 +9,7 @@ import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
-import type { ListTransactionsQuery, StreamRef, TransactionInput, TransactionView, UpdateTransactionInput } from "@/lib/schemas/transactions";
+import { ZERO_AMOUNT, type ListTransactionsQuery, type StreamRef, type TransactionInput, type TransactionView, type UpdateTransactionInput } from "@/lib/schemas/transactions";
 
 const columns = {
   id: transactions.id,
@@ -217,8 +217,9 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
     let amountMinor = current.amountMinor;
     if (patch.amount !== undefined || currency !== current.currency) {
       const parsed = parseAmount(patch.amount ?? current.amount, currency);
-      if (parsed.ok) amountMinor = parsed.minor;
-      else errors.push({ path: "amount", message: parsed.message });
+      if (!parsed.ok) errors.push({ path: "amount", message: parsed.message });
+      else if (parsed.minor === 0) errors.push({ path: "amount", message: ZERO_AMOUNT });
+      else amountMinor = parsed.minor;
     }
     if (errors.length) throw unprocessable("The change did not pass validation.", errors);
     const occurredOn = patch.occurredOn ?? current.occurredOn;

@@ -13,6 +13,18 @@ export const dateString = z
   .refine(realDate, { message: "Not a real calendar date.", abort: true })
   .refine((s) => s >= "1900-01-01" && s <= "2200-12-31", "Date is out of range.");
 
+/** `YYYY-MM-DD` + n days, on the calendar (UTC arithmetic on a date carries no time zone). */
+const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The day money moved or time was spent: from 1970 to a year from today (a day of slack for the time
+ * zones ahead of the server's). A year further is almost always a typo in the year.
+ */
+export const recordDate = dateString.superRefine((s, ctx) => {
+  if (s < "1970-01-01") ctx.addIssue({ code: "custom", message: "Dates before 1970 are not accepted." });
+  else if (s > plusDays(new Date().toISOString().slice(0, 10), 366)) ctx.addIssue({ code: "custom", message: "That is more than a year from today: check the year." });
+});
+
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Use a month as YYYY-MM.", abort: true });
 
 export const currencyCode = z

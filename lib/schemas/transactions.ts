@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { transactionKinds } from "@/db/schema";
 import { isCurrency, parseAmount } from "@/lib/metrics/money";
-import { currencyCode, dateString, optionalText, timestamp } from "./common";
+import { currencyCode, dateString, optionalText, recordDate, timestamp } from "./common";
 
 export const MAX_BATCH = 1000;
 
@@ -34,7 +34,7 @@ const transactionFields = z.object({
     .optional()
     .meta({ description: "The stream's name (case-insensitive); it must exist.", examples: ["Etsy templates"] }),
   kind: transactionKind.default("income").meta({ description: "`income` (a refund is a negative income) or `expense`." }),
-  occurredOn: dateString.meta({ description: "The day it happened, YYYY-MM-DD.", examples: ["2026-11-20"] }),
+  occurredOn: recordDate.meta({ description: "The day it happened, YYYY-MM-DD (1970 to a year from today).", examples: ["2026-11-20"] }),
   amount: amountValue.meta({
     description: "A decimal string (or JSON number) with no more decimals than the currency has; negative for a refund.",
     examples: ["42.50", "-12.00"],
@@ -54,6 +54,8 @@ const transactionFields = z.object({
 
 type Issue = { path: (string | number)[]; message: string };
 
+export const ZERO_AMOUNT = "An amount of 0 changes nothing: enter what was paid (negative for a refund).";
+
 /**
  * Checks one transaction as sent by a form, an automation or a CSV row, reporting every problem of the
  * item at once: field errors, a missing stream reference and an amount with too many decimals for its
@@ -71,8 +73,9 @@ export function checkTransaction(raw: unknown, baseCurrency: string): { ok: true
   const cur = obj.currency === undefined ? baseCurrency : parsed.success ? parsed.data.currency : undefined;
   if (!failed.has("amount") && !failed.has("currency") && cur && (typeof obj.amount === "string" || typeof obj.amount === "number")) {
     const amount = parseAmount(obj.amount, cur);
-    if (amount.ok) amountMinor = amount.minor;
-    else issues.push({ path: ["amount"], message: amount.message });
+    if (!amount.ok) issues.push({ path: ["amount"], message: amount.message });
+    else if (amount.minor === 0) issues.push({ path: ["amount"], message: ZERO_AMOUNT });
+    else amountMinor = amount.minor;
   }
   if (!parsed.success || issues.length > 0 || amountMinor === undefined) return { ok: false, issues };
   const v = parsed.data;
@@ -112,7 +115,7 @@ export const updateTransactionInput = z
     streamId: z.string().trim().min(1, "Give a stream id.").optional(),
     stream: z.string().trim().min(1).max(80).optional(),
     kind: transactionKind.optional(),
-    occurredOn: dateString.optional(),
+    occurredOn: recordDate.optional(),
     amount: amountValue.optional(),
     currency: currency.optional(),
     counterparty: optionalText(120),

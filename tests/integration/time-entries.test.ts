@@ -5,7 +5,7 @@ import { POST as createStream } from "@/app/api/v1/streams/route";
 import { DELETE as deleteStream } from "@/app/api/v1/streams/[id]/route";
 import { POST as postTransaction } from "@/app/api/v1/transactions/route";
 import { GET as listEntries, POST as postEntry } from "@/app/api/v1/time-entries/route";
-import { DELETE as deleteEntry } from "@/app/api/v1/time-entries/[id]/route";
+import { DELETE as deleteEntry, PATCH as patchEntry } from "@/app/api/v1/time-entries/[id]/route";
 import { listResponse } from "@/lib/schemas/common";
 import { timeEntryResponse, type TimeEntryView } from "@/lib/schemas/time-entries";
 import { call, makeUser, type TestUser } from "../support/api";
@@ -83,6 +83,12 @@ describe("POST /api/v1/time-entries", () => {
     ["hours as a JSON number", { hours: 2 }, 120, 2],
     ["a whole day in hours", { hours: "24" }, 1440, 24],
     ["minutes", { minutes: 45 }, 45, 0.75],
+    ["minutes as form digits", { minutes: "45" }, 45, 0.75],
+    ["hours with a unit", { hours: "1.5 h" }, 90, 1.5],
+    ["hours with a decimal comma", { hours: "1,25" }, 75, 1.25],
+    ["hours and minutes as a clock", { hours: "1:30" }, 90, 1.5],
+    ["hours and minutes in words", { hours: "2h 15m" }, 135, 2.25],
+    ["minutes typed as hours", { hours: "45m" }, 45, 0.75],
     ["one minute", { minutes: 1 }, 1, 1 / 60],
     ["a whole day in minutes", { minutes: 1440 }, 1440, 24],
   ])("records %s", async (_label, amount, minutes, hours) => {
@@ -113,6 +119,8 @@ describe("POST /api/v1/time-entries", () => {
     ["negative minutes", { minutes: -5 }, ["minutes"]],
     ["fractional minutes", { minutes: 1.5 }, ["minutes"]],
     ["an impossible date", { minutes: 30, occurredOn: "2023-02-29" }, ["occurredOn"]],
+    ["a date before 1970", { minutes: 30, occurredOn: "1969-12-31" }, ["occurredOn"]],
+    ["a date two years ahead", { minutes: 30, occurredOn: `${new Date().getUTCFullYear() + 2}-01-01` }, ["occurredOn"]],
     ["no date", { minutes: 30, occurredOn: undefined }, ["occurredOn"]],
     ["no stream", { minutes: 30, streamId: undefined }, ["streamId"]],
     ["an empty stream", { minutes: 30, streamId: " " }, ["streamId"]],
@@ -287,6 +295,49 @@ describe("time entries: authentication and write scope", () => {
     expectProblem(await del(frank, e.id, auth), 403);
     const r = await call(listEntries, "/api/v1/time-entries", { auth });
     expect(entryList.parse(r.json).data).toEqual([e]);
+  });
+});
+
+function patch(user: TestUser, id: string, body: unknown, auth: { cookie: string } | { token: string } = { cookie: user.cookie }) {
+  return call(patchEntry, `/api/v1/time-entries/${id}`, { method: "PATCH", auth, params: { id }, body });
+}
+
+describe("PATCH /api/v1/time-entries/{id}", () => {
+  it("changes the duration, day, stream and note; the rest stays", async () => {
+    const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-01", minutes: 30, note: "call" });
+    const r = await patch(alice, e.id, { hours: "1:15" });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(strictEntry.parse(r.json)).toMatchObject({ id: e.id, minutes: 75, hours: 1.25, occurredOn: "2024-10-01", note: "call", streamId: consulting });
+    const moved = strictEntry.parse((await patch(alice, e.id, { streamId: course, occurredOn: "2024-10-02", note: "" })).json);
+    expect(moved).toMatchObject({ streamId: course, occurredOn: "2024-10-02", note: null, minutes: 75 });
+    const listed = entryList.parse((await list(alice, { stream: course, from: "2024-10-02", to: "2024-10-02" })).json);
+    expect(listed.data).toEqual([moved]);
+  });
+
+  it.each([
+    ["nothing to change", {}, [""]],
+    ["both hours and minutes", { hours: "1", minutes: 60 }, ["hours"]],
+    ["more than a day", { minutes: 1441 }, ["minutes"]],
+    ["hours that are not hours", { hours: "soon" }, ["hours"]],
+    ["an impossible date", { occurredOn: "2024-02-30" }, ["occurredOn"]],
+    ["a missing stream", { streamId: crypto.randomUUID() }, ["streamId"]],
+  ])("refuses %s with 422, changing nothing", async (_label, body, paths) => {
+    const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-03", minutes: 20 });
+    const r = await patch(alice, e.id, body);
+    expectProblem(r, 422);
+    expect(errorPaths(r)).toEqual(paths);
+    expect(entryList.parse((await list(alice, { from: "2024-10-03", to: "2024-10-03" })).json).data).toContainEqual(e);
+  });
+
+  it("refuses a read token (403) and another user's entry or stream (404 / 422), changing nothing", async () => {
+    const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-04", minutes: 20 });
+    expectProblem(await patch(alice, e.id, { minutes: 25 }, { token: alice.readToken }), 403);
+    expectProblem(await patch(bob, e.id, { minutes: 25 }), 404);
+    expect((await patch(bob, e.id, { minutes: 25 })).json).toEqual((await patch(bob, crypto.randomUUID(), { minutes: 25 })).json);
+    const r = await patch(alice, e.id, { streamId: bobStream });
+    expectProblem(r, 422);
+    expect(errorPaths(r)).toEqual(["streamId"]);
+    expect(entryList.parse((await list(alice, { from: "2024-10-04", to: "2024-10-04" })).json).data).toEqual([e]);
   });
 });
 
