@@ -58,6 +58,21 @@ export function formatMonth(month: string, opts: { short?: boolean } = {}): stri
   ).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
+/**
+ * A span of months for a sentence: "Nov 2026" for one month, "Sep–Nov 2026" within a year,
+ * "Nov 2025–Jan 2026" across a new year.
+ */
+export function formatMonthRange(from: string, to: string): string {
+  if (from === to) return formatMonth(from);
+  if (from.slice(0, 4) === to.slice(0, 4)) return `${formatMonth(from, { short: true })}–${formatMonth(to)}`;
+  return `${formatMonth(from)}–${formatMonth(to)}`;
+}
+
+/** 1 → "1 complete month", 3 → "3 complete months": a count with its noun, singular or plural. */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(count, 0)} ${count === 1 ? singular : plural}`;
+}
+
 /** "2026-11-20" → "Nov 20, 2026". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

@@ -5,7 +5,7 @@ export type ProgressBarProps = {
   progress: number;
   /** The target, in the same unit as `projected` (base minor units); only used to place the projection marker. */
   target: number;
-  /** Straight-line month-end projection (`goals.months[].projected`); null or omitted draws no marker. */
+  /** The month-end projection (`goals.months[].projected`: so far plus what usually still arrives); null or omitted draws no marker. */
   projected?: number | null;
   /** The accessible name, e.g. "Portfolio, November 2026". */
   label: string;
@@ -24,8 +24,8 @@ const MAX_SCALE = 3;
 
 /**
  * A goal bar: the fill is the month's income so far, a tick marks the goal, a dashed segment runs on to the
- * month-end projection (clipped at the end of the track). The projection does not stretch the scale: mid-month
- * it is always a fixed multiple of the income so far, so scaling to it would draw every bar the same length.
+ * month-end projection (clipped at the end of the track). The projection does not stretch the scale: it is an
+ * estimate, and a bar scaled to it would shrink the income actually received.
  * Positions are presentation arithmetic on the API's ratios.
  */
 export function ProgressBar({ progress, target, projected, label, valueText, color = "var(--primary)", className }: ProgressBarProps) {

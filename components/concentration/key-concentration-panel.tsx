@@ -17,6 +17,16 @@ const COPY = {
     many: "clients",
     verb: "pays",
     unattributed: "no client logged",
+    fix: (
+      <>
+        Most of your income names no client, so the rule is not checked: the largest client&rsquo;s share would describe only a minority of it. Record who paid you
+        (the counterparty) on your income in{" "}
+        <Link href="/transactions" className={inlineLink}>
+          Transactions
+        </Link>
+        .
+      </>
+    ),
     empty: (
       <>
         Add who paid you (the counterparty) to your income in{" "}
@@ -33,6 +43,16 @@ const COPY = {
     many: "platforms",
     verb: "carries",
     unattributed: "no platform set",
+    fix: (
+      <>
+        Most of your income has no platform, so the rule is not checked: the largest platform&rsquo;s share would describe only a minority of it. Set the platform on
+        your{" "}
+        <Link href="/streams" className={inlineLink}>
+          streams
+        </Link>{" "}
+        or transactions.
+      </>
+    ),
     empty: (
       <>
         Set the platform (YouTube, Etsy, Stripe…) on your{" "}
@@ -50,6 +70,8 @@ type Props = {
   data: KeyConcentration | undefined;
   rule: RuleResult | undefined;
   currency: string;
+  /** Why the window has no complete month to count (set only then): shown instead of the panel's figures. */
+  noHistory?: string;
   loading: boolean;
   error: boolean;
 };
@@ -65,7 +87,7 @@ function verdict(rule: RuleResult | undefined): string {
 }
 
 /** One dimension of concentration (clients or platforms): who carries the income, against the rule's lines. */
-export function KeyConcentrationPanel({ by, data, rule, currency, loading, error }: Props) {
+export function KeyConcentrationPanel({ by, data, rule, currency, noHistory, loading, error }: Props) {
   const copy = COPY[by];
   const items = data?.items.filter((i) => i.share !== null) ?? [];
   const top = items[0];
@@ -90,7 +112,7 @@ export function KeyConcentrationPanel({ by, data, rule, currency, loading, error
       actions={<RuleBadge rule={rule} />}
       loading={loading}
       error={error}
-      empty={data && items.length === 0 ? copy.empty : undefined}
+      empty={noHistory ?? (data && items.length === 0 ? copy.empty : undefined)}
       textAlternative={
         data ? (
           <Table label={copy.title}>
@@ -125,6 +147,11 @@ export function KeyConcentrationPanel({ by, data, rule, currency, loading, error
         <Stat term={copy.many[0]!.toUpperCase() + copy.many.slice(1)} value={String(data?.count ?? "—")} />
       </dl>
       <ShareBars label={`Share of income by ${copy.one}`} items={bars} markers={markers} swatches={false} />
+      {rule?.reason === "unattributed" ? (
+        <p className="text-sm text-muted-foreground" data-testid={`unattributed-${by}`}>
+          {copy.fix}
+        </p>
+      ) : null}
       {items.length > SHOWN ? (
         <p className="text-sm text-muted-foreground">
           And {items.length - SHOWN} more {copy.many} with smaller shares; all of them are in the numbers below.

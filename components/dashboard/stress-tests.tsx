@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { inlineLink } from "./labels";
 import type { MetricsResult } from "@/lib/metrics/types";
+import { noHistoryShort } from "./history-text";
 import { StressTestCard } from "./stress-test-card";
 
 const link = (href: string, text: string) => (
@@ -17,22 +18,24 @@ export function StressTests({ metrics, loading, error }: { metrics: MetricsResul
   // The key is a stream id; should it not be among the listed streams, the card still reads as a sentence.
   const streamName = streamKey === null ? null : (metrics?.streams.find((s) => s.id === streamKey)?.name ?? "your largest stream");
   const common = { essential: r?.essentialMonthlyExpenses, currency, loading, error };
+  // Every stress test starts from the average complete month: without one, each card says when it appears.
+  const noHistory = metrics && metrics.history.analysisMonths === 0 ? noHistoryShort(metrics) : null;
   return (
     <section aria-labelledby="stress-tests" className="flex flex-col gap-3">
       <div>
         <h2 id="stress-tests" className="text-base font-semibold text-foreground">
           Stress tests
         </h2>
-        <p className="text-sm text-muted-foreground">What your month would look like if the one you depend on most stopped paying.</p>
+        <p className="text-sm text-muted-foreground">What your average complete month would look like if the one you depend on most stopped paying.</p>
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
-        <StressTestCard testId="stress-stream" title="Largest stream" name={streamName} scenario={r?.lossOfLargestStream} missing="No stream earned in this window." {...common} />
+        <StressTestCard testId="stress-stream" title="Largest stream" name={streamName} scenario={r?.lossOfLargestStream} missing={noHistory ?? "No stream earned in the complete months of this window."} {...common} />
         <StressTestCard
           testId="stress-client"
           title="Largest client"
           name={r?.lossOfLargestClient.key ?? null}
           scenario={r?.lossOfLargestClient}
-          missing={<>Log counterparties on your income in {link("/transactions", "Transactions")} to see this.</>}
+          missing={noHistory ?? <>Log counterparties on your income in {link("/transactions", "Transactions")} to see this.</>}
           {...common}
         />
         <StressTestCard
@@ -40,7 +43,7 @@ export function StressTests({ metrics, loading, error }: { metrics: MetricsResul
           title="Largest platform"
           name={r?.lossOfLargestPlatform.key ?? null}
           scenario={r?.lossOfLargestPlatform}
-          missing={<>Set platforms on your {link("/streams", "streams")} or transactions to see this.</>}
+          missing={noHistory ?? <>Set platforms on your {link("/streams", "streams")} or transactions to see this.</>}
           {...common}
         />
       </div>

@@ -4,21 +4,26 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Input } from "@/components/ui/input";
-import { formatMonth } from "@/lib/format";
+import { formatMonth, formatMonthRange } from "@/lib/format";
+import { monthOf } from "@/lib/metrics/months";
 import { useWindow } from "./use-window";
 
 // The visible label starts the accessible name (so "click 3M" works for voice control); the rest is read out.
+// Every preset is complete months: the month in progress would read as a crash in every figure.
 const PRESETS = [
-  { preset: "3m", label: "3M", name: "last 3 months" },
-  { preset: "6m", label: "6M", name: "last 6 months" },
-  { preset: "12m", label: "12M", name: "last 12 months" },
-  { preset: "24m", label: "24M", name: "last 24 months" },
-  { preset: "ytd", label: "YTD", name: "year to date" },
+  { preset: "3m", label: "3M", name: "last 3 complete months" },
+  { preset: "6m", label: "6M", name: "last 6 complete months" },
+  { preset: "12m", label: "12M", name: "last 12 complete months" },
+  { preset: "24m", label: "24M", name: "last 24 complete months" },
+  { preset: "ytd", label: "YTD", name: "complete months of this year" },
+  { preset: "all", label: "All", name: "every complete month since your first record" },
 ] as const;
 
-/** The window shared by every dashboard: presets, or a custom range of months. */
-export function WindowPicker({ today }: { today: string }) {
-  const { window, setWindow } = useWindow(today);
+/** The window shared by every dashboard: presets of complete months, or a custom range of months. */
+export function WindowPicker() {
+  const { window, setWindow, today } = useWindow();
+  const current = monthOf(today);
+  const inProgress = window.from <= current && current <= window.to;
   const [custom, setCustom] = useState(false);
   const [range, setRange] = useState({ from: window.from, to: window.to });
   const invalid = !range.from || !range.to || range.from > range.to;
@@ -37,7 +42,7 @@ export function WindowPicker({ today }: { today: string }) {
               setWindow({ preset: p.preset });
             }}
             className={cx(
-              "h-8 rounded px-3 text-sm font-medium transition-colors",
+              "h-8 rounded px-2 text-sm font-medium transition-colors sm:px-3",
               window.preset === p.preset ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
             )}
           >
@@ -50,15 +55,16 @@ export function WindowPicker({ today }: { today: string }) {
           aria-expanded={custom}
           onClick={() => setCustom((c) => !c)}
           className={cx(
-            "h-8 rounded px-3 text-sm font-medium transition-colors",
+            "h-8 rounded px-2 text-sm font-medium transition-colors sm:px-3",
             window.preset === "custom" ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
           )}
         >
           Custom
         </button>
       </div>
-      <p className="text-xs text-muted-foreground" aria-live="polite">
-        {formatMonth(window.from)} – {formatMonth(window.to)}
+      <p className="text-xs text-muted-foreground" aria-live="polite" data-testid="window-range">
+        {formatMonthRange(window.from, window.to)}
+        {inProgress ? (window.from === window.to ? " (in progress)" : ` (${formatMonth(current, { short: true })} in progress)`) : ""}
       </p>
       {custom ? (
         <form

@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
+import { PartialData } from "@/components/dashboard/partial-data";
 import { settingsQuery } from "@/lib/queries";
 import { DiversificationFigures } from "./diversification-figures";
 import { HhiTrendPanel } from "./hhi-trend-panel";
@@ -11,10 +12,11 @@ import { StreamSharePanel } from "./stream-share-panel";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 
 /** How spread out is the income? Figures first, then the shares behind them, then the trend. */
-export function DiversificationDashboard({ today }: { today: string }) {
-  const state = useDashboardState(today);
+export function DiversificationDashboard() {
+  const state = useDashboardState();
   const settings = useQuery(settingsQuery());
   if (state.empty) return <EmptyPortfolio reason={state.empty} range={state.metrics?.window} />;
+  if (state.partial && state.metrics) return <PartialData metrics={state.metrics} topic="diversification figures" why="How your income is spread across streams is measured over whole months, and this one is not over yet." />;
   return (
     <div className="flex flex-col gap-4">
       <DiversificationFigures metrics={state.metrics} loading={state.loading} error={state.error} />

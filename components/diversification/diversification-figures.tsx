@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { FigureCard } from "@/components/dashboard/figure-card";
+import { noHistoryShort } from "@/components/dashboard/history-text";
 import { HHI_BAND_COPY, hhiBand, hhiEdges } from "./hhi-band";
 import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 
@@ -18,30 +19,40 @@ export function DiversificationFigures({ metrics, loading, error }: { metrics: M
   const band = bandName ? HHI_BAND_COPY[bandName] : null;
   const edges = effectiveRule ? hhiEdges(effectiveRule) : null;
   const skeleton = loading || (!metrics && !error);
+  // Shares are over the complete months since the first record; without one, each card says when.
+  const noHistory = metrics && metrics.history.analysisMonths === 0 ? noHistoryShort(metrics) : null;
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       <FigureCard testId="effective-streams" title="Effective streams" value={formatNumber(d?.effectiveStreams, 1)} badge={<RuleBadge rule={effectiveRule} />} loading={skeleton} error={error}>
-        Your income behaves like <strong className="font-semibold text-foreground">{formatNumber(d?.effectiveStreams, 1)} equal streams</strong>
-        {earning > 0 ? `, from ${earning} that earned` : ""}. The closer the two, the more evenly it is spread
-        {effectiveRule ? `; aim for ${formatRuleValue(effectiveRule, effectiveRule.pass)} or more` : ""}.
+        {noHistory ?? (
+          <>
+            Your income behaves like <strong className="font-semibold text-foreground">{formatNumber(d?.effectiveStreams, 1)} equal streams</strong>
+            {earning > 0 ? `, from ${earning} that earned` : ""}. The closer the two, the more evenly it is spread
+            {effectiveRule ? `; aim for ${formatRuleValue(effectiveRule, effectiveRule.pass)} or more` : ""}.
+          </>
+        )}
       </FigureCard>
       <FigureCard testId="hhi" title="Concentration index (HHI)" value={formatNumber(d?.hhi, 2)} badge={band ? <Badge tone={band.tone}>{band.label}</Badge> : null} loading={skeleton} error={error}>
-        {band ? `${band.meaning}. ` : ""}
+        {noHistory ? `${noHistory} ` : band ? `${band.meaning}. ` : ""}
         The sum of squared shares, and 1 ÷ your effective streams
         {edges && effectiveRule
           ? `: with your rule (pass at ${formatRuleValue(effectiveRule, effectiveRule.pass)} effective streams, warn at ${formatRuleValue(effectiveRule, effectiveRule.warn)}), up to ${formatNumber(edges.diversified, 2)} is diversified, up to ${formatNumber(edges.concentrated, 2)} moderate, above that concentrated.`
           : "."}
       </FigureCard>
       <FigureCard testId="top-stream-share" title="Largest stream" value={formatPercent(d?.topStreamShare)} badge={<RuleBadge rule={streamRule} />} loading={skeleton} error={error}>
-        {largest ? (
+        {noHistory ?? (
           <>
-            <strong className="font-semibold text-foreground">{largest.name}</strong> brings in {formatPercent(d?.topStreamShare)} of your income
+            {largest ? (
+              <>
+                <strong className="font-semibold text-foreground">{largest.name}</strong> brings in {formatPercent(d?.topStreamShare)} of your income
+              </>
+            ) : (
+              "Your largest stream's share of income"
+            )}
+            {streamRule ? `; the rule passes at ${formatRuleValue(streamRule, streamRule.pass)} or less.` : "."}
           </>
-        ) : (
-          "Your largest stream's share of income"
         )}
-        {streamRule ? `; the rule passes at ${formatRuleValue(streamRule, streamRule.pass)} or less.` : "."}
       </FigureCard>
     </div>
   );

@@ -1,6 +1,7 @@
 import { HhiTrendChart } from "@/components/charts/hhi-trend-chart";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatMonth, formatNumber } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { findRule } from "@/components/dashboard/rule-status";
@@ -8,7 +9,10 @@ import { hhiChartBands } from "./hhi-band";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 
-/** HHI month by month: is the income getting more or less concentrated? */
+/**
+ * HHI month by month over the complete months since the first record (the API's byMonth): is the income
+ * getting more or less concentrated? The month in progress is not among them, so it cannot spike the line.
+ */
 export function HhiTrendPanel({ metrics, loading, error, className }: Props) {
   const months = metrics?.diversification.byMonth ?? [];
   const overall = metrics?.diversification.hhi ?? null;
@@ -19,9 +23,10 @@ export function HhiTrendPanel({ metrics, loading, error, className }: Props) {
     <Panel
       className={className}
       title="Concentration over time"
-      description={`Each month's HHI; lower is more diversified. The bands follow your effective-streams rule. The dashed line is the whole window (${formatNumber(overall, 2)}); a gap is a month without income.`}
+      description={`Each complete month's HHI; lower is more diversified. The bands follow your effective-streams rule. The dashed line is all of them together (${formatNumber(overall, 2)}); a gap is a month without income.`}
       loading={loading}
       error={error}
+      empty={metrics && months.length === 0 ? noHistoryText(metrics) : undefined}
       textAlternative={
         metrics ? (
           <Table label="HHI by month">

@@ -1,4 +1,5 @@
 import { ShareBars } from "@/components/charts/share-bars";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
@@ -22,6 +23,7 @@ export function KindSharePanel({ metrics, loading, error }: Props) {
       }
       loading={loading}
       error={error}
+      empty={metrics && metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : undefined}
       textAlternative={
         metrics ? (
           <ShareTable

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ShareBars } from "@/components/charts/share-bars";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult, StreamRole } from "@/lib/metrics/types";
@@ -48,6 +49,7 @@ export function RoleMixPanel({ metrics, targetMix, loading, error }: Props) {
       }
       loading={loading}
       error={error}
+      empty={metrics && metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : undefined}
       textAlternative={
         metrics ? (
           <ShareTable

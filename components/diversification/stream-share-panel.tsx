@@ -2,6 +2,7 @@
 
 import { DonutChart } from "@/components/charts/donut-chart";
 import { ShareBars } from "@/components/charts/share-bars";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
@@ -26,6 +27,7 @@ export function StreamSharePanel({ metrics, loading, error, className }: Props) 
       description={top ? `${top.name} is the largest slice at ${formatPercent(top.share)} of your income in this window.` : undefined}
       loading={loading}
       error={error}
+      empty={metrics && metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : undefined}
       textAlternative={
         metrics ? (
           <Table label="Income by stream">
@@ -70,7 +72,7 @@ export function StreamSharePanel({ metrics, loading, error, className }: Props) 
       </div>
       {idle.length > 0 ? (
         <p className="text-sm text-muted-foreground">
-          No income in this window from {idle.map((s) => s.name).join(", ")}.
+          No income in the complete months of this window from {idle.map((s) => s.name).join(", ")}.
         </p>
       ) : null}
     </Panel>

@@ -1,20 +1,19 @@
 import { formatMonth } from "@/lib/format";
 import { monthOf } from "@/lib/metrics/months";
 
-export type FocusMonth = {
+export type ThisMonth = {
   month: string;
-  /** True for the month containing today (the one with a projection); false for the last month of a past window. */
-  current: boolean;
-  /** The panel title: "This month: Nov 2026", or "Jun 2025" for a window that ends before today. */
+  /** The one-month window of today's month, which the "this month" panels fetch whatever the page's window. */
+  window: { from: string; to: string };
+  /** The panel title: "This month: Dec 2026". */
   title: string;
 };
 
 /**
- * The month the goal panels follow: this month when the window includes it, else the window's last month,
- * so a look back at a past window still shows how its final month did against its goal.
+ * The month the goal panels follow: always today's month, so far. The dashboards' windows are complete
+ * months and no longer contain it, so these panels ask for it on their own (the pages hydrate it).
  */
-export function focusMonth(window: { from: string; to: string }, today: string): FocusMonth {
-  const current = monthOf(today);
-  if (window.from <= current && current <= window.to) return { month: current, current: true, title: `This month: ${formatMonth(current)}` };
-  return { month: window.to, current: false, title: `${formatMonth(window.to)}, the last month of this window` };
+export function thisMonth(today: string): ThisMonth {
+  const month = monthOf(today);
+  return { month, window: { from: month, to: month }, title: `This month: ${formatMonth(month)}` };
 }

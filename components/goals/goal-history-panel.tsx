@@ -40,7 +40,7 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
         metrics?.goals.hitRate != null ? (
           <>
             You reached <strong className={strong} data-testid="hit-rate">{formatPercent(metrics.goals.hitRate)}</strong> of your monthly goals in this window
-            {months.includes(currentMonth) ? `, counting ${formatMonth(currentMonth)} so far` : ""}.
+            {months.includes(currentMonth) ? `; ${formatMonth(currentMonth)} counts once it is over` : ""}.
           </>
         ) : (
           "Whether each month reached its goal."
@@ -77,7 +77,7 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
                   </span>
                 </th>
                 {months.map((m) => (
-                  <MonthCell key={m} entry={byKey.get(`${o.streamId ?? ""}|${m}`)} month={m} current={m === currentMonth} future={m > currentMonth} currency={currency} />
+                  <MonthCell key={m} entry={byKey.get(`${o.streamId ?? ""}|${m}`)} month={m} current={m === currentMonth} currency={currency} />
                 ))}
               </tr>
             ))}
@@ -93,7 +93,7 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
         </li>
         {months.includes(currentMonth) ? (
           <li className="flex items-center gap-1.5">
-            <span className="inline-block size-3 rounded-sm ring-2 ring-primary" /> This month (… until reached)
+            <span className="inline-block size-3 rounded-sm ring-2 ring-primary" /> This month (… until it is over)
           </li>
         ) : null}
         <li className="flex items-center gap-1.5">· No goal</li>
@@ -103,7 +103,7 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
 }
 
 /** ✓ or ✗ with the figures in words for screen readers and in a tooltip for the pointer. */
-function MonthCell({ entry, month, current, future, currency }: { entry: GoalMonth | undefined; month: string; current: boolean; future: boolean; currency: string }) {
+function MonthCell({ entry, month, current, currency }: { entry: GoalMonth | undefined; month: string; current: boolean; currency: string }) {
   const base = "h-8 min-w-8 rounded-md text-center align-middle";
   if (!entry) {
     return (
@@ -113,12 +113,13 @@ function MonthCell({ entry, month, current, future, currency }: { entry: GoalMon
       </td>
     );
   }
-  // The API says hit, missed or open: a month still running has not been missed yet.
+  // The API says hit or missed for a finished month, current for today's, future after it: a month
+  // still running has not been missed yet.
   const { status } = entry;
-  const open = status === "open";
   const hit = status === "hit";
+  const open = status === "current" || status === "future";
   const figures = `${formatMoney(entry.actual, currency)} of ${formatMoney(entry.target, currency)}`;
-  const verdict = hit ? "reached" : !open ? "missed" : future ? "not started" : "not reached yet";
+  const verdict = hit ? "reached" : status === "missed" ? "missed" : status === "future" ? "not started" : entry.progress >= 1 ? "reached already" : "not reached yet";
   const text = `${formatMonth(month)}: ${figures}, ${verdict}${current ? " (so far)" : ""}`;
   return (
     <td

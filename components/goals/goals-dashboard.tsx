@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
+import { useWindowScope } from "@/components/dashboard/window-scope";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { monthOf } from "@/lib/metrics/months";
 import { goalsQuery, streamsQuery } from "@/lib/queries";
@@ -12,8 +13,9 @@ import { GoalStepsPanel } from "./goal-steps-panel";
 import { MonthProgressPanel } from "./month-progress-panel";
 
 /** Am I earning what I aimed for? This month's progress and the form first, then the history and the goals themselves. */
-export function GoalsDashboard({ today, currency }: { today: string; currency: string }) {
-  const state = useDashboardState(today);
+export function GoalsDashboard({ currency }: { currency: string }) {
+  const state = useDashboardState();
+  const { today } = useWindowScope();
   const goals = useQuery(goalsQuery());
   const streams = useQuery(streamsQuery());
   const currentMonth = monthOf(today);
@@ -46,7 +48,7 @@ export function GoalsDashboard({ today, currency }: { today: string; currency: s
   }
   return (
     <div className="grid gap-4 lg:grid-cols-3">
-      <MonthProgressPanel {...state} streams={streamList} today={today} className="lg:col-span-2" />
+      <MonthProgressPanel streams={streamList} className="lg:col-span-2" />
       {form}
       <GoalHistoryPanel {...state} streams={streamList} currentMonth={currentMonth} className="lg:col-span-2" />
       {steps}

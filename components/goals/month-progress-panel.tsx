@@ -2,43 +2,37 @@
 
 import { ProgressBar } from "@/components/charts/progress-bar";
 import { Panel } from "@/components/dashboard/panel";
-import { useWindow } from "@/components/dashboard/use-window";
+import { useThisMonth } from "@/components/dashboard/use-this-month";
 import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { GoalMonth } from "@/lib/metrics/types";
 import type { StreamView } from "@/lib/schemas/streams";
-import { focusMonth } from "./focus-month";
 import { ownerOf, ownerOrder } from "./owners";
 
 type Props = {
-  metrics: MetricsResult | undefined;
-  loading: boolean;
-  error: boolean;
   streams: readonly StreamView[] | undefined;
-  today: string;
   className?: string;
 };
 
-/** This month's progress of every owner with a goal, and where each will end at today's pace. */
-export function MonthProgressPanel({ metrics, loading, error, streams, today, className }: Props) {
-  const focus = focusMonth(useWindow(today).window, today);
-  const { month } = focus;
-  const currency = metrics?.currency ?? "USD";
+/**
+ * Today's month so far for every owner with a goal, whatever the page's window (whose months are complete
+ * ones), and where each usually ends from here.
+ */
+export function MonthProgressPanel({ streams, className }: Props) {
+  const current = useThisMonth();
+  const { month, data } = current;
+  const currency = data?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
-  const entries = (metrics?.goals.months ?? [])
+  const entries = (data?.goals.months ?? [])
     .filter((g) => g.month === month)
     .sort((a, b) => ownerOrder(a.streamId, streams) - ownerOrder(b.streamId, streams));
   return (
     <Panel
       className={className}
-      title={focus.title}
-      description={
-        focus.current
-          ? "Income so far against each goal. The dashed line runs on to where the month ends at today's pace; the tick is the goal."
-          : "This window ends before this month, so here is how its last month did against each goal; the tick is the goal."
-      }
-      loading={loading}
-      error={error}
-      empty={metrics && entries.length === 0 ? `No goal applies to ${formatMonth(month)}. Set one for the portfolio or a stream.` : undefined}
+      title={current.title}
+      description="Income so far against each goal. The dashed line runs on to where the month ends if the rest of it goes like your recent months; the tick is the goal."
+      loading={current.isPending}
+      error={current.isError && data === undefined}
+      empty={data && entries.length === 0 ? `No goal applies to ${formatMonth(month)}. Set one for the portfolio or a stream.` : undefined}
     >
       <ul className="flex flex-col gap-5" data-testid="month-progress">
         {entries.map((g) => {
@@ -64,23 +58,26 @@ export function MonthProgressPanel({ metrics, loading, error, streams, today, cl
                 valueText={`${money(g.actual)} of ${money(g.target)} (${formatPercent(g.progress)})`}
               />
               <p className="text-xs text-muted-foreground">
-                {g.status === "hit" ? (
-                  "Goal reached."
-                ) : g.status === "missed" ? (
-                  "Goal missed."
-                ) : g.projected === null ? (
-                  "Not reached yet; the month is not over."
-                ) : (
-                  <>
-                    Heading for <span className="money font-medium text-foreground">{money(g.projected)}</span>,{" "}
-                    {g.projected >= g.target ? "above the goal." : "short of the goal."}
-                  </>
-                )}
+                <Outlook goal={g} money={money} />
               </p>
             </li>
           );
         })}
       </ul>
     </Panel>
+  );
+}
+
+/** One line per goal; the projection is the API's (so far plus what usually still arrives this month). */
+function Outlook({ goal, money }: { goal: GoalMonth; money: (v: number) => string }) {
+  if (goal.status === "hit") return <>Goal reached.</>;
+  if (goal.status === "missed") return <>Goal missed.</>;
+  if (goal.progress >= 1) return <>Goal reached already.</>;
+  if (goal.projected === null) return <>Not reached yet; the month is not over. An estimate appears once you have a complete month on record.</>;
+  return (
+    <>
+      Usually ends near <span className="money font-medium text-foreground">{money(goal.projected)}</span>,{" "}
+      {goal.projected >= goal.target ? "above the goal." : "short of the goal."}
+    </>
   );
 }

@@ -3,24 +3,33 @@
 import Link from "next/link";
 import { RuleBadge } from "@/components/dashboard/rule-status";
 import { Panel } from "@/components/dashboard/panel";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { useWindow } from "@/components/dashboard/use-window";
+import { withWindow } from "@/components/dashboard/window-memory";
 import { ruleAdvice } from "@/components/resilience/rule-advice";
 import { RULE_COPY } from "@/components/settings/rule-catalog";
 import type { MetricsResult } from "@/lib/metrics/types";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 
 const link = "font-medium text-primary underline-offset-4 hover:underline";
 
 /** The rules that fail or warn, worst first, each with one line of advice; the rest live on the checklist. */
-export function AttentionPanel({ metrics, loading, error, today, className }: Props) {
-  const { query } = useWindow(today);
-  const checklist = query ? `/resilience?${query}` : "/resilience";
+export function AttentionPanel({ metrics, loading, error, className }: Props) {
+  const { query } = useWindow();
+  const checklist = withWindow("/resilience", query);
+  const unchecked = (metrics?.rules ?? []).filter((r) => r.status === "n/a").length;
   const flagged = (metrics?.rules ?? []).filter((r) => r.status === "fail" || r.status === "warn").sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1));
   return (
     <Panel className={className} title="Needs attention" description="The rules your income fails or comes close to failing." loading={loading} error={error}>
       {metrics && flagged.length === 0 ? (
-        <p className="text-sm text-muted-foreground">Every rule that can be checked passes. Nothing needs your attention in this window.</p>
+        <p className="text-sm text-muted-foreground">
+          {unchecked === metrics.rules.length
+            ? `None of the rules can be checked yet. ${metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : "The checklist says what each one needs."}`
+            : unchecked > 0
+              ? `Every rule that can be checked passes; ${unchecked} can't be checked yet, and the checklist says why.`
+              : "Every rule passes. Nothing needs your attention in this window."}
+        </p>
       ) : (
         <ul className="flex flex-col divide-y divide-border" data-testid="attention-rules">
           {metrics

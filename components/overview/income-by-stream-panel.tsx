@@ -4,7 +4,7 @@ import { StackedIncomeChart } from "@/components/charts/stacked-income-chart";
 import { Panel } from "@/components/dashboard/panel";
 import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
+import { formatCount, formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 
 type Props = {
@@ -38,8 +38,8 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
       description={
         metrics ? (
           <>
-            You earned <strong className={strong}>{money(metrics.totals.income)}</strong> over these {metrics.window.months} months,{" "}
-            <strong className={strong}>{money(metrics.resilience.monthlyIncome)}</strong> a month on average
+            You earned <strong className={strong}>{money(metrics.totals.income)}</strong> {metrics.window.months === 1 ? `in ${formatMonth(metrics.window.from)}` : `over these ${metrics.window.months} months`}
+            <Average metrics={metrics} money={money} />
             {top && top.share !== null ? (
               <>
                 ; {top.name} brought the most ({formatPercent(top.share)}).
@@ -89,5 +89,28 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
     >
       <StackedIncomeChart months={months} series={series} currency={currency} label={label} />
     </Panel>
+  );
+}
+
+/**
+ * The average month is over the complete months since the first record (the API's monthlyIncome): said as
+ * "a month on average" when those are the window's months, named when they are fewer, left out without any.
+ */
+function Average({ metrics, money }: { metrics: MetricsResult; money: (v: number) => string }) {
+  const average = metrics.resilience.monthlyIncome;
+  const { analysisMonths } = metrics.history;
+  if (average === null) return null;
+  if (analysisMonths === metrics.window.months) {
+    return (
+      <>
+        , <strong className={strong}>{money(average)}</strong> a month on average
+      </>
+    );
+  }
+  return (
+    <>
+      ; {analysisMonths === 1 ? "your one complete month brought" : `your ${formatCount(analysisMonths, "complete month")} averaged`}{" "}
+      <strong className={strong}>{money(average)}</strong>
+    </>
   );
 }

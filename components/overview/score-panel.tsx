@@ -1,20 +1,26 @@
 "use client";
 
 import Link from "next/link";
+import { scorePendingText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { useWindow } from "@/components/dashboard/use-window";
+import { withWindow } from "@/components/dashboard/window-memory";
 import { scoreBand } from "@/components/resilience/score-band";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
+import { MIN_SCORE_MONTHS } from "@/lib/metrics/rules";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { previousWindowName } from "./previous-window";
 import { usePreviousMetrics } from "./use-previous-metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 
-/** The resilience score with its band, how it moved against the previous window, and the rule tally. */
-export function ScorePanel({ metrics, loading, error, today, className }: Props) {
-  const { window, query } = useWindow(today);
+/**
+ * The resilience score with its band, how it moved against the previous window, and the rule tally. With
+ * fewer than three complete months there is no number: the card says when the score will appear.
+ */
+export function ScorePanel({ metrics, loading, error, className }: Props) {
+  const { window, query, today } = useWindow();
   const score = metrics?.resilienceScore ?? null;
   const band = score === null ? null : scoreBand(score);
   const rules = metrics?.rules ?? [];
@@ -27,13 +33,15 @@ export function ScorePanel({ metrics, loading, error, today, className }: Props)
       loading={loading}
       error={error}
       actions={
-        <Link href={query ? `/resilience?${query}` : "/resilience"} className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline">
+        <Link href={withWindow("/resilience", query)} className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline">
           Checklist
         </Link>
       }
     >
-      {score === null || band === null ? (
-        <p className="text-sm text-muted-foreground">No score yet: none of the rules can be checked without income in this window.</p>
+      {!metrics ? null : score === null || band === null ? (
+        <p className="text-sm text-muted-foreground" data-testid="score-pending">
+          {scorePendingText(metrics, today)}
+        </p>
       ) : (
         <div className="flex flex-col gap-3">
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
@@ -43,7 +51,7 @@ export function ScorePanel({ metrics, loading, error, today, className }: Props)
             </p>
             <Badge tone={band.tone}>{band.label}</Badge>
           </div>
-          <ScoreMove score={score} today={today} windowName={previousWindowName(window)} />
+          <ScoreMove score={score} windowName={previousWindowName(window)} />
           <p className="text-sm text-muted-foreground">
             {band.label}: {band.meaning}. {count("pass")} pass, {count("warn")} warn, {count("fail")} fail
             {count("n/a") > 0 ? `, ${count("n/a")} can't be checked yet` : ""}.
@@ -54,14 +62,18 @@ export function ScorePanel({ metrics, loading, error, today, className }: Props)
   );
 }
 
-/** "Up 6 from 80 in the previous 12 months": the difference of two scores the API returned. */
-function ScoreMove({ score, today, windowName }: { score: number; today: string; windowName: string }) {
-  const previous = usePreviousMetrics(today);
+/**
+ * "Up 6 from 80 in the previous 12 months": the difference of two scores the API returned. Only against a
+ * window with a score of its own (three complete months or more): a window before the first record, or too
+ * short, has nothing to compare with, and nothing is said.
+ */
+function ScoreMove({ score, windowName }: { score: number; windowName: string }) {
+  const previous = usePreviousMetrics();
+  if (previous.previous === null) return null;
   if (previous.isPending) return <Skeleton className="h-5 w-56" />;
-  const before = previous.data?.resilienceScore ?? null;
-  if (previous.isError || before === null) {
-    return <p className="text-sm text-muted-foreground">No score for {windowName} to compare with.</p>;
-  }
+  const data = previous.data;
+  const before = data && data.history.analysisMonths >= MIN_SCORE_MONTHS ? data.resilienceScore : null;
+  if (previous.isError || before === null) return null;
   const delta = score - before;
   const arrow = delta > 0 ? "▲" : delta < 0 ? "▼" : "■";
   const tone = delta > 0 ? "text-positive" : delta < 0 ? "text-negative" : "text-muted-foreground";

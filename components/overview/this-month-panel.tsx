@@ -4,56 +4,61 @@ import Link from "next/link";
 import { ProgressBar } from "@/components/charts/progress-bar";
 import { inlineLink } from "@/components/dashboard/labels";
 import { Panel } from "@/components/dashboard/panel";
+import { useThisMonth } from "@/components/dashboard/use-this-month";
 import { useWindow } from "@/components/dashboard/use-window";
-import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
-import { focusMonth } from "@/components/goals/focus-month";
+import { withWindow } from "@/components/dashboard/window-memory";
+import { formatCount, formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import { addMonths } from "@/lib/metrics/months";
 import type { GoalMonth, MetricsResult } from "@/lib/metrics/types";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
+type Props = {
+  /** The metrics of the page's window, for the figures that put the month in context. */
+  window: MetricsResult | undefined;
+  className?: string;
+};
 
 const link = "font-medium text-primary underline-offset-4 hover:underline";
 const strong = "font-semibold text-foreground";
 
-/** This month's income against the portfolio goal, with where the month is heading at today's pace. */
-export function ThisMonthPanel({ metrics, loading, error, today, className }: Props) {
-  const focus = focusMonth(useWindow(today).window, today);
-  const { month } = focus;
-  const currency = metrics?.currency ?? "USD";
-  const goal = metrics?.goals.months.find((g) => g.month === month && g.streamId === null);
-  const income = metrics?.monthly.find((m) => m.month === month)?.income;
+/**
+ * Today's month so far, whatever the page's window (whose months are complete ones): the income, the
+ * portfolio goal with where the month usually ends from here, and a few figures from complete months only.
+ */
+export function ThisMonthPanel({ window, className }: Props) {
+  const { query } = useWindow();
+  const current = useThisMonth();
+  const { month, data } = current;
+  const currency = data?.currency ?? window?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
+  const goal = data?.goals.months.find((g) => g.month === month && g.streamId === null);
+  const goalsHref = withWindow("/goals", query);
   return (
     <Panel
       className={className}
-      title={focus.title}
-      description={
-        focus.current
-          ? goal
-            ? "Your income so far against your monthly goal for the whole portfolio."
-            : "Your income so far this month."
-          : "This window ends before this month, so here is its last month against your portfolio goal."
-      }
-      loading={loading}
-      error={error}
+      title={current.title}
+      description={goal ? "Your income so far against your monthly goal for the whole portfolio." : "Your income so far this month."}
+      loading={current.isPending}
+      error={current.isError && data === undefined}
       actions={
-        <Link href="/goals" className={`${link} shrink-0 text-sm`}>
+        <Link href={goalsHref} className={`${link} shrink-0 text-sm`}>
           {goal ? "Goals" : "Set a goal"}
         </Link>
       }
     >
-      {income === undefined ? null : (
+      {data === undefined ? null : (
         <div className="flex flex-1 flex-col gap-4">
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
             <p className="money text-3xl font-semibold tracking-tight text-foreground" data-testid="this-month-income">
-              {money(income)}
+              {money(data.totals.income)}
             </p>
             {goal ? (
               <p className="text-sm text-muted-foreground">
                 of <span className="money font-medium text-foreground">{money(goal.target)}</span> goal ·{" "}
                 <span className="money font-medium text-foreground">{formatPercent(goal.progress)}</span>
               </p>
-            ) : null}
+            ) : (
+              <p className="text-sm text-muted-foreground">so far</p>
+            )}
           </div>
           {goal ? (
             <>
@@ -64,40 +69,48 @@ export function ThisMonthPanel({ metrics, loading, error, today, className }: Pr
                 label={`Portfolio goal, ${formatMonth(month)}`}
                 valueText={`${money(goal.actual)} of ${money(goal.target)} (${formatPercent(goal.progress)})`}
               />
-              <ProgressKey projected={goal.projected !== null} />
-              <p className="text-sm text-muted-foreground">
+              <ProgressKey projected={goal.projected !== null && goal.projected > goal.actual} />
+              <p className="text-sm text-muted-foreground" data-testid="this-month-verdict">
                 <Verdict goal={goal} money={money} month={formatMonth(month)} />
               </p>
             </>
           ) : (
             <p className="text-sm text-muted-foreground">
               There is no portfolio goal for {formatMonth(month)}.{" "}
-              <Link href="/goals" className={inlineLink}>
+              <Link href={goalsHref} className={inlineLink}>
                 Set a monthly goal
               </Link>{" "}
               to see how each month is tracking against it.
             </p>
           )}
-          <MonthContext metrics={metrics} month={month} money={money} />
+          <MonthContext metrics={window} month={month} money={money} />
         </div>
       )}
     </Panel>
   );
 }
 
-/** Three figures that put the month in context: the one before, the window's average, the goal hit rate. */
+/**
+ * Figures that put the month in context, each from complete months since the first record only: the month
+ * before (when it is one), the average complete month of the window, and the window's goal hit rate. A
+ * figure over a period with no complete month is left out rather than shown as a zero.
+ */
 function MonthContext({ metrics, month, money }: { metrics: MetricsResult | undefined; month: string; money: (v: number) => string }) {
   if (!metrics) return null;
+  const { history } = metrics;
   const lastMonth = addMonths(month, -1);
-  const last = metrics.monthly.find((m) => m.month === lastMonth);
+  const lastIsComplete = history.from !== null && history.to !== null && history.from <= lastMonth && lastMonth <= history.to;
+  const last = lastIsComplete ? metrics.monthly.find((m) => m.month === lastMonth) : undefined;
   const lastGoal = metrics.goals.months.find((g) => g.month === lastMonth && g.streamId === null);
+  const average = metrics.resilience.monthlyIncome;
   const items = [
-    last ? { term: `${formatMonth(lastMonth)}`, value: money(last.income), note: lastGoal ? GOAL_NOTES[lastGoal.status] : "no goal" } : null,
-    { term: "Average month", value: money(metrics.resilience.monthlyIncome), note: `over ${metrics.window.months} month${metrics.window.months === 1 ? "" : "s"}` },
-    metrics.goals.hitRate !== null ? { term: "Goals hit", value: formatPercent(metrics.goals.hitRate), note: "of monthly goals" } : null,
+    last ? { term: formatMonth(lastMonth), value: money(last.income), note: lastGoal ? GOAL_NOTES[lastGoal.status] : "no goal" } : null,
+    average !== null ? { term: "Average month", value: money(average), note: `over ${formatCount(history.analysisMonths, "complete month")}` } : null,
+    metrics.goals.hitRate !== null ? { term: "Goals hit", value: formatPercent(metrics.goals.hitRate), note: "of goals in finished months" } : null,
   ].filter((item) => item !== null);
+  if (items.length === 0) return null;
   return (
-    <dl className="mt-auto grid grid-cols-3 gap-x-3 border-t border-border pt-4 sm:gap-x-4">
+    <dl className="mt-auto grid grid-cols-3 gap-x-3 border-t border-border pt-4 sm:gap-x-4" data-testid="this-month-context">
       {items.map((item) => (
         <div key={item.term} className="min-w-0">
           <dt className="text-xs text-muted-foreground">{item.term}</dt>
@@ -109,21 +122,22 @@ function MonthContext({ metrics, month, money }: { metrics: MetricsResult | unde
   );
 }
 
-const GOAL_NOTES: Record<GoalMonth["status"], string> = { hit: "goal hit", missed: "goal missed", open: "goal still open" };
+const GOAL_NOTES: Record<GoalMonth["status"], string> = { hit: "goal hit", missed: "goal missed", current: "in progress", future: "not started" };
 
-/** The API says whether the month hit, missed or is still open; only the month containing today has a projection. */
+/**
+ * Where this month is heading. The projection is the API's: the income so far plus what usually arrived
+ * after today's day in the recent complete months, so the sentence says it follows their usual pattern.
+ */
 function Verdict({ goal, money, month }: { goal: GoalMonth; money: (v: number) => string; month: string }) {
-  const { target, projected, status } = goal;
-  if (status === "hit") return projected === null ? <>You reached your {money(target)} goal in {month}.</> : <>You have already reached your {money(target)} goal for {month}.</>;
-  if (status === "missed") return <>You fell short of your {money(target)} goal in {month}.</>;
-  if (projected === null) return <>{month} is not over yet: there is still time to reach your {money(target)} goal.</>;
-  return projected >= target ? (
+  const { target, projected, progress } = goal;
+  if (progress >= 1) return <>You have already reached your {money(target)} goal for {month}.</>;
+  if (projected === null) {
+    return <>{month} is not over yet: there is still time to reach your {money(target)} goal. A month-end estimate appears once you have a complete month on record.</>;
+  }
+  return (
     <>
-      At this pace you will end {month} at <strong className={strong}>{money(projected)}</strong>, above your goal.
-    </>
-  ) : (
-    <>
-      At this pace you will end {month} at <strong className={strong}>{money(projected)}</strong>, short of your {money(target)} goal.
+      If the rest of the month goes like your recent months, you&rsquo;ll end {month} at <strong className={strong}>{money(projected)}</strong>
+      {projected >= target ? ", above your goal." : `, short of your ${money(target)} goal.`}
     </>
   );
 }
@@ -139,7 +153,7 @@ function ProgressKey({ projected }: { projected: boolean }) {
       {projected ? (
         <li className="flex items-center gap-1.5">
           <span className="inline-block h-2 w-4 rounded-full border border-dashed border-primary" />
-          Projected month-end
+          Usual month-end
         </li>
       ) : null}
       <li className="flex items-center gap-1.5">

@@ -10,8 +10,8 @@ import { ResilienceSummary } from "./resilience-summary";
 import { RuleRow } from "./rule-row";
 
 /** Would my income survive a shock? The summary figures, the seven rules with advice, then the stress tests. */
-export function ResilienceChecklist({ today }: { today: string }) {
-  const state = useDashboardState(today);
+export function ResilienceChecklist() {
+  const state = useDashboardState();
   const settings = useQuery(settingsQuery());
   const { metrics } = state;
   return (

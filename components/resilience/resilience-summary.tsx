@@ -1,9 +1,13 @@
+"use client";
+
 import Link from "next/link";
 import { FigureCard } from "@/components/dashboard/figure-card";
+import { noHistoryShort, scorePendingText } from "@/components/dashboard/history-text";
 import { inlineLink } from "@/components/dashboard/labels";
 import { findRule, RuleBadge } from "@/components/dashboard/rule-status";
+import { useWindowScope } from "@/components/dashboard/window-scope";
 import { Badge } from "@/components/ui/badge";
-import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
+import { formatCount, formatMoney, formatNumber, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { scoreBand } from "./score-band";
 
@@ -14,8 +18,13 @@ const settingsLink = (text: string) => (
   </Link>
 );
 
-/** The score, what the anchors cover, and how long the buffer lasts if the largest stream stops. */
+/**
+ * The score, what the anchors cover, and how long the buffer lasts if the largest stream stops. All of it
+ * rests on the complete months since the first record: without three there is no score, and the card says
+ * when it will appear.
+ */
 export function ResilienceSummary({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
+  const { today } = useWindowScope();
   const r = metrics?.resilience;
   const currency = metrics?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
@@ -24,6 +33,8 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
   const essential = r?.essentialMonthlyExpenses ?? null;
   const largest = metrics?.streams.find((s) => s.id === r?.lossOfLargestStream.key)?.name ?? "your largest stream";
   const skeleton = loading || (!metrics && !error);
+  const noHistory = metrics && metrics.history.analysisMonths === 0 ? noHistoryShort(metrics) : null;
+  const months = metrics ? formatCount(metrics.history.analysisMonths, "complete month") : "";
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -34,15 +45,19 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
         loading={skeleton}
         error={error}
       >
-        {band ? `Out of 100: ${band.meaning}.` : "No score yet: none of the rules can be checked without income in this window."}
+        {band ? `Out of 100: ${band.meaning}.` : metrics ? <span data-testid="score-pending">{scorePendingText(metrics, today)}</span> : null}
       </FigureCard>
-      <FigureCard title="Monthly income" value={r ? money(r.monthlyIncome) : "—"} loading={skeleton} error={error}>
-        On average over these {metrics?.window.months} months,{" "}
-        {essential === null ? (
-          <>against essential expenses you have not set yet. {settingsLink("Set them")} to check coverage.</>
-        ) : (
+      <FigureCard title="Monthly income" value={r?.monthlyIncome != null ? money(r.monthlyIncome) : "—"} loading={skeleton} error={error}>
+        {noHistory ?? (
           <>
-            against <strong className={strong}>{money(essential)}</strong> of essential expenses a month.
+            On average over {metrics?.history.analysisMonths === 1 ? "your one complete month" : `your ${months}`},{" "}
+            {essential === null ? (
+              <>against essential expenses you have not set yet. {settingsLink("Set them")} to check coverage.</>
+            ) : (
+              <>
+                against <strong className={strong}>{money(essential)}</strong> of essential expenses a month.
+              </>
+            )}
           </>
         )}
       </FigureCard>
@@ -54,7 +69,11 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
         error={error}
       >
         {r?.anchorCoverage == null ? (
-          <>The share of your essential expenses your anchor streams cover. {essential === null ? settingsLink("Set your expenses") : "Mark your steady streams as anchors"} to see it.</>
+          noHistory && essential !== null ? (
+            noHistory
+          ) : (
+            <>The share of your essential expenses your anchor streams cover. {essential === null ? settingsLink("Set your expenses") : "Mark your steady streams as anchors"} to see it.</>
+          )
         ) : (
           <>
             Your anchor streams alone cover <strong className={strong}>{formatPercent(r.anchorCoverage)}</strong> of your essential expenses.
@@ -62,7 +81,9 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
         )}
       </FigureCard>
       <FigureCard title="Runway" value={runwayValue(metrics)} badge={r?.sustainable ? <Badge tone="success">Sustainable</Badge> : null} loading={skeleton} error={error}>
-        {r?.sustainable === true ? (
+        {noHistory && essential !== null ? (
+          noHistory
+        ) : r?.sustainable === true ? (
           <>Even without {largest}, your other income covers your essential expenses: the buffer is never touched.</>
         ) : r?.sustainable === false && r.runwayMonths !== null ? (
           <>
@@ -80,6 +101,7 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
 
 function runwayValue(metrics: MetricsResult | undefined): string {
   const r = metrics?.resilience;
+  if (metrics?.history.analysisMonths === 0) return "—";
   if (r?.sustainable === true) return "No limit";
   if (r?.runwayMonths != null) return `${formatNumber(r.runwayMonths, 1)} mo`;
   return "—";

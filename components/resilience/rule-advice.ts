@@ -1,4 +1,6 @@
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatRuleValue } from "@/components/dashboard/rule-status";
+import { formatCount, formatPercent } from "@/lib/format";
 import type { RuleId } from "@/lib/metrics/thresholds";
 import type { MetricsResult, RuleResult } from "@/lib/metrics/types";
 
@@ -17,18 +19,18 @@ export const RULE_EXPLANATIONS: Readonly<Record<RuleId, string>> = {
 export type RuleAdvice = {
   /** One sentence: where the user stands and, when the rule warns or fails, what to aim for and how. */
   text: string;
-  /** The rule is n/a until essential expenses are set: the UI links to Settings. */
-  needsExpenses: boolean;
+  /** For a rule that is n/a: where to fix what it lacks (record clients, set expenses), shown as a link after the text. */
+  fix?: { href: string; label: string };
 };
 
 /**
  * One line of advice per rule, with the user's own figures and thresholds (as the API returned them).
  * Names come from the response too: the largest stream by its id, the largest client and platform by key.
+ * A rule that is n/a says why, from the API's `reason`, and how to give it a value.
  */
 export function ruleAdvice(rule: RuleResult, metrics: MetricsResult): RuleAdvice {
   const r = metrics.resilience;
-  const expensesUnset = r.essentialMonthlyExpenses === null || r.essentialMonthlyExpenses <= 0;
-  if (rule.value === null) return notApplicable(rule.id, expensesUnset, metrics.diversification.hhi === null);
+  if (rule.value === null) return notApplicable(rule, metrics);
 
   const value = formatRuleValue(rule, rule.value);
   const limit = formatRuleValue(rule, rule.pass);
@@ -68,26 +70,41 @@ export function ruleAdvice(rule: RuleResult, metrics: MetricsResult): RuleAdvice
           : `Without ${stream} your income would cover ${value} of your essential expenses; aim for ${limit} by growing the others or your buffer.`;
     }
   })();
-  return { text, needsExpenses: false };
+  return { text };
 }
 
-/** Why a rule has no value, and the one thing that would give it one. */
-function notApplicable(id: RuleId, expensesUnset: boolean, noIncome: boolean): RuleAdvice {
-  const coverage = id === "anchor-coverage" || id === "largest-loss-coverage";
-  if (noIncome && !(coverage && expensesUnset)) return { text: "There is no income in this window to check yet.", needsExpenses: false };
-  switch (id) {
-    case "anchor-coverage":
-    case "largest-loss-coverage":
-      return expensesUnset
-        ? { text: "Set your essential monthly expenses to check this rule.", needsExpenses: true }
-        : { text: "No stream earned in this window, so there is nothing to compare with your expenses yet.", needsExpenses: false };
-    case "client-concentration":
-      return { text: "Log who pays you (the counterparty) on your income to check this rule.", needsExpenses: false };
-    case "platform-concentration":
-      return { text: "Set platforms on your streams or transactions to check this rule.", needsExpenses: false };
-    case "income-volatility":
-      return { text: "Needs at least two months and some income in the window.", needsExpenses: false };
+/** Why a rule has no value (the API's reason), and the one thing that would give it one. */
+function notApplicable(rule: RuleResult, metrics: MetricsResult): RuleAdvice {
+  switch (rule.reason) {
+    case "unattributed": {
+      const client = rule.id === "client-concentration";
+      const unattributed = (client ? metrics.concentration.client : metrics.concentration.platform).unattributedShare;
+      const what = client ? "client" : "platform";
+      const gap =
+        unattributed !== null && unattributed >= 1
+          ? `None of your income names a ${what} yet, so there is no largest ${what} to check.`
+          : `${formatPercent(unattributed)} of your income names no ${what}, so the largest ${what}'s share would describe only a minority of it.`;
+      return client
+        ? { text: gap, fix: { href: "/transactions", label: "Record who paid you (the counterparty) on your income" } }
+        : { text: gap, fix: { href: "/streams", label: "Set the platform on your streams or transactions" } };
+    }
+    case "no-essential-expenses":
+      return {
+        text: "This rule compares your income with your essential monthly expenses, which are not set yet.",
+        fix: { href: "/settings#general", label: "Set them in Settings" },
+      };
     default:
-      return { text: "No stream earned in this window.", needsExpenses: false };
+      return { text: noHistoryAdvice(rule, metrics) };
   }
+}
+
+/** `no-history`: no complete month in the window, no income in them, or too few months for the statistic. */
+function noHistoryAdvice(rule: RuleResult, metrics: MetricsResult): string {
+  const n = metrics.history.analysisMonths;
+  if (n === 0) return `Needs complete months of income. ${noHistoryText(metrics)}`;
+  if (metrics.diversification.hhi === null) return "There is no income in the complete months of this window to check.";
+  if (rule.id === "income-volatility") {
+    return `Needs at least two complete months with income; this window has ${formatCount(n, "complete month")}.`;
+  }
+  return "There is not enough income in the complete months of this window to check this rule yet.";
 }

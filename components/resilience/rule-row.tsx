@@ -48,7 +48,7 @@ export function RuleRow({ rule, metrics, settings }: Props) {
           </div>
           {rule.value === null ? (
             <p className="shrink-0 text-sm text-muted-foreground sm:text-right" data-testid={`rule-value-${rule.id}`}>
-              No value yet
+              {rule.reason === "unattributed" ? "Not enough attributed" : rule.reason === "no-essential-expenses" ? "Needs your expenses" : "No value yet"}
             </p>
           ) : (
             <p className="money shrink-0 text-2xl font-semibold tracking-tight text-foreground sm:text-right" data-testid={`rule-value-${rule.id}`}>
@@ -57,13 +57,13 @@ export function RuleRow({ rule, metrics, settings }: Props) {
           )}
         </div>
 
-        <p className="text-sm text-foreground">
+        <p className="text-sm text-foreground" data-testid={`rule-advice-${rule.id}`}>
           {advice.text}
-          {advice.needsExpenses ? (
+          {advice.fix ? (
             <>
               {" "}
-              <Link href="/settings#general" className={inlineLink}>
-                Set them in Settings
+              <Link href={advice.fix.href} className={inlineLink}>
+                {advice.fix.label}
               </Link>
               .
             </>

@@ -1,6 +1,8 @@
 import { CorrelationHeatmap } from "@/components/charts/correlation-heatmap";
 import { correlationBand, formatCorrelation } from "@/components/charts/correlation-words";
 import { Panel } from "@/components/dashboard/panel";
+import { noHistoryText } from "@/components/dashboard/history-text";
+import { formatCount } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 
 type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
@@ -26,6 +28,15 @@ function extremes(names: readonly string[], matrix: readonly (readonly (number |
   return { together, opposite };
 }
 
+/** Correlations are over the complete months (n >= 3, METRICS.md); the reason there are none to show. */
+function emptyReason(metrics: MetricsResult, streams: number): string | undefined {
+  const n = metrics.history.analysisMonths;
+  if (n === 0) return noHistoryText(metrics);
+  if (streams < 2) return "Correlations need at least two streams.";
+  if (n < 3) return `Correlations need at least three complete months; this window has ${formatCount(n, "complete month")}.`;
+  return undefined;
+}
+
 /** Which streams rise and fall together: the heatmap, with the strongest pairs in words. */
 export function CorrelationPanel({ metrics, loading, error, className }: Props) {
   const ids = metrics?.risk.correlations.streamIds ?? [];
@@ -45,12 +56,14 @@ export function CorrelationPanel({ metrics, loading, error, className }: Props) 
           {together && togetherBand === "together" ? ` ${together.a} and ${together.b} move together the most (${formatCorrelation(together.r)}).` : ""}
           {opposite && oppositeBand === "opposite" ? ` ${opposite.a} and ${opposite.b} offset each other the most (${formatCorrelation(opposite.r)}).` : ""}
           {opposite && oppositeBand === "loosely-opposite" ? ` ${opposite.a} and ${opposite.b} offset each other a little (${formatCorrelation(opposite.r)}).` : ""}
-          {metrics && metrics.window.months < ROUGH_BELOW ? ` Over ${metrics.window.months} months these are rough; a longer window is steadier.` : ""}
+          {metrics && metrics.history.analysisMonths >= 3 && metrics.history.analysisMonths < ROUGH_BELOW
+            ? ` Over ${formatCount(metrics.history.analysisMonths, "complete month")} these are rough; a longer window is steadier.`
+            : ""}
         </>
       }
       loading={loading}
       error={error}
-      empty={metrics && ids.length < 2 ? "Correlations need at least two streams." : undefined}
+      empty={metrics ? emptyReason(metrics, ids.length) : undefined}
     >
       <CorrelationHeatmap names={names} matrix={matrix} caption="Correlation of monthly income between streams" />
     </Panel>

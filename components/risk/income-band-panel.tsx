@@ -1,37 +1,50 @@
 import { IncomeBandChart } from "@/components/charts/income-band-chart";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { formatMoney, formatMonth } from "@/lib/format";
-import { monthOf } from "@/lib/metrics/months";
+import { formatCount, formatMoney, formatMonth, formatMonthRange } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; today: string; className?: string };
+type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
 
-/** Monthly income against its own typical range: which months were unusual, and how unusual. */
-export function IncomeBandPanel({ metrics, loading, error, today, className }: Props) {
+/**
+ * Monthly income against its own typical range: which months were unusual, and how unusual. Only the
+ * analysis months are plotted (complete months since the first record), the months the average, the band
+ * and the worst month are computed over: no zero months before the user started, no month in progress.
+ */
+export function IncomeBandPanel({ metrics, loading, error, className }: Props) {
   const currency = metrics?.currency ?? "USD";
   const money = (v: number) => formatMoney(v, currency);
   const risk = metrics?.risk;
-  const monthly = metrics?.monthly ?? [];
-  const worst = risk?.worstMonth.month;
-  const current = monthOf(today);
-  const inProgress = monthly.some((m) => m.month === current);
-  const band = risk && risk.stdev !== null ? `${money(Math.max(0, risk.mean - risk.stdev))} to ${money(risk.mean + risk.stdev)}` : null;
-  const label = `Monthly income: ${monthly.map((m) => `${formatMonth(m.month)} ${money(m.income)}`).join(", ")}. Average ${risk ? money(risk.mean) : "—"}${band ? `, typical range ${band}` : ""}.`;
+  const history = metrics?.history;
+  const from = history?.from ?? null;
+  const to = history?.to ?? null;
+  const monthly = from !== null && to !== null ? (metrics?.monthly ?? []).filter((m) => from <= m.month && m.month <= to) : [];
+  const mean = risk?.mean ?? null;
+  // A series that never changed (stdev 0) has no band and no month worse than another; one month has no stdev.
+  const swings = risk?.stdev != null && risk.stdev > 0;
+  const worst = swings ? risk?.worstMonth?.month : undefined;
+  const band = mean !== null && swings && risk?.stdev != null ? `${money(Math.max(0, mean - risk.stdev))} to ${money(mean + risk.stdev)}` : null;
+  const label = `Monthly income: ${monthly.map((m) => `${formatMonth(m.month)} ${money(m.income)}`).join(", ")}. Average ${mean !== null ? money(mean) : "—"}${band ? `, typical range ${band}` : ""}.`;
+  const span = from !== null && to !== null ? `${formatCount(monthly.length, "complete month")}, ${formatMonthRange(from, to)}` : "";
 
   return (
     <Panel
       className={className}
       title="Monthly income"
       description={
-        <>
-          {band ? `The shaded band is your typical month, ${band} (average ± one standard deviation); months outside it are unusual. ` : ""}
-          {worst ? `The red dot is the worst month, ${formatMonth(worst)}.` : ""}
-          {inProgress ? ` ${formatMonth(current)} is still in progress.` : ""}
-        </>
+        monthly.length > 0 ? (
+          <>
+            Your {span}.{" "}
+            {band ? `The shaded band is your typical month, ${band} (average ± one standard deviation); months outside it are unusual. ` : ""}
+            {worst ? `The red dot is the worst month, ${formatMonth(worst)}.` : ""}
+            {risk?.stdev === 0 && mean !== null ? `Every one of them brought ${money(mean)}: no swing at all.` : ""}
+          </>
+        ) : undefined
       }
       loading={loading}
       error={error}
+      empty={metrics && (monthly.length === 0 || mean === null) ? noHistoryText(metrics) : undefined}
       textAlternative={
         metrics ? (
           <Table label="Monthly income">
@@ -47,7 +60,6 @@ export function IncomeBandPanel({ metrics, loading, error, today, className }: P
                   <TableCell>
                     {formatMonth(m.month)}
                     {m.month === worst ? " (worst)" : ""}
-                    {m.month === current ? " (in progress)" : ""}
                   </TableCell>
                   <TableCell numeric>{money(m.income)}</TableCell>
                 </TableRow>
@@ -57,7 +69,7 @@ export function IncomeBandPanel({ metrics, loading, error, today, className }: P
         ) : null
       }
     >
-      {risk ? <IncomeBandChart data={monthly} currency={currency} mean={risk.mean} stdev={risk.stdev} highlight={worst} label={label} /> : null}
+      {mean !== null ? <IncomeBandChart data={monthly} currency={currency} mean={mean} stdev={swings ? (risk?.stdev ?? null) : null} highlight={worst} label={label} /> : null}
     </Panel>
   );
 }

@@ -4,6 +4,7 @@ import { ShareBars } from "@/components/charts/share-bars";
 import { Panel } from "@/components/dashboard/panel";
 import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatMoney, formatPercent } from "@/lib/format";
 import type { MetricsResult } from "@/lib/metrics/types";
 
@@ -24,13 +25,15 @@ export function VolatilityPanel({ metrics, loading, error, className }: Props) {
       title="Volatility by stream"
       description={
         <>
-          How far each stream&rsquo;s month strays from its own average (coefficient of variation).
-          {top?.cv != null ? ` ${top.name} is the most volatile at ${formatPercent(top.cv)}.` : ""}
+          How far each stream&rsquo;s complete months stray from their own average (coefficient of variation).
+          {top?.cv != null && top.cv > 0 ? ` ${top.name} is the most volatile at ${formatPercent(top.cv)}.` : ""}
+          {top?.cv === 0 ? " No stream's income changed from one complete month to the next." : ""}
           {portfolio !== null ? ` The dashed line is your whole portfolio (${formatPercent(portfolio)}).` : ""}
         </>
       }
       loading={loading}
       error={error}
+      empty={metrics && metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : undefined}
       textAlternative={
         metrics ? (
           <Table label="Volatility by stream">
@@ -46,7 +49,7 @@ export function VolatilityPanel({ metrics, loading, error, className }: Props) {
                 <TableRow key={s.id}>
                   <TableCell>{s.name}</TableCell>
                   <TableCell numeric>{s.cv === null ? "n/a" : formatPercent(s.cv)}</TableCell>
-                  <TableCell numeric>{formatMoney(s.mean, currency)}</TableCell>
+                  <TableCell numeric>{s.mean === null ? "—" : formatMoney(s.mean, currency)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -63,7 +66,7 @@ export function VolatilityPanel({ metrics, loading, error, className }: Props) {
           label: s.name,
           value: s.cv,
           valueText: s.cv === null ? "n/a" : formatPercent(s.cv),
-          detail: `avg ${formatMoney(s.mean, currency, { compact: true })}/mo`,
+          detail: s.mean === null ? undefined : `avg ${formatMoney(s.mean, currency, { compact: true })}/mo`,
           color: colors.get(s.id),
         }))}
       />

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { useRememberedWindow, withWindow } from "@/components/dashboard/window-memory";
 import { cx } from "@/components/ui/cx";
 
 const iconProps = {
@@ -16,10 +17,12 @@ const iconProps = {
   className: "size-4.5 shrink-0",
 } as const;
 
-const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode }> = [
+/** `dashboard`: the link opens a dashboard, and carries the window the user last looked at. */
+const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode; dashboard?: true }> = [
   {
     href: "/overview",
     label: "Overview",
+    dashboard: true,
     icon: (
       <svg {...iconProps}>
         <rect x="3" y="3" width="7" height="9" rx="1.5" />
@@ -50,6 +53,7 @@ const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode }> 
   {
     href: "/goals",
     label: "Goals",
+    dashboard: true,
     icon: (
       <svg {...iconProps}>
         <circle cx="12" cy="12" r="9" />
@@ -86,8 +90,14 @@ function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+/**
+ * The main navigation. The dashboard links carry the window remembered for this tab (see window-memory),
+ * so going to Streams and back to Overview keeps "6M"; the server renders them plain and the browser adds
+ * the window after hydration.
+ */
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
+  const remembered = useRememberedWindow();
   return (
     <ul className="flex flex-col gap-0.5">
       {navItems.map((item) => {
@@ -95,7 +105,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         return (
           <li key={item.href}>
             <Link
-              href={item.href}
+              href={item.dashboard ? withWindow(item.href, remembered) : item.href}
               aria-current={active ? "page" : undefined}
               onClick={onNavigate}
               className={cx(

@@ -4,10 +4,11 @@
 // violations, and screenshots at desktop and phone widths in both themes for a person to look at.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addMonths } from "@/lib/metrics/months";
+import { addMonths, monthOf } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
+import { resolveWindow } from "@/lib/metrics/window";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll } from "./support";
+import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll, todayOf } from "./support";
 
 const baseUrl = inject("baseUrl");
 // Figures refresh after the server answers; give them time on a cold server.
@@ -18,6 +19,13 @@ type Window = { from: string; to: string };
 // The page formats with lib/format; the test formats independently with Intl, so a formatting slip shows.
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
+const monthLong = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+const monthShort = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
+const asDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
+const monthName = (m: string) => monthLong.format(asDate(m));
+/** "Sep–Nov 2026", "Nov 2025–Oct 2026": the "based on" line's span. */
+const monthRange = (from: string, to: string) =>
+  from === to ? monthName(from) : from.slice(0, 4) === to.slice(0, 4) ? `${monthShort.format(asDate(from))}–${monthName(to)}` : `${monthName(from)}–${monthName(to)}`;
 
 async function metricsFor(page: Page, w?: Window): Promise<MetricsResult> {
   const res = await page.request.get(w ? `/api/v1/metrics?from=${w.from}&to=${w.to}` : "/api/v1/metrics");
@@ -36,8 +44,11 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
   let browser: Browser;
   let light: WatchedPage;
   let dark: WatchedPage;
-  /** The API's default window (the last 12 months in the user's time zone): what the pages open with. */
+  /** The API's default window (the 12 complete months before this one, for the demo's two years): what the pages open with. */
   let year: MetricsResult;
+  /** Today's month alone, which the "this month" panels show whatever the window. */
+  let month: MetricsResult;
+  let today: string;
 
   beforeAll(async () => {
     browser = await launch(inject("chromiumPath"));
@@ -79,7 +90,12 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
     await page.getByTestId("resilience-score").waitFor(settle);
     await page.locator("svg.recharts-surface").first().waitFor(settle);
     year = await metricsFor(page);
+    today = await todayOf(page);
+    month = await metricsFor(page, { from: monthOf(today), to: monthOf(today) });
     expect(year.streams.length).toBeGreaterThan(3);
+    // The default window is complete months: it ends the month before this one.
+    expect(year.window).toMatchObject({ to: addMonths(monthOf(today), -1), months: 12 });
+    expect(year.history.analysisMonths).toBe(12);
     expect(light.problems).toEqual([]);
   });
 
@@ -88,46 +104,74 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
     await page.goto("/overview", { waitUntil: "networkidle" });
     expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
 
-    const current = year.window.to;
-    const thisMonth = year.monthly.find((m) => m.month === current);
-    expect(thisMonth).toBeDefined();
-    await expectText(page, "this-month-income", usd.format((thisMonth?.income ?? 0) / 100));
+    // This month so far, from its own one-month window: the page's window holds complete months only.
+    await expectText(page, "this-month-income", usd.format(month.totals.income / 100));
     await expectText(page, "resilience-score", String(year.resilienceScore));
+    await expectText(page, "based-on", `Based on 12 complete months, ${monthRange(year.window.from, year.window.to)}.`);
     await expect.poll(() => page.getByText(usd.format(year.totals.income / 100)).count(), settle).toBeGreaterThan(0);
-    // The move of the score is the difference of two API answers: this window's and the one before.
+    // The move of the score is the difference of two API answers: this window's and the one before, when
+    // that one has a score of its own (three complete months or more since the first record).
     const before = await metricsFor(page, { from: addMonths(year.window.from, -12), to: addMonths(year.window.from, -1) });
     if (before.resilienceScore !== null && year.resilienceScore !== null && before.resilienceScore !== year.resilienceScore) {
+      expect(before.history.analysisMonths).toBeGreaterThanOrEqual(3);
       await expect.poll(() => text(page, "score-move"), settle).toContain(`${Math.abs(year.resilienceScore - before.resilienceScore)} from ${before.resilienceScore}`);
+    }
+    // The month-end projection follows the demo's own pattern and is said so.
+    const goal = month.goals.months.find((g) => g.streamId === null);
+    if (goal?.projected != null && goal.progress < 1) {
+      await expect.poll(() => text(page, "this-month-verdict"), settle).toContain(`you’ll end ${monthName(monthOf(today))} at ${usd.format(goal.projected / 100)}`);
     }
     // Each failing or warning rule is listed with advice.
     const flagged = year.rules.filter((r) => r.status === "warn" || r.status === "fail");
     expect(await page.getByTestId("attention-rules").locator("li").count()).toBe(flagged.length);
 
-    // Last 3 months: the URL changes, the API is asked for the new window and the page shows its figures.
-    await page.getByRole("button", { name: "Last 3 months" }).click();
+    // Last 3 complete months: the URL changes, the API is asked for the new window and the page shows its figures.
+    await page.getByRole("button", { name: "Last 3 complete months" }).click();
     await page.waitForURL((u) => u.searchParams.get("w") === "3m");
-    const quarter = await metricsFor(page, { from: addMonths(current, -2), to: current });
+    const w3 = resolveWindow({ w: "3m" }, today, year.history.firstMonth);
+    expect(w3).toMatchObject({ from: addMonths(monthOf(today), -3), to: addMonths(monthOf(today), -1) });
+    const quarter = await metricsFor(page, w3);
+    await expectText(page, "based-on", `Based on 3 complete months, ${monthRange(w3.from, w3.to)}.`);
     expect(quarter.totals.income).not.toBe(year.totals.income);
     await expect.poll(() => page.getByText(usd.format(quarter.totals.income / 100)).count(), settle).toBeGreaterThan(0);
     expect(await page.getByText(usd.format(year.totals.income / 100)).count()).toBe(0);
     await expectText(page, "resilience-score", String(quarter.resilienceScore));
+    // This month does not follow the window.
+    await expectText(page, "this-month-income", usd.format(month.totals.income / 100));
+
+    // The window survives the sidebar: to Streams and back to Overview keeps the three months.
+    const main = page.getByRole("navigation", { name: "Main" }).first();
+    await main.getByRole("link", { name: "Streams" }).click();
+    await page.waitForURL("**/streams");
+    await expect.poll(() => main.getByRole("link", { name: "Overview" }).getAttribute("href"), settle).toBe("/overview?w=3m");
+    await main.getByRole("link", { name: "Overview" }).click();
+    await page.waitForURL((u) => u.pathname === "/overview" && u.searchParams.get("w") === "3m");
+    await expect.poll(() => page.getByRole("button", { name: "Last 3 complete months" }).getAttribute("aria-pressed"), settle).toBe("true");
+    await expectText(page, "resilience-score", String(quarter.resilienceScore));
+    // And back to the default window, which the sidebar then carries as the plain link.
+    await page.getByRole("button", { name: "Last 12 complete months" }).click();
+    await page.waitForURL((u) => u.searchParams.get("w") === "12m");
+    await expect.poll(() => main.getByRole("link", { name: "Goals" }).getAttribute("href"), settle).toBe("/goals?w=12m");
     expect(light.problems).toEqual([]);
   });
 
   it("goals: progress and hit rate are the API's, and a goal set in the form shows up", async () => {
     const { page } = light;
     await page.goto("/goals", { waitUntil: "networkidle" });
-    const current = year.window.to;
-    const portfolio = year.goals.months.find((g) => g.month === current && g.streamId === null);
+    const current = monthOf(today);
+    // This month's bars come from today's month alone; the history and hit rate from the window.
+    const portfolio = month.goals.months.find((g) => g.month === current && g.streamId === null);
     expect(portfolio).toBeDefined();
+    expect(portfolio?.status).toBe("current");
     const bars = page.getByTestId("month-progress").getByRole("progressbar");
-    expect(await bars.count()).toBe(year.goals.months.filter((g) => g.month === current).length);
+    expect(await bars.count()).toBe(month.goals.months.filter((g) => g.month === current).length);
     expect(await bars.first().getAttribute("aria-valuetext")).toContain(`${usd.format((portfolio?.actual ?? 0) / 100)} of ${usd.format((portfolio?.target ?? 0) / 100)}`);
     await expectText(page, "hit-rate", percent.format(year.goals.hitRate ?? 0));
+    expect(year.goals.months.every((g) => g.status === "hit" || g.status === "missed")).toBe(true);
 
     // A stream without a goal gets one from this month on: it appears in the steps and this month's bars.
-    const withGoal = new Set(year.goals.months.map((g) => g.streamId));
-    const stream = year.streams.find((s) => !withGoal.has(s.id));
+    const withGoal = new Set(month.goals.months.map((g) => g.streamId));
+    const stream = month.streams.find((s) => !withGoal.has(s.id) && year.streams.some((y) => y.id === s.id));
     expect(stream).toBeDefined();
     const name = stream?.name ?? "";
     await page.getByLabel("For").selectOption({ label: name });
@@ -137,9 +181,9 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
     const steps = page.getByTestId("goal-steps").getByRole("region", { name });
     await steps.getByText("$250.00").waitFor(settle);
     await page.getByTestId("month-progress").getByRole("progressbar", { name: new RegExp(`^${name},`) }).waitFor(settle);
-    const after = await metricsFor(page);
-    expect(after.goals.months.some((g) => g.month === current && g.streamId === stream?.id && g.target === 25_000)).toBe(true);
-    await expectText(page, "hit-rate", percent.format(after.goals.hitRate ?? 0));
+    const after = await metricsFor(page, { from: current, to: current });
+    expect(after.goals.months.some((g) => g.month === current && g.streamId === stream?.id && g.target === 25_000 && g.status === "current")).toBe(true);
+    await expectText(page, "hit-rate", percent.format((await metricsFor(page)).goals.hitRate ?? 0));
 
     // A bad amount is refused by the field, and nothing is sent.
     await page.getByLabel("Monthly goal (USD)").fill("lots");

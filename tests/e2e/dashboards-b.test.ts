@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { resolveWindow } from "@/lib/metrics/window";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll } from "./support";
+import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll, todayOf } from "./support";
 
 const baseUrl = inject("baseUrl");
 
@@ -41,14 +41,14 @@ async function metricsFor(page: Page, w?: Window): Promise<MetricsResult> {
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? "").trim();
 
 /**
- * Clicks a window preset, waits for the URL to carry it, and returns the months it stands for (counted
- * back from the current month of the API's default window). The caller then waits for a figure to
- * change: whichever requests the page makes, only what it shows counts.
+ * Clicks a window preset, waits for the URL to carry it, and returns the months it stands for (complete
+ * months counted back from today's month, as the page resolves them). The caller then waits for a figure
+ * to change: whichever requests the page makes, only what it shows counts.
  */
-async function pickWindow(page: Page, name: string, preset: "3m" | "6m" | "12m" | "24m" | "ytd", current: Window): Promise<Window> {
+async function pickWindow(page: Page, name: string, preset: "3m" | "6m" | "12m" | "24m" | "ytd" | "all", basis: MetricsResult): Promise<Window> {
   await page.getByRole("button", { name }).click();
   await page.waitForURL((u) => u.searchParams.get("w") === preset);
-  const { from, to } = resolveWindow({ w: preset }, `${current.to}-01`);
+  const { from, to } = resolveWindow({ w: preset }, await todayOf(page), basis.history.firstMonth);
   return { from, to };
 }
 
@@ -109,7 +109,7 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     );
     await expectNoSeriousViolations(page);
 
-    const w = await pickWindow(page, "Last 24 months", "24m", m12.window);
+    const w = await pickWindow(page, "Last 24 complete months", "24m", m12);
     const m24 = await metricsFor(page, w);
     const expected = num1(m24.diversification.effectiveStreams);
     await expect.poll(() => text(page, "effective-streams"), settle).toBe(expected);
@@ -130,8 +130,11 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     const m12 = await metricsFor(page);
     await page.goto("/risk", { waitUntil: "networkidle" });
     expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(1);
-    expect(await text(page, "worst-month")).toBe(month(m12.risk.worstMonth.month));
-    expect(await text(page, "worst-month-text")).toContain(usd(m12.risk.worstMonth.income));
+    // The worst month is a complete one: never the month in progress, which the default window leaves out.
+    expect(m12.risk.worstMonth).not.toBeNull();
+    expect(m12.risk.worstMonth!.month <= m12.history.to!).toBe(true);
+    expect(await text(page, "worst-month")).toBe(month(m12.risk.worstMonth!.month));
+    expect(await text(page, "worst-month-text")).toContain(usd(m12.risk.worstMonth!.income));
     expect(await text(page, "volatility")).toBe(pct(m12.risk.cv));
     expect(await text(page, "max-drawdown")).toBe(pct(m12.risk.maxDrawdown));
     expect(await text(page, "diversification-ratio")).toBe(`${num1(m12.risk.diversificationRatio)}×`);
@@ -140,12 +143,16 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     await expect(matrix.getByRole("rowheader").count()).resolves.toBe(m12.risk.correlations.streamIds.length);
     await expectNoSeriousViolations(page);
 
-    const w = await pickWindow(page, "Last 24 months", "24m", m12.window);
+    const w = await pickWindow(page, "Last 24 complete months", "24m", m12);
     const m24 = await metricsFor(page, w);
-    await expect.poll(() => text(page, "worst-month-text"), settle).toContain(usd(m24.risk.worstMonth.income));
-    expect(await text(page, "worst-month")).toBe(month(m24.risk.worstMonth.month));
+    await expect.poll(() => text(page, "worst-month-text"), settle).toContain(usd(m24.risk.worstMonth!.income));
+    expect(await text(page, "worst-month")).toBe(month(m24.risk.worstMonth!.month));
     expect(await text(page, "volatility")).toBe(pct(m24.risk.cv));
     expect(m24.window.months).toBe(24);
+    // The income chart plots the analysis months only: the demo's 23 complete months, none before its start.
+    expect(m24.history.analysisMonths).toBe(23);
+    const rows = page.getByRole("region", { name: "Monthly income", exact: true, includeHidden: true }).locator("tbody tr");
+    await expect.poll(() => rows.count(), settle).toBe(m24.history.analysisMonths);
 
     await shots("/risk", "risk");
     expect(problems).toEqual([]);
@@ -171,7 +178,7 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     if (loss.runwayMonths !== null) expect(card).toContain(`your buffer would last ${num1(loss.runwayMonths)} months`);
     await expectNoSeriousViolations(page);
 
-    const w = await pickWindow(page, "Last 24 months", "24m", m12.window);
+    const w = await pickWindow(page, "Last 24 complete months", "24m", m12);
     const m24 = await metricsFor(page, w);
     const remaining = usdWhole(m24.resilience.lossOfLargestClient.remainingMonthlyIncome ?? 0);
     await expect.poll(async () => (await page.getByTestId("stress-client").textContent()) ?? "", settle).toContain(remaining);

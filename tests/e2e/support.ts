@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { todayIn } from "@/lib/today";
 
 export function newAccount(prefix = "e2e") {
   return { name: "Dana Designer", email: `${prefix}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" };
@@ -44,4 +45,12 @@ export async function expectNoSidewaysScroll(page: Page) {
   await expect
     .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { timeout: 5_000 })
     .toBeLessThanOrEqual(0);
+}
+
+/** The signed-in user's today (YYYY-MM-DD in their time zone, as the server reckons it). */
+export async function todayOf(page: Page): Promise<string> {
+  const res = await page.request.get("/api/v1/me");
+  expect(res.status()).toBe(200);
+  const me = (await res.json()) as { timeZone: string };
+  return todayIn(me.timeZone);
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { DashboardHeader } from "@/components/dashboard/dashboard-header";
+import { WindowScope } from "@/components/dashboard/window-scope";
+import { thisMonth } from "@/components/goals/focus-month";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
-import { previousWindow } from "@/components/overview/previous-window";
+import { comparableWindow } from "@/components/overview/previous-window";
 import { Hydrated } from "@/components/query/hydrated";
 import { loadDashboard } from "@/lib/dashboard";
 import { loadMetricsInput } from "@/lib/data/metrics";
@@ -13,25 +15,33 @@ import { streamResponse } from "@/lib/schemas/streams";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { user, today, window, hydrate } = await loadDashboard(searchParams);
-  // The score's move is measured against the window of the same length just before this one, hydrated
-  // too so the first paint is complete.
-  const before = previousWindow(window);
+  const { user, today, firstMonth, window, hydrate } = await loadDashboard(searchParams);
+  // The "this month" panel follows today's month whatever the window (whose months are complete ones),
+  // and the score's move is measured against the window of the same length just before this one, when
+  // that has any month since the first record. Both hydrated, so the first paint is complete.
+  const current = thisMonth(today).window;
+  const before = comparableWindow(window, firstMonth);
   // The streams list too: stream colours follow its order, and an account without streams is told apart.
-  const [previousInput, streams] = await Promise.all([loadMetricsInput(user.id, before), listStreams(user.id)]);
-  const previous = computeMetrics(previousInput);
+  const [currentInput, previousInput, streams] = await Promise.all([
+    loadMetricsInput(user.id, current),
+    before ? loadMetricsInput(user.id, before) : null,
+    listStreams(user.id),
+  ]);
   return (
-    <div className="flex flex-col gap-6">
-      <DashboardHeader title="Overview" question="How resilient is your income this month?" today={today} />
+    <WindowScope today={today} firstMonth={firstMonth}>
       <Hydrated
         entries={[
           ...hydrate,
-          [metricsQuery(before).queryKey, previous],
+          [metricsQuery(current).queryKey, computeMetrics(currentInput)],
+          ...(before && previousInput ? [[metricsQuery(before).queryKey, computeMetrics(previousInput)] as [readonly unknown[], unknown]] : []),
           [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
         ]}
       >
-        <OverviewDashboard today={today} />
+        <div className="flex flex-col gap-6">
+          <DashboardHeader title="Overview" question="How resilient is your income this month?" />
+          <OverviewDashboard />
+        </div>
       </Hydrated>
-    </div>
+    </WindowScope>
   );
 }
