@@ -95,6 +95,11 @@ export function formatDateTime(iso: string | null, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** 1.5 → "1 h 30 min": hours as the API gives them, to the nearest minute. */
+export function formatHours(hours: number): string {
+  return formatMinutes(Math.round(hours * 60));
+}
+
 /** 90 → "1 h 30 min". */
 export function formatMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);

@@ -1,9 +1,9 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { loadStreamIncome, loadStreamSummary } from "@/app/(app)/streams/actions";
 import { apiFetch } from "@/lib/api-client";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import type { GoalView } from "@/lib/schemas/goals";
-import type { StreamView } from "@/lib/schemas/streams";
+import type { StreamClientsView } from "@/lib/schemas/metrics";
+import type { StreamDetailView, StreamView } from "@/lib/schemas/streams";
 import type { TimeEntryView } from "@/lib/schemas/time-entries";
 import type { TokenView } from "@/lib/schemas/tokens";
 import type { TransactionView } from "@/lib/schemas/transactions";
@@ -28,12 +28,13 @@ export type Suggestions = { counterparties: string[]; platforms: string[] };
 export const keys = {
   tokens: () => ["tokens"] as const,
   streams: () => ["streams", "list"] as const,
-  streamIncome: () => ["streams", "income"] as const,
-  streamSummary: (id: string) => ["streams", "summary", id] as const,
+  /** One stream with its transaction count (what a delete removes). */
+  streamDetail: (id: string) => ["streams", "detail", id] as const,
+  /** Who pays streams: every stream's clients lists, or one stream's. */
+  streamClients: (id?: string) => (id ? (["streams", "clients", id] as const) : (["streams", "clients"] as const)),
   transactionLists: () => ["transactions", "list"] as const,
   transactionList: (filters: TransactionFilters, limit: number) => ["transactions", "list", { ...filters, limit }] as const,
   suggestions: () => ["transactions", "suggestions"] as const,
-  streamTransactionCount: (id: string) => ["streams", "transaction-count", id] as const,
   timeEntries: (streamId: string) => ["time-entries", streamId] as const,
 };
 
@@ -49,17 +50,17 @@ export const streamsQuery = () =>
     queryFn: () => apiFetch<List<StreamView>>("/api/v1/streams"),
   });
 
-// The two stream figure queries go through server functions until the API has routes for them.
-export const streamIncomeQuery = () =>
+export const streamQuery = (id: string) =>
   queryOptions({
-    queryKey: keys.streamIncome(),
-    queryFn: () => loadStreamIncome(),
+    queryKey: keys.streamDetail(id),
+    queryFn: () => apiFetch<StreamDetailView>(`/api/v1/streams/${encodeURIComponent(id)}`),
   });
 
-export const streamSummaryQuery = (id: string) =>
+/** One stream's largest clients over a window (the stream pages use the last 12 months, this one included). */
+export const streamClientsQuery = (id: string, w: { from: string; to: string }) =>
   queryOptions({
-    queryKey: keys.streamSummary(id),
-    queryFn: () => loadStreamSummary(id),
+    queryKey: [...keys.streamClients(id), w.from, w.to] as const,
+    queryFn: () => apiFetch<StreamClientsView>(`/api/v1/streams/${encodeURIComponent(id)}/clients?from=${w.from}&to=${w.to}`),
   });
 
 export const suggestionsQuery = () =>
@@ -112,7 +113,7 @@ export const metricsKeys = {
 export const metricsQuery = (w: { from: string; to: string }) =>
   queryOptions({
     queryKey: metricsKeys.window(w),
-    queryFn: () => apiFetch<MetricsResult>(`/api/v1/metrics?from=${w.from}&to=${w.to}`),
+    queryFn: () => apiFetch<MetricsView>(`/api/v1/metrics?from=${w.from}&to=${w.to}`),
   });
 
 export const goalsQuery = () =>
@@ -130,9 +131,16 @@ export const settingsKeys = {
   settings: () => ["settings"] as const,
   /** Rates quoted in the current base currency: a base change swaps the whole list. */
   fxRates: () => ["fx-rates"] as const,
-  /** Per currency, the transactions a switch to `base` would leave without a rate (under "fx-rates": rates change it). */
-  unpricedUnder: (base: string) => ["fx-rates", "unpriced-under", base] as const,
+  /** Per currency, the transactions without a usable rate under `base` (under "fx-rates": rates change it). */
+  unpriced: (base: string) => ["fx-rates", "unpriced", base] as const,
 };
+
+/** What has no usable rate under `base` (the current base currency, or one the user is about to switch to). */
+export const unpricedQuery = (base: string) =>
+  queryOptions({
+    queryKey: settingsKeys.unpriced(base),
+    queryFn: () => apiFetch<{ base: string; data: { currency: string; count: number }[] }>(`/api/v1/fx-rates/unpriced?base=${encodeURIComponent(base)}`),
+  });
 
 export const settingsQuery = () =>
   queryOptions({

@@ -11,8 +11,8 @@ export type IncomeBandChartProps = {
   currency: string;
   /** The average month (API `risk.mean`), drawn as a dashed line. */
   mean: number;
-  /** One sample standard deviation (API `risk.stdev`); null (fewer than two months) draws no band. */
-  stdev: number | null;
+  /** The typical range (lib/metrics/bands typicalRange); null draws no band. */
+  range: { low: number; high: number } | null;
   /** A month to call out, e.g. the worst one: its dot is drawn larger in the negative colour. */
   highlight?: string;
   /** The accessible name of the chart. */
@@ -24,13 +24,12 @@ export type IncomeBandChartProps = {
 type DotProps = { cx?: number; cy?: number; payload?: IncomePoint };
 
 /**
- * Monthly income as a line over its typical range: the band is mean ± one standard deviation, so a month
- * outside it is an unusual one. The band's bounds are presentation arithmetic on the API's two numbers.
- * The axis starts at zero: a cut-off axis would make a 10% dip look like a collapse.
+ * Monthly income as a line over its typical range (mean ± one standard deviation), so a month outside it
+ * is an unusual one. The axis starts at zero: a cut-off axis would make a 10% dip look like a collapse.
  */
-export function IncomeBandChart({ data, currency, mean, stdev, highlight, label, height = 240 }: IncomeBandChartProps) {
-  const lower = stdev === null ? null : Math.max(0, mean - stdev);
-  const upper = stdev === null ? null : mean + stdev;
+export function IncomeBandChart({ data, currency, mean, range, highlight, label, height = 240 }: IncomeBandChartProps) {
+  const lower = range?.low ?? null;
+  const upper = range?.high ?? null;
   const money = (v: number) => formatMoney(v, currency, { compact: true });
   const dot = ({ cx, cy, payload }: DotProps) => {
     if (cx === undefined || cy === undefined || !payload) return <g key={`dot-${cx}`} />;

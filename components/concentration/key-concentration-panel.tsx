@@ -5,7 +5,7 @@ import { inlineLink } from "@/components/dashboard/labels";
 import { formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
-import type { KeyConcentration, RuleResult } from "@/lib/metrics/types";
+import type { KeyConcentrationView, RuleView } from "@/lib/schemas/metrics";
 
 /** Bars beyond this many keys go to the table only; the chart is for the few that matter. */
 const SHOWN = 8;
@@ -67,8 +67,8 @@ const COPY = {
 
 type Props = {
   by: keyof typeof COPY;
-  data: KeyConcentration | undefined;
-  rule: RuleResult | undefined;
+  data: KeyConcentrationView | undefined;
+  rule: RuleView | undefined;
   currency: string;
   /** Why the window has no complete month to count (set only then): shown instead of the panel's figures. */
   noHistory?: string;
@@ -76,7 +76,7 @@ type Props = {
   error: boolean;
 };
 
-function verdict(rule: RuleResult | undefined): string {
+function verdict(rule: RuleView | undefined): string {
   if (!rule) return "";
   const pass = formatRuleValue(rule, rule.pass);
   const warn = formatRuleValue(rule, rule.warn);

@@ -1,14 +1,14 @@
 import { formatCount, formatMonth, formatMonthRange } from "@/lib/format";
 import { addMonths, monthOf } from "@/lib/metrics/months";
 import { firstScoreMonth, MIN_SCORE_MONTHS } from "@/lib/metrics/rules";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
 /**
  * The sentences that say what a dashboard's figures rest on: the analysis months of the response's
  * `history` (complete months since the first record, METRICS.md "Windows and analysis months"). Words
  * only: every month and count here is the API's, or calendar arithmetic on them.
  */
-type Basis = Pick<MetricsResult, "history" | "window">;
+type Basis = Pick<MetricsView, "history" | "window">;
 
 /**
  * When a window without complete months gets its first one: the month after the first recorded month
@@ -68,7 +68,7 @@ export function basedOnText(basis: Basis, today: string): string | null {
  * ("Your score appears in Jan 2027, after three complete months (Oct–Dec 2026)"), or with a longer window
  * when the history is there. null when the response has a score.
  */
-export function scorePendingText(metrics: Pick<MetricsResult, "history" | "window" | "resilienceScore">, today: string): string | null {
+export function scorePendingText(metrics: Pick<MetricsView, "history" | "window" | "resilienceScore">, today: string): string | null {
   if (metrics.resilienceScore !== null) return null;
   const { history } = metrics;
   if (history.firstMonth === null) return "No score yet: log your income to get one.";

@@ -1,6 +1,6 @@
 import { streamColor } from "@/components/streams/stream-labels";
 import { ROLE_LABELS } from "@/components/streams/stream-labels";
-import type { StreamKind, StreamRole } from "@/lib/metrics/types";
+import type { StreamKind, StreamRole } from "@/lib/schemas/streams";
 import { STREAM_KIND_LABELS } from "@/lib/schemas/streams";
 
 export const ROLES: readonly StreamRole[] = ["anchor", "growth", "speculative"];

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { figuresAppear, noHistoryText } from "./history-text";
 import { useWindow } from "./use-window";
 import { withWindow } from "./window-memory";
@@ -13,7 +13,7 @@ import { withWindow } from "./window-memory";
  * (a newcomer's first month): one explanation instead of a row of empty panels, and the way to what can
  * be seen now (this month's money, on the Overview).
  */
-export function PartialData({ metrics, topic, why }: { metrics: MetricsResult; topic: string; why: string }) {
+export function PartialData({ metrics, topic, why }: { metrics: MetricsView; topic: string; why: string }) {
   const { query } = useWindow();
   const appears = figuresAppear(metrics);
   return (

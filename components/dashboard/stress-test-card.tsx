@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
-import type { LossScenario } from "@/lib/metrics/types";
+import type { LossScenarioView } from "@/lib/schemas/metrics";
 
 const strong = "font-semibold text-foreground";
 
@@ -19,7 +19,7 @@ type Props = {
   title: string;
   /** The display name of what is lost (a stream's name, a client or platform key); null when there is none. */
   name: string | null;
-  scenario: LossScenario | undefined;
+  scenario: LossScenarioView | undefined;
   /** E* from the response; null when the user has not set essential expenses. */
   essential: number | null | undefined;
   currency: string;
@@ -77,7 +77,7 @@ export function StressTestCard({ title, name, scenario, essential, currency, mis
   );
 }
 
-function Consequence({ scenario, essential }: { scenario: LossScenario; essential: number | null | undefined }) {
+function Consequence({ scenario, essential }: { scenario: LossScenarioView; essential: number | null | undefined }) {
   const { coverage, runwayMonths } = scenario;
   if (essential == null || coverage === null) return <>. {settingsLink("Set your essential expenses")} to see whether that covers them.</>;
   if (coverage >= 1) return <> and would still cover your essential expenses ({formatPercent(coverage)} of them).</>;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { inlineLink } from "./labels";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { noHistoryShort } from "./history-text";
 import { StressTestCard } from "./stress-test-card";
 
@@ -11,7 +11,7 @@ const link = (href: string, text: string) => (
 );
 
 /** The three stress tests of the response: the largest stream, client and platform, each taken away. */
-export function StressTests({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
+export function StressTests({ metrics, loading, error }: { metrics: MetricsView | undefined; loading: boolean; error: boolean }) {
   const r = metrics?.resilience;
   const currency = metrics?.currency ?? "USD";
   const streamKey = r?.lossOfLargestStream.key ?? null;

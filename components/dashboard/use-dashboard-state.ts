@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMetrics } from "@/components/dashboard/use-metrics";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { streamsQuery } from "@/lib/queries";
 
 /**
@@ -13,7 +13,7 @@ export type EmptyReason = "no-streams" | "no-income";
 
 export type DashboardState = {
   /** The window's metrics, or undefined while they load or when they failed. */
-  metrics: MetricsResult | undefined;
+  metrics: MetricsView | undefined;
   loading: boolean;
   /** The metrics failed and there is nothing to show; a failed background refetch keeps the figures on screen. */
   error: boolean;

@@ -1,13 +1,14 @@
 import { Badge } from "@/components/ui/badge";
 import { formatNumber, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { FigureCard } from "@/components/dashboard/figure-card";
 import { noHistoryShort } from "@/components/dashboard/history-text";
-import { HHI_BAND_COPY, hhiBand, hhiEdges } from "./hhi-band";
+import { hhiBand, hhiEdges } from "@/lib/metrics/bands";
+import { HHI_BAND_COPY } from "./hhi-band";
 import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 
 /** The three headline figures of the page: effective streams, HHI with its band, the largest stream. */
-export function DiversificationFigures({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
+export function DiversificationFigures({ metrics, loading, error }: { metrics: MetricsView | undefined; loading: boolean; error: boolean }) {
   const d = metrics?.diversification;
   const earning = metrics?.streams.filter((s) => s.share !== null).length ?? 0;
   const largestId = metrics?.resilience.lossOfLargestStream.key;
@@ -15,7 +16,7 @@ export function DiversificationFigures({ metrics, loading, error }: { metrics: M
   const streamRule = metrics ? findRule(metrics, "stream-concentration") : undefined;
   const effectiveRule = metrics ? findRule(metrics, "effective-streams") : undefined;
   // HHI is 1 / effective streams, so the effective-streams rule is its reading too.
-  const bandName = d?.hhi == null ? null : hhiBand(effectiveRule);
+  const bandName = d?.hhi == null ? null : hhiBand(effectiveRule?.status);
   const band = bandName ? HHI_BAND_COPY[bandName] : null;
   const edges = effectiveRule ? hhiEdges(effectiveRule) : null;
   const skeleton = loading || (!metrics && !error);

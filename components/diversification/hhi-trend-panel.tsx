@@ -3,11 +3,11 @@ import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatMonth, formatNumber } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { findRule } from "@/components/dashboard/rule-status";
 import { hhiChartBands } from "./hhi-band";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 /**
  * HHI month by month over the complete months since the first record (the API's byMonth): is the income

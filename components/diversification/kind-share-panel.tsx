@@ -2,11 +2,11 @@ import { ShareBars } from "@/components/charts/share-bars";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { formatMoney, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { kindLabel } from "@/components/dashboard/labels";
 import { ShareTable } from "./share-table";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean };
 
 /** Share of income by kind of work: several streams of one kind are one bet (two retainers are still freelancing). */
 export function KindSharePanel({ metrics, loading, error }: Props) {

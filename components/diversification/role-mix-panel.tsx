@@ -3,13 +3,15 @@ import { ShareBars } from "@/components/charts/share-bars";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { formatMoney, formatNumber, formatPercent } from "@/lib/format";
-import type { MetricsResult, StreamRole } from "@/lib/metrics/types";
+import { widestMixGap } from "@/lib/metrics/bands";
+import type { MetricsView } from "@/lib/schemas/metrics";
+import type { StreamRole } from "@/lib/schemas/streams";
 import type { SettingsView } from "@/lib/schemas/settings";
 import { inlineLink, ROLES, roleLabel } from "@/components/dashboard/labels";
 import { ShareTable } from "./share-table";
 
 type Props = {
-  metrics: MetricsResult | undefined;
+  metrics: MetricsView | undefined;
   targetMix: SettingsView["targetMix"] | undefined;
   loading: boolean;
   error: boolean;
@@ -25,13 +27,8 @@ export function RoleMixPanel({ metrics, targetMix, loading, error }: Props) {
     const actual = metrics?.diversification.byRole.find((r) => r.key === role);
     return { role, income: actual?.income ?? null, share: actual?.share ?? null, target: targetMix?.[role] ?? null };
   });
-  // The widest gap between actual and target, in percentage points: presentation arithmetic on two
-  // shares the API and the settings gave, to say in words what the ticks show.
-  const gap = targetMix
-    ? rows
-        .map((r) => ({ role: r.role, diff: (r.share ?? 0) - (r.target ?? 0) }))
-        .reduce<{ role: StreamRole; diff: number } | null>((widest, r) => (!widest || Math.abs(r.diff) > Math.abs(widest.diff) ? r : widest), null)
-    : null;
+  // The widest gap between actual and target, to say in words what the ticks show.
+  const gap = widestMixGap(Object.fromEntries(rows.map((r) => [r.role, r.share])), targetMix ?? null);
   const points = gap ? Math.round(Math.abs(gap.diff) * 100) : 0;
   const gapText =
     gap && Math.abs(gap.diff) >= 0.005

@@ -6,10 +6,10 @@ import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatMoney, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 /** Share of income by stream: a ring for the proportions, bars beside it for the exact figures. */
 export function StreamSharePanel({ metrics, loading, error, className }: Props) {

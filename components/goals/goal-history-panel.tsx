@@ -4,12 +4,12 @@ import { useEffect, useRef } from "react";
 import { Panel } from "@/components/dashboard/panel";
 import { cx } from "@/components/ui/cx";
 import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
-import type { GoalMonth, MetricsResult } from "@/lib/metrics/types";
+import type { GoalMonthView, MetricsView } from "@/lib/schemas/metrics";
 import type { StreamView } from "@/lib/schemas/streams";
 import { ownersIn } from "./owners";
 
 type Props = {
-  metrics: MetricsResult | undefined;
+  metrics: MetricsView | undefined;
   loading: boolean;
   error: boolean;
   streams: readonly StreamView[] | undefined;
@@ -103,7 +103,7 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
 }
 
 /** ✓ or ✗ with the figures in words for screen readers and in a tooltip for the pointer. */
-function MonthCell({ entry, month, current, currency }: { entry: GoalMonth | undefined; month: string; current: boolean; currency: string }) {
+function MonthCell({ entry, month, current, currency }: { entry: GoalMonthView | undefined; month: string; current: boolean; currency: string }) {
   const base = "h-8 min-w-8 rounded-md text-center align-middle";
   if (!entry) {
     return (

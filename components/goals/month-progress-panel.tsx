@@ -4,7 +4,7 @@ import { ProgressBar } from "@/components/charts/progress-bar";
 import { Panel } from "@/components/dashboard/panel";
 import { useThisMonth } from "@/components/dashboard/use-this-month";
 import { formatMoney, formatMonth, formatPercent } from "@/lib/format";
-import type { GoalMonth } from "@/lib/metrics/types";
+import type { GoalMonthView } from "@/lib/schemas/metrics";
 import type { StreamView } from "@/lib/schemas/streams";
 import { ownerOf, ownerOrder } from "./owners";
 
@@ -69,7 +69,7 @@ export function MonthProgressPanel({ streams, className }: Props) {
 }
 
 /** One line per goal; the projection is the API's (so far plus what usually still arrives this month). */
-function Outlook({ goal, money }: { goal: GoalMonth; money: (v: number) => string }) {
+function Outlook({ goal, money }: { goal: GoalMonthView; money: (v: number) => string }) {
   if (goal.status === "hit") return <>Goal reached.</>;
   if (goal.status === "missed") return <>Goal missed.</>;
   if (goal.progress >= 1) return <>Goal reached already.</>;

@@ -8,9 +8,9 @@ import { useWindow } from "@/components/dashboard/use-window";
 import { withWindow } from "@/components/dashboard/window-memory";
 import { ruleAdvice } from "@/components/resilience/rule-advice";
 import { RULE_COPY } from "@/components/settings/rule-catalog";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 const link = "font-medium text-primary underline-offset-4 hover:underline";
 

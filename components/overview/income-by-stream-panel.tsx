@@ -5,10 +5,10 @@ import { Panel } from "@/components/dashboard/panel";
 import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCount, formatMoney, formatMonth, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
 type Props = {
-  metrics: MetricsResult | undefined;
+  metrics: MetricsView | undefined;
   loading: boolean;
   error: boolean;
   className?: string;
@@ -96,7 +96,7 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
  * The average month is over the complete months since the first record (the API's monthlyIncome): said as
  * "a month on average" when those are the window's months, named when they are fewer, left out without any.
  */
-function Average({ metrics, money }: { metrics: MetricsResult; money: (v: number) => string }) {
+function Average({ metrics, money }: { metrics: MetricsView; money: (v: number) => string }) {
   const average = metrics.resilience.monthlyIncome;
   const { analysisMonths } = metrics.history;
   if (average === null) return null;

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { inlineLink } from "@/components/dashboard/labels";
 import { formatNumber } from "@/lib/format";
-import type { MetricsWarning } from "@/lib/metrics/types";
+import type { MetricsWarningView } from "@/lib/schemas/metrics";
 
 /**
  * Income in a currency without an exchange rate is left out of every figure (METRICS.md, Money). Saying so
  * next to the figures keeps a low month from looking like a real drop.
  */
-export function MissingFxWarning({ warnings }: { warnings: readonly MetricsWarning[] | undefined }) {
+export function MissingFxWarning({ warnings }: { warnings: readonly MetricsWarningView[] | undefined }) {
   const missing = (warnings ?? []).filter((w) => w.code === "missing-fx-rate");
   if (missing.length === 0) return null;
   const total = missing.reduce((n, w) => n + w.count, 0);

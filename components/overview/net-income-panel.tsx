@@ -2,9 +2,9 @@ import { NetIncomeChart } from "@/components/charts/net-income-chart";
 import { Panel } from "@/components/dashboard/panel";
 import { MonthlyTotalsTable } from "@/components/charts/monthly-totals-table";
 import { formatMoney } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 const strong = "font-semibold text-foreground";
 

@@ -9,11 +9,11 @@ import { scoreBand } from "@/components/resilience/score-band";
 import { Badge } from "@/components/ui/badge";
 import { Skeleton } from "@/components/ui/skeleton";
 import { MIN_SCORE_MONTHS } from "@/lib/metrics/rules";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { previousWindowName } from "./previous-window";
 import { usePreviousMetrics } from "./use-previous-metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 /**
  * The resilience score with its band, how it moved against the previous window, and the rule tally. With

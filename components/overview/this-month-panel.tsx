@@ -9,11 +9,11 @@ import { useWindow } from "@/components/dashboard/use-window";
 import { withWindow } from "@/components/dashboard/window-memory";
 import { formatCount, formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import { addMonths } from "@/lib/metrics/months";
-import type { GoalMonth, MetricsResult } from "@/lib/metrics/types";
+import type { GoalMonthView, MetricsView } from "@/lib/schemas/metrics";
 
 type Props = {
   /** The metrics of the page's window, for the figures that put the month in context. */
-  window: MetricsResult | undefined;
+  window: MetricsView | undefined;
   className?: string;
 };
 
@@ -95,7 +95,7 @@ export function ThisMonthPanel({ window, className }: Props) {
  * before (when it is one), the average complete month of the window, and the window's goal hit rate. A
  * figure over a period with no complete month is left out rather than shown as a zero.
  */
-function MonthContext({ metrics, month, money }: { metrics: MetricsResult | undefined; month: string; money: (v: number) => string }) {
+function MonthContext({ metrics, month, money }: { metrics: MetricsView | undefined; month: string; money: (v: number) => string }) {
   if (!metrics) return null;
   const { history } = metrics;
   const lastMonth = addMonths(month, -1);
@@ -122,13 +122,13 @@ function MonthContext({ metrics, month, money }: { metrics: MetricsResult | unde
   );
 }
 
-const GOAL_NOTES: Record<GoalMonth["status"], string> = { hit: "goal hit", missed: "goal missed", current: "in progress", future: "not started" };
+const GOAL_NOTES: Record<GoalMonthView["status"], string> = { hit: "goal hit", missed: "goal missed", current: "in progress", future: "not started" };
 
 /**
  * Where this month is heading. The projection is the API's: the income so far plus what usually arrived
  * after today's day in the recent complete months, so the sentence says it follows their usual pattern.
  */
-function Verdict({ goal, money, month }: { goal: GoalMonth; money: (v: number) => string; month: string }) {
+function Verdict({ goal, money, month }: { goal: GoalMonthView; money: (v: number) => string; month: string }) {
   const { target, projected, progress } = goal;
   if (progress >= 1) return <>You have already reached your {money(target)} goal for {month}.</>;
   if (projected === null) {

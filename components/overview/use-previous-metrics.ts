@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useWindow } from "@/components/dashboard/use-window";
 import { metricsQuery } from "@/lib/queries";
-import { comparableWindow } from "./previous-window";
+import { comparableWindow } from "@/lib/metrics/window";
 
 /**
  * The metrics of the window just before the URL's one, for "how the score moved"; not fetched at all when

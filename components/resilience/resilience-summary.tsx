@@ -8,7 +8,7 @@ import { findRule, RuleBadge } from "@/components/dashboard/rule-status";
 import { useWindowScope } from "@/components/dashboard/window-scope";
 import { Badge } from "@/components/ui/badge";
 import { formatCount, formatMoney, formatNumber, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import { scoreBand } from "./score-band";
 
 const strong = "font-semibold text-foreground";
@@ -23,7 +23,7 @@ const settingsLink = (text: string) => (
  * rests on the complete months since the first record: without three there is no score, and the card says
  * when it will appear.
  */
-export function ResilienceSummary({ metrics, loading, error }: { metrics: MetricsResult | undefined; loading: boolean; error: boolean }) {
+export function ResilienceSummary({ metrics, loading, error }: { metrics: MetricsView | undefined; loading: boolean; error: boolean }) {
   const { today } = useWindowScope();
   const r = metrics?.resilience;
   const currency = metrics?.currency ?? "USD";
@@ -99,7 +99,7 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
   );
 }
 
-function runwayValue(metrics: MetricsResult | undefined): string {
+function runwayValue(metrics: MetricsView | undefined): string {
   const r = metrics?.resilience;
   if (metrics?.history.analysisMonths === 0) return "—";
   if (r?.sustainable === true) return "No limit";

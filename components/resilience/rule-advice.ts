@@ -2,7 +2,7 @@ import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatRuleValue } from "@/components/dashboard/rule-status";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { RuleId } from "@/lib/metrics/thresholds";
-import type { MetricsResult, RuleResult } from "@/lib/metrics/types";
+import type { MetricsView, RuleView } from "@/lib/schemas/metrics";
 
 /** What each rule measures and why it matters, in plain words (the checklist's explanation line). */
 export const RULE_EXPLANATIONS: Readonly<Record<RuleId, string>> = {
@@ -28,7 +28,7 @@ export type RuleAdvice = {
  * Names come from the response too: the largest stream by its id, the largest client and platform by key.
  * A rule that is n/a says why, from the API's `reason`, and how to give it a value.
  */
-export function ruleAdvice(rule: RuleResult, metrics: MetricsResult): RuleAdvice {
+export function ruleAdvice(rule: RuleView, metrics: MetricsView): RuleAdvice {
   const r = metrics.resilience;
   if (rule.value === null) return notApplicable(rule, metrics);
 
@@ -74,7 +74,7 @@ export function ruleAdvice(rule: RuleResult, metrics: MetricsResult): RuleAdvice
 }
 
 /** Why a rule has no value (the API's reason), and the one thing that would give it one. */
-function notApplicable(rule: RuleResult, metrics: MetricsResult): RuleAdvice {
+function notApplicable(rule: RuleView, metrics: MetricsView): RuleAdvice {
   switch (rule.reason) {
     case "unattributed": {
       const client = rule.id === "client-concentration";
@@ -99,7 +99,7 @@ function notApplicable(rule: RuleResult, metrics: MetricsResult): RuleAdvice {
 }
 
 /** `no-history`: no complete month in the window, no income in them, or too few months for the statistic. */
-function noHistoryAdvice(rule: RuleResult, metrics: MetricsResult): string {
+function noHistoryAdvice(rule: RuleView, metrics: MetricsView): string {
   const n = metrics.history.analysisMonths;
   if (n === 0) return `Needs complete months of income. ${noHistoryText(metrics)}`;
   if (metrics.diversification.hhi === null) return "There is no income in the complete months of this window to check.";

@@ -9,14 +9,14 @@ import { useUpdateSettings } from "@/components/settings/use-update-settings";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { MetricsResult, RuleResult } from "@/lib/metrics/types";
+import type { MetricsView, RuleView } from "@/lib/schemas/metrics";
 import type { SettingsView } from "@/lib/schemas/settings";
 import { RULE_EXPLANATIONS, ruleAdvice } from "./rule-advice";
 import { StatusIcon } from "./status-icon";
 import { ThresholdEditor } from "./threshold-editor";
 import { overridesWith } from "./threshold-overrides";
 
-type Props = { rule: RuleResult; metrics: MetricsResult; settings: SettingsView | undefined };
+type Props = { rule: RuleView; metrics: MetricsView; settings: SettingsView | undefined };
 
 /** One rule of the checklist: status and value, its thresholds (editable here), what it means and what to do. */
 export function RuleRow({ rule, metrics, settings }: Props) {
@@ -95,7 +95,7 @@ export function RuleRow({ rule, metrics, settings }: Props) {
 }
 
 /** Drops this rule's override (keeping the others), so it follows the defaults again. */
-function ResetButton({ rule, settings, onReset }: { rule: RuleResult; settings: SettingsView; onReset: () => void }) {
+function ResetButton({ rule, settings, onReset }: { rule: RuleView; settings: SettingsView; onReset: () => void }) {
   const update = useUpdateSettings();
   const { toast } = useToast();
   const name = RULE_COPY[rule.id].name;

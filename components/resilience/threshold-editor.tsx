@@ -8,11 +8,11 @@ import { useUpdateSettings } from "@/components/settings/use-update-settings";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
-import type { RuleResult } from "@/lib/metrics/types";
+import type { RuleView } from "@/lib/schemas/metrics";
 import { thresholdsInput, type SettingsView } from "@/lib/schemas/settings";
 import { overridesWith } from "./threshold-overrides";
 
-type Props = { rule: RuleResult; settings: SettingsView; onDone: () => void };
+type Props = { rule: RuleView; settings: SettingsView; onDone: () => void };
 
 /**
  * Pass and warn of one rule, edited where the rule is shown. Saving sends every override (the PATCH replaces

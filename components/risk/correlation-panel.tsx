@@ -1,11 +1,12 @@
 import { CorrelationHeatmap } from "@/components/charts/correlation-heatmap";
-import { correlationBand, formatCorrelation } from "@/components/charts/correlation-words";
+import { formatCorrelation } from "@/components/charts/correlation-words";
+import { correlationBand } from "@/lib/metrics/bands";
 import { Panel } from "@/components/dashboard/panel";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatCount } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 type Pair = { a: string; b: string; r: number };
 
@@ -29,7 +30,7 @@ function extremes(names: readonly string[], matrix: readonly (readonly (number |
 }
 
 /** Correlations are over the complete months (n >= 3, METRICS.md); the reason there are none to show. */
-function emptyReason(metrics: MetricsResult, streams: number): string | undefined {
+function emptyReason(metrics: MetricsView, streams: number): string | undefined {
   const n = metrics.history.analysisMonths;
   if (n === 0) return noHistoryText(metrics);
   if (streams < 2) return "Correlations need at least two streams.";

@@ -3,9 +3,10 @@ import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCount, formatMoney, formatMonth, formatMonthRange } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import { typicalRange } from "@/lib/metrics/bands";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 /**
  * Monthly income against its own typical range: which months were unusual, and how unusual. Only the
@@ -24,7 +25,8 @@ export function IncomeBandPanel({ metrics, loading, error, className }: Props) {
   // A series that never changed (stdev 0) has no band and no month worse than another; one month has no stdev.
   const swings = risk?.stdev != null && risk.stdev > 0;
   const worst = swings ? risk?.worstMonth?.month : undefined;
-  const band = mean !== null && swings && risk?.stdev != null ? `${money(Math.max(0, mean - risk.stdev))} to ${money(mean + risk.stdev)}` : null;
+  const range = typicalRange(mean, risk?.stdev ?? null);
+  const band = range ? `${money(range.low)} to ${money(range.high)}` : null;
   const label = `Monthly income: ${monthly.map((m) => `${formatMonth(m.month)} ${money(m.income)}`).join(", ")}. Average ${mean !== null ? money(mean) : "—"}${band ? `, typical range ${band}` : ""}.`;
   const span = from !== null && to !== null ? `${formatCount(monthly.length, "complete month")}, ${formatMonthRange(from, to)}` : "";
 
@@ -69,7 +71,7 @@ export function IncomeBandPanel({ metrics, loading, error, className }: Props) {
         ) : null
       }
     >
-      {mean !== null ? <IncomeBandChart data={monthly} currency={currency} mean={mean} stdev={swings ? (risk?.stdev ?? null) : null} highlight={worst} label={label} /> : null}
+      {mean !== null ? <IncomeBandChart data={monthly} currency={currency} mean={mean} range={range} highlight={worst} label={label} /> : null}
     </Panel>
   );
 }

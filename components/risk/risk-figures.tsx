@@ -2,9 +2,9 @@ import { FigureCard } from "@/components/dashboard/figure-card";
 import { findRule, formatRuleValue, RuleBadge } from "@/components/dashboard/rule-status";
 import { formatMoney, formatMonth, formatNumber, formatPercent } from "@/lib/format";
 import { noHistoryShort } from "@/components/dashboard/history-text";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean };
 
 /** Volatility, worst month, maximum drawdown and the diversification ratio, each with what it means. */
 export function RiskFigures({ metrics, loading, error }: Props) {

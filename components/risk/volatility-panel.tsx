@@ -6,9 +6,9 @@ import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatMoney, formatPercent } from "@/lib/format";
-import type { MetricsResult } from "@/lib/metrics/types";
+import type { MetricsView } from "@/lib/schemas/metrics";
 
-type Props = { metrics: MetricsResult | undefined; loading: boolean; error: boolean; className?: string };
+type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
 
 /** Each stream's coefficient of variation, most volatile first, against the portfolio's own. */
 export function VolatilityPanel({ metrics, loading, error, className }: Props) {

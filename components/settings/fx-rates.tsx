@@ -5,7 +5,7 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDate } from "@/lib/format";
-import { fxRatesQuery, streamIncomeQuery } from "@/lib/queries";
+import { fxRatesQuery, unpricedQuery } from "@/lib/queries";
 import type { FxRateView } from "@/lib/schemas/fx-rates";
 import type { CurrencyChoice } from "./choices";
 import { FxRateForm } from "./fx-rate-form";
@@ -21,9 +21,9 @@ export type FxRatesProps = { baseCurrency: string; currencies: CurrencyChoice[];
 
 export function FxRates({ baseCurrency, currencies, today }: FxRatesProps) {
   const rates = useQuery(fxRatesQuery());
-  // Which currencies in the last 12 months have no rate yet: the stream figures already count them.
-  const income = useQuery(streamIncomeQuery());
-  const missing = (income.data?.missingFx ?? []).filter((m) => m.currency !== baseCurrency);
+  // Which currencies have no usable rate yet: their transactions are left out of every figure.
+  const unpriced = useQuery(unpricedQuery(baseCurrency));
+  const missing = unpriced.data?.data ?? [];
   const list = rates.data?.data ?? [];
   const latest = latestOf(list);
   const choices = currencies.filter((c) => c.code !== baseCurrency);

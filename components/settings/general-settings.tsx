@@ -2,7 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { loadUnpricedUnder } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
@@ -12,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { parseAmount } from "@/lib/metrics/money";
-import { settingsKeys } from "@/lib/queries";
+import { unpricedQuery } from "@/lib/queries";
 import { updateSettingsInput, type SettingsView } from "@/lib/schemas/settings";
 import type { CurrencyChoice } from "./choices";
 import { useDeviceTimeZone } from "./device-time-zone";
@@ -79,13 +78,7 @@ export function GeneralSettings({ settings, currencies, timeZones }: { settings:
   const [errors, setErrors] = useState<FormErrors>({});
   const [confirming, setConfirming] = useState<SettingsPatch | null>(null);
   // What the new base would leave out is asked when the dialog opens, never from a stale cache.
-  const unpriced = useQuery({
-    queryKey: settingsKeys.unpricedUnder(draft.baseCurrency),
-    queryFn: () => loadUnpricedUnder(draft.baseCurrency),
-    enabled: confirming !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const unpriced = useQuery({ ...unpricedQuery(draft.baseCurrency), enabled: confirming !== null, staleTime: 0, gcTime: 0 });
   const patch = patchOf(draft, saved);
   const dirty = Object.keys(patch).length > 0;
   const set = (key: keyof Draft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -247,11 +240,11 @@ export function GeneralSettings({ settings, currencies, timeZones }: { settings:
                   <Spinner size="sm" /> Checking your rates…
                 </span>
               )
-            ) : unpriced.data.length === 0 ? (
+            ) : unpriced.data.data.length === 0 ? (
               `Every transaction has a rate for ${draft.baseCurrency}: none is left out.`
             ) : (
               <span className="font-medium text-foreground">
-                {unpricedText(unpriced.data)} will have no rate and be left out until you add one.
+                {unpricedText(unpriced.data.data)} will have no rate and be left out until you add one.
               </span>
             )}
           </li>

@@ -2,12 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { loadStreamTransactionCount } from "@/app/(app)/streams/actions";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import { ApiProblem } from "@/lib/api-client";
-import { keys } from "@/lib/queries";
+import { streamQuery } from "@/lib/queries";
 import type { StreamView } from "@/lib/schemas/streams";
 import { useDeleteStream } from "./use-stream-mutations";
 
@@ -30,14 +29,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function DeleteStreamDialog({ stream, onClose, onDeleted, optimistic = true }: DeleteStreamDialogProps) {
   const { toast } = useToast();
   const [error, setError] = useState<string | null>(null);
-  const count = useQuery({
-    queryKey: keys.streamTransactionCount(stream?.id ?? ""),
-    queryFn: () => loadStreamTransactionCount(stream?.id ?? ""),
-    enabled: stream !== null,
-    staleTime: 0,
-    gcTime: 0,
-  });
-  const n = count.data;
+  const count = useQuery({ ...streamQuery(stream?.id ?? ""), enabled: stream !== null, staleTime: 0, gcTime: 0 });
+  const n = count.data?.transactionCount;
 
   function close() {
     setError(null);

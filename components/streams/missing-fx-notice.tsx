@@ -1,8 +1,7 @@
 import { cx } from "@/components/ui/cx";
-import type { MissingFx } from "@/lib/data/stream-summary";
 
 /** Rows in a currency without an exchange rate are left out of the figures; this says which and how many. */
-export function MissingFxNotice({ missing, className }: { missing: readonly MissingFx[]; className?: string }) {
+export function MissingFxNotice({ missing, className }: { missing: readonly { currency: string; count: number }[]; className?: string }) {
   if (missing.length === 0) return null;
   const total = missing.reduce((n, m) => n + m.count, 0);
   const list = missing.map((m) => `${m.count} in ${m.currency}`).join(", ");

@@ -14,7 +14,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { formatDate, formatMonth } from "@/lib/format";
-import { streamsQuery, streamSummaryQuery } from "@/lib/queries";
+import { recentWindow } from "@/lib/metrics/window";
+import { metricsQuery, streamClientsQuery, streamsQuery } from "@/lib/queries";
 import { STREAM_KIND_LABELS } from "@/lib/schemas/streams";
 import { DeleteStreamDialog } from "./delete-stream-dialog";
 import { MissingFxNotice } from "./missing-fx-notice";
@@ -38,8 +39,13 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
   const all = streams.data?.data ?? [];
   const index = all.findIndex((s) => s.id === streamId);
   const stream = all[index];
-  // A deleted stream (here or in another tab) has no figures: asking for them again would only fail.
-  const summary = useQuery({ ...streamSummaryQuery(streamId), enabled: stream !== undefined && !deleted });
+  // The stream's figures are its entry in the metrics of the last 12 months (this one included), the
+  // same read as the cards; who pays it is its clients over the same months.
+  const window = recentWindow(today);
+  const metrics = useQuery(metricsQuery(window));
+  // A deleted stream (here or in another tab) has no clients: asking for them again would only fail.
+  const clients = useQuery({ ...streamClientsQuery(streamId, window), enabled: stream !== undefined && !deleted });
+  const figures = metrics.data?.streams.find((s) => s.id === streamId);
 
   if (deleted) {
     return (
@@ -121,17 +127,17 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
       />
 
       <div className="flex flex-col gap-6">
-        {summary.data ? (
+        {metrics.data ? (
           <>
-            <MissingFxNotice missing={summary.data.missingFx} />
+            {clients.data ? <MissingFxNotice missing={clients.data.warnings} /> : null}
             <section aria-labelledby="stream-window">
               <h2 id="stream-window" className="mb-2 text-sm font-medium text-muted-foreground">
-                Last 12 months · {formatMonth(summary.data.window.from)} – {formatMonth(summary.data.window.to)}
+                Last 12 months · {formatMonth(metrics.data.window.from)} – {formatMonth(metrics.data.window.to)}
               </h2>
-              <StreamStats summary={summary.data} />
+              <StreamStats stream={figures} currency={metrics.data.currency} />
             </section>
           </>
-        ) : summary.isError ? (
+        ) : metrics.isError ? (
           <p role="alert" className="text-sm text-danger">
             Could not load this stream’s figures.
           </p>
@@ -148,7 +154,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
           </CardContent>
         </Card>
 
-        {summary.data ? <StreamMonthlyCard summary={summary.data} color={color} /> : null}
+        {metrics.data && figures ? <StreamMonthlyCard stream={figures} window={metrics.data.window} currency={metrics.data.currency} color={color} /> : null}
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <Card className="self-start">
@@ -172,7 +178,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
             </div>
           </Card>
           <div className="flex min-w-0 flex-col gap-6">
-            {summary.data ? <TopClientsCard summary={summary.data} /> : null}
+            {clients.data && metrics.data ? <TopClientsCard clients={clients.data} currency={metrics.data.currency} /> : null}
             <TimePanel streamId={stream.id} streamName={stream.name} today={today} />
           </div>
         </div>

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { useToast } from "@/components/ui/toast";
-import { streamIncomeQuery, streamsQuery } from "@/lib/queries";
+import { recentWindow } from "@/lib/metrics/window";
+import { metricsQuery, streamsQuery } from "@/lib/queries";
 import type { StreamView } from "@/lib/schemas/streams";
 import { DeleteStreamDialog } from "./delete-stream-dialog";
 import { MissingFxNotice } from "./missing-fx-notice";
@@ -15,11 +16,14 @@ import { StreamFormDialog } from "./stream-form-dialog";
 import { streamColor } from "./stream-labels";
 import { useUpdateStream } from "./use-stream-mutations";
 
-/** The streams page: a card per stream, archived ones folded away, and the create/edit/delete dialogs. */
-export function StreamsBoard() {
+/**
+ * The streams page: a card per stream, archived ones folded away, and the create/edit/delete dialogs.
+ * Each card's income is its series in GET /api/v1/metrics over the last 12 months, this one included.
+ */
+export function StreamsBoard({ today }: { today: string }) {
   const { toast } = useToast();
   const streams = useQuery(streamsQuery());
-  const income = useQuery(streamIncomeQuery());
+  const metrics = useQuery(metricsQuery(recentWindow(today)));
   const update = useUpdateStream();
   const [editing, setEditing] = useState<StreamView | "new" | null>(null);
   const [deleting, setDeleting] = useState<StreamView | null>(null);
@@ -27,8 +31,9 @@ export function StreamsBoard() {
   const all = streams.data?.data ?? [];
   const live = all.filter((s) => s.status !== "archived");
   const archived = all.filter((s) => s.status === "archived");
-  const months = income.data?.months ?? [];
+  const months = metrics.data?.monthly.map((m) => m.month) ?? [];
   const zeros = months.map(() => 0);
+  const incomeOf = new Map(metrics.data?.streams.map((s) => [s.id, s.monthly.map((m) => m.income)]));
 
   function toggleArchive(stream: StreamView) {
     const status = stream.status === "archived" ? "active" : "archived";
@@ -51,9 +56,9 @@ export function StreamsBoard() {
       <StreamCard
         stream={stream}
         color={streamColor(stream, all.indexOf(stream))}
-        currency={income.data?.currency ?? "USD"}
+        currency={metrics.data?.currency ?? "USD"}
         months={months}
-        income={income.data?.incomeByStream[stream.id] ?? zeros}
+        income={incomeOf.get(stream.id) ?? zeros}
         onEdit={() => setEditing(stream)}
         onToggleArchive={() => toggleArchive(stream)}
         onDelete={() => setDeleting(stream)}
@@ -68,7 +73,7 @@ export function StreamsBoard() {
         description="Every business line you earn from, with this month's income and the last 12 months."
         actions={all.length > 0 ? <Button onClick={() => setEditing("new")}>Add stream</Button> : null}
       />
-      {income.data ? <MissingFxNotice missing={income.data.missingFx} className="mb-4" /> : null}
+      {metrics.data ? <MissingFxNotice missing={metrics.data.warnings} className="mb-4" /> : null}
       {streams.isError ? (
         <p role="alert" className="text-sm text-danger">
           Could not load your streams.

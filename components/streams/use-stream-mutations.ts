@@ -120,11 +120,10 @@ export function useDeleteStream({ optimistic = true, onDeleted, onFailed }: Dele
       const { id, expectedTransactions } = vars;
       onDeleted?.(vars);
       // Nothing may fetch the deleted stream again: its own queries go before any invalidation can refetch them.
-      qc.removeQueries({ queryKey: keys.streamSummary(id) });
+      qc.removeQueries({ queryKey: keys.streamClients(id) });
       qc.removeQueries({ queryKey: keys.timeEntries(id) });
-      qc.removeQueries({ queryKey: keys.streamTransactionCount(id) });
+      qc.removeQueries({ queryKey: keys.streamDetail(id) });
       qc.removeQueries({ queryKey: keys.transactionLists(), predicate: (q) => (q.queryKey[2] as { stream?: string } | undefined)?.stream === id });
-      void qc.invalidateQueries({ queryKey: keys.streamIncome() });
       // Its goals go with it (a database cascade), and its figures leave the dashboards.
       void qc.invalidateQueries({ queryKey: metricsKeys.all() });
       void qc.invalidateQueries({ queryKey: metricsKeys.goals() });

@@ -25,7 +25,6 @@ async function snapshot(qc: QueryClient, streamId: string) {
 /** Hours move the stream's hours and hourly rate, and the dashboards' (which show hours too). */
 function invalidate(qc: QueryClient, streamId: string) {
   void qc.invalidateQueries({ queryKey: keys.timeEntries(streamId) });
-  void qc.invalidateQueries({ queryKey: keys.streamSummary(streamId) });
   void qc.invalidateQueries({ queryKey: metricsKeys.all() });
 }
 

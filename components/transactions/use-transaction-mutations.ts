@@ -70,14 +70,17 @@ function preview(qc: QueryClient, id: string, draft: TransactionDraft, base?: Tr
 }
 
 /**
- * Everything a change to transactions can move: the lists, the figures of the streams involved, the
- * stream cards' income, the dashboards' metrics, and (when a name was typed) the suggestions. Lists refetch only once no other
- * transaction change is in flight, so a refetch cannot wipe out a newer optimistic row.
+ * Everything a change to transactions can move: the lists, the clients and counts of the streams
+ * involved, every metrics window (stream cards and pages read them too), and (when a name was typed) the
+ * suggestions. Lists refetch only once no other transaction change is in flight, so a refetch cannot
+ * wipe out a newer optimistic row.
  */
 function invalidateAfter(qc: QueryClient, streamIds: readonly string[], touchesSuggestions: boolean) {
   if (qc.isMutating({ mutationKey }) <= 1) void qc.invalidateQueries({ queryKey: keys.transactionLists() });
-  for (const id of new Set(streamIds)) void qc.invalidateQueries({ queryKey: keys.streamSummary(id) });
-  void qc.invalidateQueries({ queryKey: keys.streamIncome() });
+  for (const id of new Set(streamIds)) {
+    void qc.invalidateQueries({ queryKey: keys.streamClients(id) });
+    void qc.invalidateQueries({ queryKey: keys.streamDetail(id) });
+  }
   void qc.invalidateQueries({ queryKey: metricsKeys.all() });
   if (touchesSuggestions) void qc.invalidateQueries({ queryKey: keys.suggestions() });
 }

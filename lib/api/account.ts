@@ -24,6 +24,11 @@ export async function readSettings(userId: string) {
   return settingsResponse.parse(await getSettings(userId));
 }
 
+/** The tokens list, as GET /api/v1/tokens answers it. */
+export async function readTokens(userId: string) {
+  return tokenList.parse({ data: await listTokens(userId), nextCursor: null });
+}
+
 export const meOp = defineOperation({
   method: "GET",
   path: "/api/v1/me",
@@ -73,7 +78,7 @@ export const listTokensOp = defineOperation({
   access: "session",
   status: 200,
   response: tokenList,
-  handle: async ({ userId }) => tokenList.parse({ data: await listTokens(userId), nextCursor: null }),
+  handle: ({ userId }) => readTokens(userId),
 });
 
 export const createTokenOp = defineOperation({

@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { listRates, upsertRates, userBaseCurrencyForRates } from "@/lib/data/fx";
+import { listRates, listUnpricedUnder, upsertRates, userBaseCurrencyForRates } from "@/lib/data/fx";
+import { isCurrency } from "@/lib/metrics/money";
+import { currencyCode } from "@/lib/schemas/common";
 import { ApiError, unprocessable, type FieldError } from "@/lib/http-errors";
 import { listResponse } from "@/lib/schemas/common";
 import { fxRateInput, fxRateResponse, listFxRatesQuery, type FxRateInput } from "@/lib/schemas/fx-rates";
@@ -8,6 +10,40 @@ import { defineOperation, reply } from "./operation";
 
 const rateList = listResponse(fxRateResponse);
 const MAX_RATES = 10_000;
+
+const unpricedQuery = z.object({
+  base: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.").meta({ description: "A base currency to try; the current one when left out." }).optional(),
+});
+const unpricedResponse = z.object({
+  base: z.string(),
+  data: z.array(z.object({ currency: z.string(), count: z.number().int() })),
+});
+
+/** Per currency, the transactions that have (or, under `base`, would have) no usable rate. */
+export async function readUnpriced(userId: string, base?: string) {
+  const under = base ?? (await userBaseCurrencyForRates(userId));
+  return unpricedResponse.parse({ base: under, data: await listUnpricedUnder(userId, under) });
+}
+
+export const unpricedOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/fx-rates/unpriced",
+  operationId: "listUnpricedCurrencies",
+  tag: "FX rates",
+  summary: "Transactions without a usable exchange rate, by currency",
+  description:
+    "Under the current base currency, or under `base` before switching to it: a currency counts while it has no rate quoted in the base, and the base no rate quoted in it (on any date). Such transactions are left out of every figure.",
+  access: "read",
+  query: unpricedQuery,
+  status: 200,
+  response: unpricedResponse,
+  handle: ({ userId, query }) => readUnpriced(userId, query.base),
+});
+
+/** The rates list as GET /api/v1/fx-rates answers it. */
+export async function readRates(userId: string, query: { currency?: string } = {}) {
+  return rateList.parse({ data: await listRates(userId, query), nextCursor: null });
+}
 
 export const listRatesOp = defineOperation({
   method: "GET",
@@ -19,7 +55,7 @@ export const listRatesOp = defineOperation({
   query: listFxRatesQuery,
   status: 200,
   response: rateList,
-  handle: async ({ userId, query }) => rateList.parse({ data: await listRates(userId, query), nextCursor: null }),
+  handle: ({ userId, query }) => readRates(userId, query),
 });
 
 /**

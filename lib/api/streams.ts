@@ -1,7 +1,13 @@
 import "server-only";
-import { createStream, deleteStream, getStream, listStreams, updateStream } from "@/lib/data/streams";
+import { loadStreamClients } from "@/lib/data/stream-clients";
+import { countStreamTransactions, createStream, deleteStream, getStream, listStreams, updateStream } from "@/lib/data/streams";
+import { getUser } from "@/lib/data/users";
+import { streamClients } from "@/lib/metrics/concentration";
+import { recentWindow, type MonthRange } from "@/lib/metrics/window";
 import { listResponse } from "@/lib/schemas/common";
-import { createStreamInput, deleteStreamQuery, listStreamsQuery, streamResponse, updateStreamInput } from "@/lib/schemas/streams";
+import { streamClientsQuery, streamClientsResponse, type StreamClientsView } from "@/lib/schemas/metrics";
+import { createStreamInput, deleteStreamQuery, listStreamsQuery, streamDetailResponse, streamResponse, updateStreamInput } from "@/lib/schemas/streams";
+import { todayIn } from "@/lib/today";
 import { defineOperation } from "./operation";
 
 export const streamList = listResponse(streamResponse);
@@ -39,16 +45,55 @@ export const createStreamOp = defineOperation({
   handle: async ({ userId, body }) => streamResponse.parse(await createStream(userId, body)),
 });
 
+/** One stream and how many transactions it holds. */
+export async function readStream(userId: string, id: string) {
+  const stream = await getStream(userId, id);
+  return streamDetailResponse.parse({ ...stream, transactionCount: await countStreamTransactions(userId, stream.id) });
+}
+
 export const getStreamOp = defineOperation({
   method: "GET",
   path: "/api/v1/streams/{id}",
   operationId: "getStream",
   tag: "Streams",
-  summary: "Get a stream",
+  summary: "Get a stream, with its number of transactions",
   access: "read",
   status: 200,
-  response: streamResponse,
-  handle: async ({ userId, params }) => streamResponse.parse(await getStream(userId, params.id ?? "")),
+  response: streamDetailResponse,
+  handle: ({ userId, params }) => readStream(userId, params.id ?? ""),
+});
+
+/** The window of the stream pages when none is asked for: the last 12 months, this one included. */
+export async function streamPagesWindow(userId: string): Promise<MonthRange> {
+  const user = await getUser(userId);
+  return recentWindow(todayIn(user.timeZone));
+}
+
+/** Who pays one stream over a window, as GET /api/v1/streams/{id}/clients answers it. */
+export async function readStreamClients(userId: string, streamId: string, query: { from?: string; to?: string; limit: number }): Promise<StreamClientsView> {
+  const window = query.from && query.to ? { from: query.from, to: query.to } : await streamPagesWindow(userId);
+  const { streamIncome, clients, missing } = await loadStreamClients(userId, streamId, window);
+  return streamClientsResponse.parse({
+    window,
+    income: streamIncome,
+    data: streamClients(clients, streamIncome).slice(0, query.limit),
+    warnings: missing.map((m) => ({ code: "missing-fx-rate", ...m })).sort((a, b) => (a.currency < b.currency ? -1 : 1)),
+  });
+}
+
+export const streamClientsOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/streams/{id}/clients",
+  operationId: "listStreamClients",
+  tag: "Streams",
+  summary: "Who pays one stream: its largest clients and their share of its income",
+  description:
+    "Clients are counterparties of the stream's income, trimmed and compared case-insensitively, shown in their latest spelling; only those with positive income in the window. Default window: the last 12 months, the current one included.",
+  access: "read",
+  query: streamClientsQuery,
+  status: 200,
+  response: streamClientsResponse,
+  handle: ({ userId, params, query }) => readStreamClients(userId, params.id ?? "", query),
 });
 
 export const updateStreamOp = defineOperation({

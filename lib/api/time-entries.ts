@@ -1,10 +1,16 @@
 import "server-only";
+import type { z } from "zod";
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from "@/lib/data/time-entries";
 import { listResponse } from "@/lib/schemas/common";
 import { createTimeEntryInput, listTimeEntriesQuery, timeEntryResponse, updateTimeEntryInput } from "@/lib/schemas/time-entries";
 import { defineOperation } from "./operation";
 
 const timeEntryList = listResponse(timeEntryResponse);
+
+/** A page of time entries, as GET /api/v1/time-entries answers it. */
+export async function readTimeEntries(userId: string, query: z.output<typeof listTimeEntriesQuery>) {
+  return timeEntryList.parse(await listTimeEntries(userId, query));
+}
 
 export const listTimeEntriesOp = defineOperation({
   method: "GET",
@@ -16,7 +22,7 @@ export const listTimeEntriesOp = defineOperation({
   query: listTimeEntriesQuery,
   status: 200,
   response: timeEntryList,
-  handle: async ({ userId, query }) => timeEntryList.parse(await listTimeEntries(userId, query)),
+  handle: ({ userId, query }) => readTimeEntries(userId, query),
 });
 
 export const createTimeEntryOp = defineOperation({

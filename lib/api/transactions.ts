@@ -22,10 +22,21 @@ import {
   transactionInputSchema,
   transactionResponse,
   updateTransactionInput,
+  type ListTransactionsQuery,
 } from "@/lib/schemas/transactions";
 import { defineOperation, reply } from "./operation";
 
 const transactionList = listResponse(transactionResponse);
+
+/** A page of the transactions list, as GET /api/v1/transactions answers it. */
+export async function readTransactions(userId: string, query: ListTransactionsQuery) {
+  return transactionList.parse(await listTransactions(userId, query));
+}
+
+/** Counterparties and platforms used before, as GET /api/v1/transactions/suggestions answers them. */
+export async function readSuggestions(userId: string) {
+  return suggestionsResponse.parse(await transactionSuggestions(userId));
+}
 
 export const listTransactionsOp = defineOperation({
   method: "GET",
@@ -38,7 +49,7 @@ export const listTransactionsOp = defineOperation({
   query: listTransactionsQuery,
   status: 200,
   response: transactionList,
-  handle: async ({ userId, query }) => transactionList.parse(await listTransactions(userId, query)),
+  handle: ({ userId, query }) => readTransactions(userId, query),
 });
 
 /**
@@ -89,7 +100,7 @@ export const suggestionsOp = defineOperation({
   access: "read",
   status: 200,
   response: suggestionsResponse,
-  handle: async ({ userId }) => suggestionsResponse.parse(await transactionSuggestions(userId)),
+  handle: ({ userId }) => readSuggestions(userId),
 });
 
 export const getTransactionOp = defineOperation({

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
 import { goals, keyMonthTotals, streamMonthTotals, streams, timeEntries, transactions, users } from "@/db/schema";
@@ -108,7 +109,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
 }
 
 /** F: the month of the user's earliest transaction (one probe of transactions_user_date_idx); null without any. */
-export async function getFirstMonth(userId: string): Promise<string | null> {
+async function getFirstMonthUncached(userId: string): Promise<string | null> {
   const db = await getDb();
   const [row] = await db
     .select({ first: sql<string | null>`to_char(min(${transactions.occurredOn}), 'YYYY-MM')` })
@@ -116,6 +117,9 @@ export async function getFirstMonth(userId: string): Promise<string | null> {
     .where(eq(transactions.userId, userId));
   return row?.first ?? null;
 }
+
+/** Once per request in a server render: the page resolves its window with it, and loadMetricsInput asks again. */
+export const getFirstMonth = cache(getFirstMonthUncached);
 
 /** The projection is read only for the current month's goal entries: skip its query when there are none. */
 function needsProjection(window: { from: string; to: string }, today: string, goalRows: readonly GoalInput[]): boolean {

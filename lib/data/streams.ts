@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
@@ -35,7 +36,7 @@ export async function listStreams(userId: string, filter: { status?: "active" | 
     .orderBy(asc(sql`lower(${streams.name})`), asc(streams.id));
 }
 
-export async function getStream(userId: string, id: string, db?: Executor) {
+async function getStreamUncached(userId: string, id: string, db?: Executor) {
   if (!isUuid(id)) throw notFound("Stream");
   const conn = db ?? (await getDb());
   const [row] = await conn
@@ -46,6 +47,9 @@ export async function getStream(userId: string, id: string, db?: Executor) {
   if (!row) throw notFound("Stream");
   return row;
 }
+
+/** Once per request in a server render: the stream page, its metadata and its loaders ask for the same stream. */
+export const getStream = cache(getStreamUncached);
 
 export async function createStream(userId: string, input: CreateStreamInput, db?: Executor) {
   const conn = db ?? (await getDb());

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { users } from "@/db/schema";
@@ -31,12 +32,15 @@ export async function createUser(input: { name: string; email: string; passwordH
 }
 
 /** The user behind a session or token; throws 404 when the account is gone. */
-export async function getUser(userId: string) {
+async function getUserUncached(userId: string) {
   const db = await getDb();
   const [row] = await db.select(publicColumns).from(users).where(eq(users.id, userId)).limit(1);
   if (!row) throw notFound("User");
   return row;
 }
+
+/** Once per request in a server render (the layout, the page and its loaders all ask); a plain call elsewhere. */
+export const getUser = cache(getUserUncached);
 
 export async function findUserForSession(userId: string, sessionVersion: number) {
   const db = await getDb();

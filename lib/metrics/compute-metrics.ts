@@ -181,11 +181,11 @@ function streamMetrics(
     hours: hoursFromMinutes(series.minutes),
     hourlyRate: hourlyRate(net, series.minutes),
     ...seriesStatistics(incomeA),
-    monthly: months.map((month, index) => ({
-      month,
-      income: series.income[index] ?? 0,
-      expenses: series.expenses[index] ?? 0,
-    })),
+    monthly: months.map((month, index) => {
+      const income = series.income[index] ?? 0;
+      const expenses = series.expenses[index] ?? 0;
+      return { month, income, expenses, net: income - expenses };
+    }),
   };
 }
 

@@ -45,6 +45,27 @@ export function computeKeyConcentration(ranked: readonly RankedKey[], positiveTo
   };
 }
 
+/** A client of one stream, with its number of payments. */
+export interface StreamClientRow extends KeyIncomeRow {
+  payments: number;
+}
+
+/**
+ * One stream's clients: those that brought it positive income, largest first (ties by spelling), each
+ * with its share of the stream's income (null when the stream earned nothing overall).
+ */
+export function streamClients(rows: readonly StreamClientRow[], streamIncome: number) {
+  const payments = new Map<string, number>();
+  for (const row of rows) payments.set(row.key, (payments.get(row.key) ?? 0) + row.payments);
+  const byDisplay = new Map(rows.map((row) => [row.display, row.key]));
+  return rankKeys(rows).map((item) => ({
+    key: item.key,
+    income: item.income,
+    share: shareOf(item.income, streamIncome),
+    payments: payments.get(byDisplay.get(item.key) ?? "") ?? 0,
+  }));
+}
+
 function incomeOf(items: readonly RankedKey[]): bigint {
   let total = 0n;
   for (const item of items) total += BigInt(item.income);

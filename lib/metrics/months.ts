@@ -3,11 +3,6 @@
  * digits instead of Date objects keeps the results independent of the server's time zone.
  */
 
-export interface MonthWindow {
-  from: string;
-  to: string;
-}
-
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/;
 
@@ -55,13 +50,6 @@ export function monthRange(from: string, to: string): string[] {
   const months: string[] = [];
   for (let index = start; index <= end; index += 1) months.push(monthFromIndex(index));
   return months;
-}
-
-/** The `count` months ending with the month of `today` (today is the user's local date). */
-export function defaultWindow(today: string, count = 12): MonthWindow {
-  if (!Number.isInteger(count) || count < 1) throw new RangeError(`a window holds at least one month: ${count}`);
-  const to = monthOf(today);
-  return { from: addMonths(to, -(count - 1)), to };
 }
 
 function monthIndex(month: string): number {

@@ -102,6 +102,8 @@ export interface StreamMonth {
   month: string;
   income: number;
   expenses: number;
+  /** income − expenses (added: the stream page's table and chart show it). */
+  net: number;
 }
 
 export interface StreamMetrics {

@@ -37,6 +37,35 @@ export function projectionMonths(firstMonth: string | null, today: string): stri
   return months;
 }
 
+/**
+ * The `count` months ending with today's month, the current one included: the money of "the last 12
+ * months" on the stream cards and pages, where this month so far is what a person looks for first.
+ */
+export function recentWindow(today: string, count = 12): MonthRange {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`a window holds at least one month: ${count}`);
+  const to = monthOf(today);
+  return { from: addMonths(to, -(count - 1)), to };
+}
+
+/**
+ * The window of the same length just before `w`, which the score compares against. Shared by the server
+ * page (to hydrate it) and the client (to fetch it when the window changes) so both use one key.
+ */
+export function previousWindow(w: MonthRange): MonthRange {
+  const length = monthsBetween(w.from, w.to) + 1;
+  return { from: addMonths(w.from, -length), to: addMonths(w.from, -1) };
+}
+
+/**
+ * The previous window when it holds any month since the first record (so it can have analysis months
+ * and a score); null when it lies wholly before the user started, where a comparison would be against
+ * nothing ("up 29 from 0").
+ */
+export function comparableWindow(w: MonthRange, firstMonth: string | null): MonthRange | null {
+  const before = previousWindow(w);
+  return firstMonth !== null && before.to >= firstMonth ? before : null;
+}
+
 /** The window presets of the dashboards' picker, kept in the URL as `?w=`. */
 export const WINDOW_PRESETS = ["3m", "6m", "12m", "24m", "ytd", "all"] as const;
 export type WindowPreset = (typeof WINDOW_PRESETS)[number];

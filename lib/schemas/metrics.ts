@@ -1,27 +1,50 @@
 import { z } from "zod";
+import { RULE_IDS } from "@/lib/metrics/thresholds";
 import { MAX_WINDOW_MONTHS } from "@/lib/metrics/window";
+import { streamKind, streamRole } from "./streams";
 import { monthString } from "./common";
 
 export { MAX_WINDOW_MONTHS };
 
-export const metricsQuery = z
-  .object({ from: monthString.optional(), to: monthString.optional() })
-  // Runs only when both months are well-formed, so a bad month is reported once, on its own field.
-  .superRefine((v, ctx) => {
-    if ((v.from === undefined) !== (v.to === undefined)) {
-      ctx.addIssue({ code: "custom", path: [v.from === undefined ? "from" : "to"], message: "Give both from and to, or neither." });
-      return;
+const windowFields = {
+  from: monthString.optional().meta({ description: "The window's first month, YYYY-MM (give to as well).", examples: ["2025-12"] }),
+  to: monthString.optional().meta({ description: "The window's last month, YYYY-MM, at most 120 months after from.", examples: ["2026-11"] }),
+};
+
+/** from and to together, in order, at most 120 months apart; runs only once both months are well-formed. */
+function checkWindow(v: { from?: string; to?: string }, ctx: z.RefinementCtx) {
+  if ((v.from === undefined) !== (v.to === undefined)) {
+    ctx.addIssue({ code: "custom", path: [v.from === undefined ? "from" : "to"], message: "Give both from and to, or neither." });
+    return;
+  }
+  if (v.from && v.to) {
+    if (v.to < v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from." });
+    const [fy, fm] = v.from.split("-").map(Number) as [number, number];
+    const [ty, tm] = v.to.split("-").map(Number) as [number, number];
+    if ((ty - fy) * 12 + (tm - fm) + 1 > MAX_WINDOW_MONTHS) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: `A window holds at most ${MAX_WINDOW_MONTHS} months.` });
     }
-    if (v.from && v.to) {
-      if (v.to < v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "to must not be before from." });
-      const [fy, fm] = v.from.split("-").map(Number) as [number, number];
-      const [ty, tm] = v.to.split("-").map(Number) as [number, number];
-      if ((ty - fy) * 12 + (tm - fm) + 1 > MAX_WINDOW_MONTHS) {
-        ctx.addIssue({ code: "custom", path: ["to"], message: `A window holds at most ${MAX_WINDOW_MONTHS} months.` });
-      }
-    }
-  });
+  }
+}
+
+export const metricsQuery = z.object(windowFields).superRefine(checkWindow);
 export type MetricsQuery = z.output<typeof metricsQuery>;
+
+/** A stream's clients over a window (default: the last 12 months, this one included), the largest `limit`. */
+export const streamClientsQuery = z
+  .object({ ...windowFields, limit: z.coerce.number({ error: "limit is a number." }).int().min(1).max(100, "limit is at most 100.").default(5) })
+  .superRefine(checkWindow);
+
+const missingFxWarning = z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() });
+
+export const streamClientsResponse = z.object({
+  window: z.object({ from: z.string(), to: z.string() }),
+  /** The stream's income over the window: what each share is of. */
+  income: z.number().int(),
+  data: z.array(z.object({ key: z.string(), income: z.number().int(), share: z.number().nullable(), payments: z.number().int() })),
+  warnings: z.array(missingFxWarning),
+});
+export type StreamClientsView = z.output<typeof streamClientsResponse>;
 
 const ratio = z.number().nullable();
 const shareItem = z.object({ key: z.string(), income: z.number().int(), share: ratio });
@@ -57,8 +80,8 @@ export const metricsResponse = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      kind: z.string(),
-      role: z.string(),
+      kind: streamKind,
+      role: streamRole,
       platform: z.string().nullable(),
       color: z.string().nullable(),
       income: z.number().int(),
@@ -72,7 +95,7 @@ export const metricsResponse = z.object({
       cv: ratio,
       trendSlope: ratio,
       maxDrawdown: ratio,
-      monthly: z.array(z.object({ month: z.string(), income: z.number().int(), expenses: z.number().int() })),
+      monthly: z.array(z.object({ month: z.string(), income: z.number().int(), expenses: z.number().int(), net: z.number().int() })),
     }),
   ),
   diversification: z.object({
@@ -113,7 +136,7 @@ export const metricsResponse = z.object({
   }),
   rules: z.array(
     z.object({
-      id: z.string(),
+      id: z.enum(RULE_IDS),
       status: z.enum(["pass", "warn", "fail", "n/a"]),
       value: ratio,
       pass: z.number(),
@@ -123,7 +146,14 @@ export const metricsResponse = z.object({
     }),
   ),
   resilienceScore: z.number().int().nullable(),
-  warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),
+  warnings: z.array(missingFxWarning),
 });
 /** What GET /api/v1/metrics answers and every dashboard reads: the one metrics type of the UI. */
 export type MetricsView = z.output<typeof metricsResponse>;
+export type StreamMetricsView = MetricsView["streams"][number];
+export type GoalMonthView = MetricsView["goals"]["months"][number];
+export type RuleView = MetricsView["rules"][number];
+export type RuleStatusView = RuleView["status"];
+export type KeyConcentrationView = MetricsView["concentration"]["client"];
+export type LossScenarioView = MetricsView["resilience"]["lossOfLargestStream"];
+export type MetricsWarningView = MetricsView["warnings"][number];

@@ -5,6 +5,8 @@ import { dateString, optionalText, timestamp } from "./common";
 export const streamKind = z.enum(streamKinds, { error: `Kind is one of: ${streamKinds.join(", ")}.` });
 export const streamRole = z.enum(streamRoles, { error: "Role is anchor, growth or speculative." });
 export const streamStatus = z.enum(streamStatuses, { error: "Status is active, paused or archived." });
+export type StreamKind = z.output<typeof streamKind>;
+export type StreamRole = z.output<typeof streamRole>;
 
 export const STREAM_KIND_LABELS: Record<(typeof streamKinds)[number], string> = {
   freelance: "Freelance & consulting",
@@ -70,3 +72,7 @@ export const streamResponse = z.object({
   updatedAt: timestamp,
 });
 export type StreamView = z.output<typeof streamResponse>;
+
+/** GET /api/v1/streams/{id}: the stream and how many transactions it holds (what a delete would remove). */
+export const streamDetailResponse = streamResponse.extend({ transactionCount: z.number().int() });
+export type StreamDetailView = z.output<typeof streamDetailResponse>;

@@ -191,7 +191,7 @@ const R_BC = 6_257_569_600 / Math.sqrt(NSS_B * NSS_C);
 function headlineExpected(ids: Ids): Json {
   const { A, B, C, D } = ids;
   const months = ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05"];
-  const series = (income: number[], expenses: number[]) => months.map((month, i) => ({ month, income: income[i]!, expenses: expenses[i]! }));
+  const series = (income: number[], expenses: number[]) => months.map((month, i) => ({ month, income: income[i]!, expenses: expenses[i]!, net: income[i]! - expenses[i]! }));
   return {
     window: { from: "2023-12", to: "2024-05", months: 6 },
     currency: "USD",

@@ -3,12 +3,9 @@ import { DashboardHeader } from "@/components/dashboard/dashboard-header";
 import { WindowScope } from "@/components/dashboard/window-scope";
 import { DiversificationDashboard } from "@/components/diversification/diversification-dashboard";
 import { Hydrated } from "@/components/query/hydrated";
-import { loadDashboard } from "@/lib/dashboard";
-import { getSettings } from "@/lib/data/settings";
-import { listStreams } from "@/lib/data/streams";
-import { settingsQuery, streamsQuery } from "@/lib/queries";
-import { settingsResponse } from "@/lib/schemas/settings";
-import { streamResponse } from "@/lib/schemas/streams";
+import { readSettings } from "@/lib/api/account";
+import { loadDashboard, streamsEntry } from "@/lib/dashboard";
+import { settingsQuery } from "@/lib/queries";
 
 export const metadata: Metadata = { title: "Diversification" };
 
@@ -16,11 +13,10 @@ export default async function DiversificationPage({ searchParams }: { searchPara
   const { user, today, firstMonth, hydrate } = await loadDashboard(searchParams);
   // The target mix lives in settings, stream colours follow the streams list; both shaped by the response
   // schemas like GET /api/v1/settings and /api/v1/streams.
-  const [rawSettings, streams] = await Promise.all([getSettings(user.id), listStreams(user.id)]);
-  const settings = settingsResponse.parse(rawSettings);
+  const [settings, streams] = await Promise.all([readSettings(user.id), streamsEntry(user.id)]);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
-      <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings], [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }]]}>
+      <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings], streams]}>
         {/* DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline. */}
         <div className="flex flex-col gap-6">
           <DashboardHeader title="Diversification" question="How spread out is your income, and how does that compare with the mix you want?" />

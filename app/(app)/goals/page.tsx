@@ -4,14 +4,9 @@ import { WindowScope } from "@/components/dashboard/window-scope";
 import { thisMonth } from "@/components/goals/focus-month";
 import { GoalsDashboard } from "@/components/goals/goals-dashboard";
 import { Hydrated } from "@/components/query/hydrated";
-import { loadDashboard } from "@/lib/dashboard";
-import { listGoals } from "@/lib/data/goals";
-import { loadMetricsInput } from "@/lib/data/metrics";
-import { listStreams } from "@/lib/data/streams";
-import { computeMetrics } from "@/lib/metrics/compute-metrics";
-import { goalsQuery, metricsQuery, streamsQuery } from "@/lib/queries";
-import { goalResponse } from "@/lib/schemas/goals";
-import { streamResponse } from "@/lib/schemas/streams";
+import { readGoals } from "@/lib/api/goals";
+import { loadDashboard, metricsEntries, streamsEntry } from "@/lib/dashboard";
+import { goalsQuery } from "@/lib/queries";
 
 export const metadata: Metadata = { title: "Goals" };
 
@@ -20,15 +15,15 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
   // This month's progress follows today's month whatever the window (whose months are complete ones).
   const current = thisMonth(today).window;
   // Shaped by the response schemas, exactly as GET /api/v1/goals and /api/v1/streams return them.
-  const [goals, streams, currentInput] = await Promise.all([listGoals(user.id), listStreams(user.id), loadMetricsInput(user.id, current)]);
+  const [goals, streams, thisMonthMetrics] = await Promise.all([readGoals(user.id), streamsEntry(user.id), metricsEntries(user.id, [current])]);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
       <Hydrated
         entries={[
           ...hydrate,
-          [metricsQuery(current).queryKey, computeMetrics(currentInput)],
-          [goalsQuery().queryKey, { data: goals.map((g) => goalResponse.parse(g)), nextCursor: null }],
-          [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
+          ...thisMonthMetrics,
+          [goalsQuery().queryKey, goals],
+          streams,
         ]}
       >
         <div className="flex flex-col gap-6">

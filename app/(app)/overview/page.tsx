@@ -3,14 +3,9 @@ import { DashboardHeader } from "@/components/dashboard/dashboard-header";
 import { WindowScope } from "@/components/dashboard/window-scope";
 import { thisMonth } from "@/components/goals/focus-month";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
-import { comparableWindow } from "@/components/overview/previous-window";
+import { comparableWindow } from "@/lib/metrics/window";
 import { Hydrated } from "@/components/query/hydrated";
-import { loadDashboard } from "@/lib/dashboard";
-import { loadMetricsInput } from "@/lib/data/metrics";
-import { listStreams } from "@/lib/data/streams";
-import { computeMetrics } from "@/lib/metrics/compute-metrics";
-import { metricsQuery, streamsQuery } from "@/lib/queries";
-import { streamResponse } from "@/lib/schemas/streams";
+import { loadDashboard, metricsEntries, streamsEntry } from "@/lib/dashboard";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -22,19 +17,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const current = thisMonth(today).window;
   const before = comparableWindow(window, firstMonth);
   // The streams list too: stream colours follow its order, and an account without streams is told apart.
-  const [currentInput, previousInput, streams] = await Promise.all([
-    loadMetricsInput(user.id, current),
-    before ? loadMetricsInput(user.id, before) : null,
-    listStreams(user.id),
-  ]);
+  const [more, streams] = await Promise.all([metricsEntries(user.id, [current, before]), streamsEntry(user.id)]);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
       <Hydrated
         entries={[
           ...hydrate,
-          [metricsQuery(current).queryKey, computeMetrics(currentInput)],
-          ...(before && previousInput ? [[metricsQuery(before).queryKey, computeMetrics(previousInput)] as [readonly unknown[], unknown]] : []),
-          [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
+          ...more,
+          streams,
         ]}
       >
         <div className="flex flex-col gap-6">

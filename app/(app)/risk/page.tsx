@@ -3,10 +3,7 @@ import { DashboardHeader } from "@/components/dashboard/dashboard-header";
 import { WindowScope } from "@/components/dashboard/window-scope";
 import { Hydrated } from "@/components/query/hydrated";
 import { RiskDashboard } from "@/components/risk/risk-dashboard";
-import { loadDashboard } from "@/lib/dashboard";
-import { listStreams } from "@/lib/data/streams";
-import { streamsQuery } from "@/lib/queries";
-import { streamResponse } from "@/lib/schemas/streams";
+import { loadDashboard, streamsEntry } from "@/lib/dashboard";
 
 export const metadata: Metadata = { title: "Risk" };
 
@@ -14,10 +11,10 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
   const { user, today, firstMonth, hydrate } = await loadDashboard(searchParams);
   // Stream colours follow the streams list (shaped like GET /api/v1/streams), which also tells an account
   // without streams from one without income in this window.
-  const streams = await listStreams(user.id);
+  const streams = await streamsEntry(user.id);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
-      <Hydrated entries={[...hydrate, [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }]]}>
+      <Hydrated entries={[...hydrate, streams]}>
         {/* DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline. */}
         <div className="flex flex-col gap-6">
           <DashboardHeader title="Risk" question="How much does your income swing from month to month, and do your streams cushion each other?" />

@@ -6,15 +6,10 @@ import { currencyChoices, timeZoneChoices } from "@/components/settings/choices"
 import { SettingsNav, SettingsSection } from "@/components/settings/settings-nav";
 import { SettingsSections } from "@/components/settings/settings-sections";
 import { PageHeader } from "@/components/ui/page-header";
+import { readSettings, readTokens } from "@/lib/api/account";
+import { readRates, readUnpriced } from "@/lib/api/fx-rates";
 import { requireUser } from "@/lib/auth";
-import { listRates } from "@/lib/data/fx";
-import { getSettings } from "@/lib/data/settings";
-import { listStreamIncome, trailingYear } from "@/lib/data/stream-summary";
-import { listTokens } from "@/lib/data/tokens";
-import { fxRatesQuery, settingsQuery, streamIncomeQuery, tokensQuery } from "@/lib/queries";
-import { fxRateResponse } from "@/lib/schemas/fx-rates";
-import { settingsResponse } from "@/lib/schemas/settings";
-import { tokenResponse } from "@/lib/schemas/tokens";
+import { fxRatesQuery, settingsQuery, tokensQuery, unpricedQuery } from "@/lib/queries";
 import { todayIn } from "@/lib/today";
 import { signOutEverywhere } from "./actions";
 
@@ -22,12 +17,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const settings = settingsResponse.parse(await getSettings(user.id));
-  const [rates, tokens, income] = await Promise.all([
-    listRates(user.id),
-    listTokens(user.id),
-    listStreamIncome(user.id, trailingYear(settings.timeZone)),
-  ]);
+  const [settings, rates, tokens, unpriced] = await Promise.all([readSettings(user.id), readRates(user.id), readTokens(user.id), readUnpriced(user.id)]);
   return (
     <>
       <PageHeader title="Settings" description="Your currency, time zone, rule thresholds, exchange rates and API access." />
@@ -37,9 +27,9 @@ export default async function SettingsPage() {
           <Hydrated
             entries={[
               [settingsQuery().queryKey, settings],
-              [fxRatesQuery().queryKey, { data: rates.map((r) => fxRateResponse.parse(r)), nextCursor: null }],
-              [streamIncomeQuery().queryKey, income],
-              [tokensQuery().queryKey, { data: tokens.map((t) => tokenResponse.parse(t)), nextCursor: null }],
+              [fxRatesQuery().queryKey, rates],
+              [unpricedQuery(unpriced.base).queryKey, unpriced],
+              [tokensQuery().queryKey, tokens],
             ]}
           >
             <SettingsSections currencies={currencyChoices()} timeZones={timeZoneChoices(settings.timeZone)} today={todayIn(settings.timeZone)} />

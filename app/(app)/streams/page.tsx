@@ -2,26 +2,21 @@ import type { Metadata } from "next";
 import { Hydrated } from "@/components/query/hydrated";
 import { StreamsBoard } from "@/components/streams/streams-board";
 import { requireUser } from "@/lib/auth";
-import { listStreamIncome, trailingYear } from "@/lib/data/stream-summary";
-import { listStreams } from "@/lib/data/streams";
+import { metricsEntries, streamsEntry } from "@/lib/dashboard";
 import { getUser } from "@/lib/data/users";
-import { streamIncomeQuery, streamsQuery } from "@/lib/queries";
-import { streamResponse } from "@/lib/schemas/streams";
+import { recentWindow } from "@/lib/metrics/window";
+import { todayIn } from "@/lib/today";
 
 export const metadata: Metadata = { title: "Streams" };
 
 export default async function StreamsPage() {
   const { id } = await requireUser();
   const user = await getUser(id);
-  const [streams, income] = await Promise.all([listStreams(user.id), listStreamIncome(user.id, trailingYear(user.timeZone))]);
+  const today = todayIn(user.timeZone);
+  const [streams, metrics] = await Promise.all([streamsEntry(id), metricsEntries(id, [recentWindow(today)])]);
   return (
-    <Hydrated
-      entries={[
-        [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
-        [streamIncomeQuery().queryKey, income],
-      ]}
-    >
-      <StreamsBoard />
+    <Hydrated entries={[streams, ...metrics]}>
+      <StreamsBoard today={today} />
     </Hydrated>
   );
 }

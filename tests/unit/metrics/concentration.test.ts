@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeKeyConcentration, rankKeys } from "@/lib/metrics/concentration";
+import { computeKeyConcentration, rankKeys, streamClients } from "@/lib/metrics/concentration";
 import type { KeyIncomeRow } from "@/lib/metrics/types";
 
 const row = (key: string, display: string, income: number): KeyIncomeRow => ({ key, display, income });
@@ -74,5 +74,27 @@ describe("client and platform concentration", () => {
   it("a key repeated in the input is merged, keeping the first spelling in code-unit order", () => {
     // "ACME" < "Acme" because "C" (67) < "c" (99)
     expect(rankKeys([row("acme", "Acme", 100), row("acme", "ACME", 50)])).toEqual([{ key: "ACME", income: 150 }]);
+  });
+});
+
+describe("streamClients: one stream's clients and their share of its income", () => {
+  it("merges spellings, keeps positive clients, ranks them, and divides by the stream's income", () => {
+    // acme: 300 + 100 = 400 over two rows of spellings; globex 150; initech −20 (a refund only): left out
+    // the stream earned 600 in all (some of it from no client): shares 400/600 and 150/600
+    const rows = [
+      { key: "acme", display: "Acme", income: 300, payments: 2 },
+      { key: "globex", display: "Globex", income: 150, payments: 1 },
+      { key: "acme", display: "ACME", income: 100, payments: 1 },
+      { key: "initech", display: "Initech", income: -20, payments: 1 },
+    ];
+    expect(streamClients(rows, 600)).toEqual([
+      { key: "ACME", income: 400, share: 2 / 3, payments: 3 },
+      { key: "Globex", income: 150, share: 0.25, payments: 1 },
+    ]);
+  });
+
+  it("no shares when the stream earned nothing overall (refunds outweigh sales)", () => {
+    expect(streamClients([{ key: "a", display: "A", income: 50, payments: 1 }], -10)).toEqual([{ key: "A", income: 50, share: null, payments: 1 }]);
+    expect(streamClients([], 0)).toEqual([]);
   });
 });

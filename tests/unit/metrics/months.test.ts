@@ -3,7 +3,6 @@ import {
   addMonths,
   dayOfMonth,
   daysInMonth,
-  defaultWindow,
   isDate,
   isMonth,
   monthOf,
@@ -94,20 +93,5 @@ describe("month arithmetic", () => {
     expect(() => addMonths("2024-13", 1)).toThrow(RangeError);
     expect(() => addMonths("2024-01", 0.5)).toThrow(RangeError);
     expect(() => daysInMonth("2024")).toThrow(RangeError);
-  });
-});
-
-describe("defaultWindow: the n months ending with today's month", () => {
-  it.each([
-    ["2024-03-15", 12, { from: "2023-04", to: "2024-03" }],
-    ["2024-03-15", 1, { from: "2024-03", to: "2024-03" }],
-    ["2024-01-31", 3, { from: "2023-11", to: "2024-01" }],
-  ])("today %s, n %i", (today, n, expected) => {
-    expect(defaultWindow(today, n)).toEqual(expected);
-  });
-
-  it("defaults to 12 months and refuses an empty window", () => {
-    expect(defaultWindow("2024-12-01")).toEqual({ from: "2024-01", to: "2024-12" });
-    expect(() => defaultWindow("2024-12-01", 0)).toThrow(RangeError);
   });
 });

@@ -104,10 +104,10 @@ describe("a three-stream portfolio over four months", () => {
         trendSlope: 200,
         maxDrawdown: 0.5, // peak 2000 → 1000 in March
         monthly: [
-          { month: "2024-01", income: 2000, expenses: 100 },
-          { month: "2024-02", income: 2000, expenses: 0 },
-          { month: "2024-03", income: 1000, expenses: 0 },
-          { month: "2024-04", income: 3000, expenses: 100 },
+          { month: "2024-01", income: 2000, expenses: 100, net: 1900 },
+          { month: "2024-02", income: 2000, expenses: 0, net: 2000 },
+          { month: "2024-03", income: 1000, expenses: 0, net: 1000 },
+          { month: "2024-04", income: 3000, expenses: 100, net: 2900 },
         ],
       },
       {
@@ -130,10 +130,10 @@ describe("a three-stream portfolio over four months", () => {
         trendSlope: 200,
         maxDrawdown: 1 / 3, // peak 1500 → 1000 in April
         monthly: [
-          { month: "2024-01", income: 500, expenses: 50 },
-          { month: "2024-02", income: 1000, expenses: 50 },
-          { month: "2024-03", income: 1500, expenses: 50 },
-          { month: "2024-04", income: 1000, expenses: 50 },
+          { month: "2024-01", income: 500, expenses: 50, net: 450 },
+          { month: "2024-02", income: 1000, expenses: 50, net: 950 },
+          { month: "2024-03", income: 1500, expenses: 50, net: 1450 },
+          { month: "2024-04", income: 1000, expenses: 50, net: 950 },
         ],
       },
       {
@@ -156,10 +156,10 @@ describe("a three-stream portfolio over four months", () => {
         trendSlope: 200,
         maxDrawdown: 1, // peak 500 → 0 in February
         monthly: [
-          { month: "2024-01", income: 500, expenses: 0 },
-          { month: "2024-02", income: 0, expenses: 0 },
-          { month: "2024-03", income: 500, expenses: 0 },
-          { month: "2024-04", income: 1000, expenses: 0 },
+          { month: "2024-01", income: 500, expenses: 0, net: 500 },
+          { month: "2024-02", income: 0, expenses: 0, net: 0 },
+          { month: "2024-03", income: 500, expenses: 0, net: 500 },
+          { month: "2024-04", income: 1000, expenses: 0, net: 1000 },
         ],
       },
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analysisRange, defaultWindow, projectionMonths, resolveWindow } from "@/lib/metrics/window";
+import { analysisRange, comparableWindow, defaultWindow, previousWindow, projectionMonths, recentWindow, resolveWindow } from "@/lib/metrics/window";
 
 // Today is 20 November 2026 throughout: the current month is 2026-11, the last complete one 2026-10.
 const TODAY = "2026-11-20";
@@ -34,6 +34,38 @@ describe("defaultWindow: 12 complete months, from F at the earliest, else the cu
 
   it("crosses the year in January", () => {
     expect(defaultWindow("2027-01-01", "2020-01")).toEqual({ from: "2026-01", to: "2026-12" });
+  });
+});
+
+describe("recentWindow: the n months ending with today's month, for the stream cards and pages", () => {
+  it.each([
+    ["2024-03-15", 12, { from: "2023-04", to: "2024-03" }],
+    ["2024-03-15", 1, { from: "2024-03", to: "2024-03" }],
+    ["2024-01-31", 3, { from: "2023-11", to: "2024-01" }],
+  ])("today %s, n %i", (today, n, expected) => {
+    expect(recentWindow(today, n)).toEqual(expected);
+  });
+
+  it("defaults to 12 months and refuses an empty window", () => {
+    expect(recentWindow("2024-12-01")).toEqual({ from: "2024-01", to: "2024-12" });
+    expect(() => recentWindow("2024-12-01", 0)).toThrow(RangeError);
+  });
+});
+
+describe("previousWindow and comparableWindow: what the score's move compares against", () => {
+  it.each([
+    [{ from: "2026-01", to: "2026-12" }, { from: "2025-01", to: "2025-12" }],
+    [{ from: "2026-03", to: "2026-05" }, { from: "2025-12", to: "2026-02" }],
+    [{ from: "2026-11", to: "2026-11" }, { from: "2026-10", to: "2026-10" }],
+  ])("%o → %o", (w, expected) => {
+    expect(previousWindow(w)).toEqual(expected);
+  });
+
+  it("only a previous window that reaches the first data month is comparable", () => {
+    const w = { from: "2026-06", to: "2026-11" }; // previous: 2025-12..2026-05
+    expect(comparableWindow(w, "2026-05")).toEqual({ from: "2025-12", to: "2026-05" });
+    expect(comparableWindow(w, "2026-06")).toBeNull(); // it ends before the user started: nothing to compare with
+    expect(comparableWindow(w, null)).toBeNull();
   });
 });
 

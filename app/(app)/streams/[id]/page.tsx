@@ -3,17 +3,16 @@ import { notFound } from "next/navigation";
 import { Hydrated } from "@/components/query/hydrated";
 import { StreamDetail } from "@/components/streams/stream-detail";
 import { RECENT_TRANSACTIONS } from "@/components/streams/stream-labels";
+import { readStreamClients } from "@/lib/api/streams";
+import { readTimeEntries } from "@/lib/api/time-entries";
+import { readSuggestions, readTransactions } from "@/lib/api/transactions";
 import { requireUser } from "@/lib/auth";
-import { getStreamSummary, trailingYear } from "@/lib/data/stream-summary";
-import { getStream, listStreams } from "@/lib/data/streams";
-import { listTimeEntries } from "@/lib/data/time-entries";
-import { listTransactions, transactionSuggestions } from "@/lib/data/transactions";
+import { metricsEntries, streamsEntry } from "@/lib/dashboard";
+import { getStream } from "@/lib/data/streams";
 import { getUser } from "@/lib/data/users";
 import { ApiError } from "@/lib/http-errors";
-import { firstPage, streamsQuery, TIME_ENTRIES_PAGE, streamSummaryQuery, suggestionsQuery, timeEntriesQuery, transactionsQuery } from "@/lib/queries";
-import { streamResponse } from "@/lib/schemas/streams";
-import { timeEntryResponse } from "@/lib/schemas/time-entries";
-import { suggestionsResponse, transactionResponse } from "@/lib/schemas/transactions";
+import { recentWindow } from "@/lib/metrics/window";
+import { firstPage, streamClientsQuery, suggestionsQuery, TIME_ENTRIES_PAGE, timeEntriesQuery, transactionsQuery } from "@/lib/queries";
 import { todayIn } from "@/lib/today";
 
 type Props = { params: Promise<{ id: string }> };
@@ -34,32 +33,33 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: stream.name };
 }
 
+/** Every read through lib/api, the functions the API answers with, under the keys the client asks with. */
 export default async function StreamPage({ params }: Props) {
   const { id: userId } = await requireUser();
-  const { id } = await params;
-  const stream = await streamOr404(userId, id);
+  const stream = await streamOr404(userId, (await params).id);
   const user = await getUser(userId);
-  const [streams, summary, recent, time, suggestions] = await Promise.all([
-    listStreams(userId),
-    getStreamSummary(userId, stream.id, trailingYear(user.timeZone)),
-    listTransactions(userId, { stream: stream.id, limit: RECENT_TRANSACTIONS }),
-    listTimeEntries(userId, { stream: stream.id, limit: TIME_ENTRIES_PAGE }),
-    transactionSuggestions(userId),
+  const today = todayIn(user.timeZone);
+  const window = recentWindow(today);
+  const [streams, metrics, clients, recent, time, suggestions] = await Promise.all([
+    streamsEntry(userId),
+    metricsEntries(userId, [window]),
+    readStreamClients(userId, stream.id, { ...window, limit: 5 }),
+    readTransactions(userId, { stream: stream.id, limit: RECENT_TRANSACTIONS }),
+    readTimeEntries(userId, { stream: stream.id, limit: TIME_ENTRIES_PAGE }),
+    readSuggestions(userId),
   ]);
   return (
     <Hydrated
       entries={[
-        [streamsQuery().queryKey, { data: streams.map((s) => streamResponse.parse(s)), nextCursor: null }],
-        [streamSummaryQuery(stream.id).queryKey, summary],
-        [
-          transactionsQuery({ stream: stream.id }, RECENT_TRANSACTIONS).queryKey,
-          firstPage({ data: recent.data.map((t) => transactionResponse.parse(t)), nextCursor: recent.nextCursor }),
-        ],
-        [timeEntriesQuery(stream.id).queryKey, firstPage({ data: time.data.map((t) => timeEntryResponse.parse(t)), nextCursor: time.nextCursor })],
-        [suggestionsQuery().queryKey, suggestionsResponse.parse(suggestions)],
+        streams,
+        ...metrics,
+        [streamClientsQuery(stream.id, window).queryKey, clients],
+        [transactionsQuery({ stream: stream.id }, RECENT_TRANSACTIONS).queryKey, firstPage(recent)],
+        [timeEntriesQuery(stream.id).queryKey, firstPage(time)],
+        [suggestionsQuery().queryKey, suggestions],
       ]}
     >
-      <StreamDetail streamId={stream.id} baseCurrency={user.baseCurrency} today={todayIn(user.timeZone)} />
+      <StreamDetail streamId={stream.id} baseCurrency={user.baseCurrency} today={today} />
     </Hydrated>
   );
 }

@@ -1,0 +1,4 @@
+import { streamClientsOp } from "@/lib/api/streams";
+import { route } from "@/lib/http";
+
+export const GET = route(streamClientsOp);
