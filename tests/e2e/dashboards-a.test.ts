@@ -8,7 +8,7 @@ import { addMonths, monthOf } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { resolveWindow } from "@/lib/metrics/window";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll, todayOf } from "./support";
+import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll, todayOf, monthName, monthRange } from "./support";
 
 const baseUrl = inject("baseUrl");
 // Figures refresh after the server answers; give them time on a cold server.
@@ -19,13 +19,6 @@ type Window = { from: string; to: string };
 // The page formats with lib/format; the test formats independently with Intl, so a formatting slip shows.
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
-const monthLong = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
-const monthShort = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
-const asDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
-const monthName = (m: string) => monthLong.format(asDate(m));
-/** "Sep–Nov 2026", "Nov 2025–Oct 2026": the "based on" line's span. */
-const monthRange = (from: string, to: string) =>
-  from === to ? monthName(from) : from.slice(0, 4) === to.slice(0, 4) ? `${monthShort.format(asDate(from))}–${monthName(to)}` : `${monthName(from)}–${monthName(to)}`;
 
 async function metricsFor(page: Page, w?: Window): Promise<MetricsResult> {
   const res = await page.request.get(w ? `/api/v1/metrics?from=${w.from}&to=${w.to}` : "/api/v1/metrics");

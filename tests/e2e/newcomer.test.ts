@@ -8,18 +8,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addMonths, monthOf } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, signUp, todayOf } from "./support";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, signUp, todayOf, monthName, monthRange } from "./support";
 
 const baseUrl = inject("baseUrl");
 const settle = { timeout: 15_000 };
 
 // Formatted independently of lib/format, so a formatting slip shows.
-const monthLong = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
-const monthShort = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
-const asDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
-const monthName = (m: string) => monthLong.format(asDate(m));
-const monthRange = (from: string, to: string) =>
-  from === to ? monthName(from) : from.slice(0, 4) === to.slice(0, 4) ? `${monthShort.format(asDate(from))}–${monthName(to)}` : `${monthName(from)}–${monthName(to)}`;
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 

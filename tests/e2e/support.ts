@@ -54,3 +54,15 @@ export async function todayOf(page: Page): Promise<string> {
   const me = (await res.json()) as { timeZone: string };
   return todayIn(me.timeZone);
 }
+
+// Months written out independently of lib/format (Intl, en-US), so a formatting slip on a page shows.
+const monthLong = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
+const monthShort = new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" });
+const asDate = (m: string) => new Date(`${m}-01T00:00:00Z`);
+
+/** "2026-11" → "Nov 2026". */
+export const monthName = (m: string) => monthLong.format(asDate(m));
+
+/** "Sep–Nov 2026", "Nov 2025–Oct 2026": a span of months as the pages write it. */
+export const monthRange = (from: string, to: string) =>
+  from === to ? monthName(from) : from.slice(0, 4) === to.slice(0, 4) ? `${monthShort.format(asDate(from))}–${monthName(to)}` : `${monthName(from)}–${monthName(to)}`;
