@@ -494,10 +494,10 @@ beforeAll(async () => {
 
 describe("GET /api/v1/metrics: the known portfolio", () => {
   it("priced b5 at the only EUR rate first; the later rate re-priced it (13568.5 → 13568, half-even)", async () => {
-    expect(b5MayBeforeRate).toEqual({ month: "2024-05", income: 13_322, expenses: 0 });
+    expect(b5MayBeforeRate).toEqual({ month: "2024-05", income: 13_322, expenses: 0, net: 13_322 });
     const body = await metricsOk(alice, WINDOW);
     const b = (body.streams as { id: string; monthly: { month: string; income: number }[] }[]).find((s) => s.id === ids.B)!;
-    expect(b.monthly.at(-1)).toEqual({ month: "2024-05", income: 13_568, expenses: 0 });
+    expect(b.monthly.at(-1)).toEqual({ month: "2024-05", income: 13_568, expenses: 0, net: 13_568 });
   });
 
   it("answers the whole response exactly as computed by hand", async () => {
