@@ -100,7 +100,7 @@ describe("POST /api/v1/streams", () => {
     expect(Date.parse(s.updatedAt)).not.toBeNaN();
   });
 
-  it("fills the defaults (kind other, role growth, status active, optional fields null) from a name alone", async () => {
+  it("fills the defaults (kind other, role growth, status active, a stored palette colour, optional fields null) from a name alone", async () => {
     const name = unique("Newsletter");
     const r = await call(createStream, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name } });
     expect(r.status).toBe(201);
@@ -111,7 +111,7 @@ describe("POST /api/v1/streams", () => {
       status: "active",
       platform: null,
       startedOn: null,
-      color: null,
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
       description: null,
     });
   });
@@ -258,7 +258,7 @@ describe("PATCH /api/v1/streams/{id}", () => {
     expect(archived.data.map((x) => x.id)).toContain(s.id);
   });
 
-  it("clears optional fields with null and with an empty string", async () => {
+  it("clears optional fields with null and with an empty string (a colour set to null is picked again, never left empty)", async () => {
     const s = await newStream(alice, { platform: "Gumroad", description: "Ebooks", startedOn: "2020-01-01", color: "#111111" });
     const r = await call(patchStream, "/x", {
       method: "PATCH",
@@ -267,7 +267,7 @@ describe("PATCH /api/v1/streams/{id}", () => {
       body: { platform: null, description: "", startedOn: null, color: null },
     });
     expect(r.status).toBe(200);
-    expect(strictStream.parse(r.json)).toMatchObject({ platform: null, description: null, startedOn: null, color: null, name: s.name });
+    expect(strictStream.parse(r.json)).toMatchObject({ platform: null, description: null, startedOn: null, color: expect.stringMatching(/^#[0-9a-f]{6}$/), name: s.name });
   });
 
   it("renames a stream, also to another case of its own name", async () => {
