@@ -12,7 +12,7 @@ import { DELETE as deleteStream, PATCH as patchStream } from "@/app/api/v1/strea
 import { getDb } from "@/db/index";
 import { migrationsFolder } from "@/db/config";
 import { streams } from "@/db/schema";
-import { ASSIGN_ORDER, pickStreamColor, STREAM_COLORS, streamColorCss } from "@/lib/stream-colors";
+import { ASSIGN_ORDER } from "@/lib/stream-colors";
 import { call, makeUser, type TestUser } from "../support/api";
 
 type Stream = { id: string; name: string; color: string | null };
@@ -28,39 +28,6 @@ async function colorsByName(user: TestUser): Promise<Record<string, string | nul
   expect(r.status).toBe(200);
   return Object.fromEntries((r.json.data as Stream[]).map((s) => [s.name, s.color]));
 }
-
-describe("pickStreamColor", () => {
-  it.each([
-    ["no streams yet", [], ASSIGN_ORDER[0]],
-    ["the first taken", [ASSIGN_ORDER[0]!], ASSIGN_ORDER[1]],
-    ["a gap after a deletion", [ASSIGN_ORDER[0]!, ASSIGN_ORDER[2]!], ASSIGN_ORDER[1]],
-    ["custom colours and nulls do not block a preset", ["#123456", null], ASSIGN_ORDER[0]],
-    ["a preset stored in capitals counts as taken", [ASSIGN_ORDER[0]!.toUpperCase()], ASSIGN_ORDER[1]],
-    ["all eight taken: round-robin by count (8)", [...ASSIGN_ORDER], ASSIGN_ORDER[0]],
-    ["all eight taken: round-robin by count (10)", [...ASSIGN_ORDER, "#000000", "#ffffff"], ASSIGN_ORDER[2]],
-  ])("%s", (_label, used, expected) => {
-    expect(pickStreamColor(used)).toBe(expected);
-  });
-
-  it("assigns every preset once before repeating any, the grey last", () => {
-    expect(new Set(ASSIGN_ORDER)).toEqual(new Set(STREAM_COLORS));
-    expect(ASSIGN_ORDER.at(-1)).toBe("#6b7280");
-  });
-});
-
-describe("streamColorCss", () => {
-  it("draws a preset with its chart variable (the dark theme has its own), any other colour as stored", () => {
-    expect(streamColorCss("#2166c4")).toBe("var(--chart-1)");
-    expect(streamColorCss("#6B7280")).toBe("var(--chart-8)");
-    expect(streamColorCss("#123456")).toBe("#123456");
-  });
-
-  it("gives a stream without a colour one by its id, the same every time", () => {
-    const id = "7e9edd10-b99f-4928-8b9f-08c6ec5249d4";
-    expect(streamColorCss(null, id)).toMatch(/^var\(--chart-[1-8]\)$/);
-    expect(streamColorCss(undefined, id)).toBe(streamColorCss(null, id));
-  });
-});
 
 describe("POST /api/v1/streams stores a colour", () => {
   let alice: TestUser;
