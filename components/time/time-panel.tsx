@@ -102,7 +102,7 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
             <legend className="mb-1.5 text-sm font-medium">Time spent</legend>
             <div className="grid grid-cols-2 gap-2">
               <label className="flex items-center gap-2 text-sm text-muted-foreground">
-                <Input ref={hoursRef} name="hours" aria-label="Hours" inputMode="decimal" autoComplete="off" placeholder="1.5" value={values.hours} onChange={set("hours")} aria-invalid={errors.duration ? true : undefined} aria-describedby={errors.duration ? `${ids}-duration` : undefined} className="money text-right" />
+                <Input ref={hoursRef} name="hours" aria-label="Hours" inputMode="decimal" autoComplete="off" placeholder="0" value={values.hours} onChange={set("hours")} aria-invalid={errors.duration ? true : undefined} aria-describedby={errors.duration ? `${ids}-duration` : undefined} className="money text-right" />
                 <span aria-hidden="true">h</span>
               </label>
               <label className="flex items-center gap-2 text-sm text-muted-foreground">
@@ -145,7 +145,7 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
         ) : rows.length === 0 ? (
           <p className="text-sm text-muted-foreground">No time logged yet.</p>
         ) : (
-          <ul aria-label="Logged time, newest first" className="divide-y divide-border rounded-lg border border-border">
+          <ul aria-label="Logged time, newest first" className="@container divide-y divide-border rounded-lg border border-border">
             {rows.map((e) => {
               const pending = e.id.startsWith("optimistic-");
               const what = `${formatMinutes(e.minutes)} on ${formatDate(e.occurredOn)}`;
@@ -173,18 +173,20 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
                 );
               }
               return (
+                // Narrow (a phone, or the stream page's side column): time and actions on top, day and
+                // note below. In a container of 24rem or more: one line.
                 <li
                   key={e.id}
                   data-testid="time-entry"
                   aria-busy={pending || undefined}
-                  className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-3 py-2 text-sm sm:grid-cols-[6rem_minmax(0,1fr)_auto]"
+                  className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-3 py-2 text-sm [grid-template-areas:'time_actions'_'info_info'] @sm:grid-cols-[6rem_minmax(0,1fr)_auto] @sm:[grid-template-areas:'time_info_actions']"
                 >
-                  <span className="money font-medium">{formatMinutes(e.minutes)}</span>
-                  <span className="col-span-2 row-start-2 min-w-0 sm:col-span-1 sm:row-start-auto">
+                  <span className="money font-medium [grid-area:time]">{formatMinutes(e.minutes)}</span>
+                  <span className="min-w-0 [grid-area:info]">
                     <span className="block text-muted-foreground">{formatDate(e.occurredOn)}</span>
                     {e.note ? <span className="block truncate">{e.note}</span> : null}
                   </span>
-                  <span className="col-start-2 row-start-1 -my-1 flex justify-end gap-1 sm:col-start-auto sm:my-0">
+                  <span className="-my-1 flex justify-end gap-1 [grid-area:actions] @sm:my-0">
                     <Button
                       ref={(el) => {
                         if (el) editButtons.current.set(e.id, el);

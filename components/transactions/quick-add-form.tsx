@@ -34,6 +34,7 @@ export type QuickAddFormProps = {
 type Mode = "money" | "hours";
 
 // Column spans: 2 columns on phones, 6 from md, 12 from xl; the stream page's form has no stream picker.
+// Money takes two rows from md; hours one row at xl (hours, stream, date, note, button).
 const withStream = {
   amount: "col-span-1 md:col-span-2 xl:col-span-2",
   stream: "col-span-1 md:col-span-4 xl:col-span-4",
@@ -44,8 +45,10 @@ const withStream = {
   description: "col-span-2 md:col-span-4 xl:col-span-3",
   submit: "col-span-2 md:col-span-2 xl:col-span-3",
   hours: "col-span-1 md:col-span-2 xl:col-span-2",
-  note: "col-span-2 md:col-span-4 xl:col-span-4",
-  logHours: "col-span-2 md:col-span-2 xl:col-span-3",
+  hoursStream: "col-span-1 md:col-span-4 xl:col-span-3",
+  hoursDate: "col-span-2 md:col-span-2 xl:col-span-2",
+  note: "col-span-2 md:col-span-2 xl:col-span-3",
+  logHours: "col-span-2 md:col-span-2 xl:col-span-2",
 };
 const oneStream = {
   ...withStream,
@@ -54,8 +57,9 @@ const oneStream = {
   kind: "col-span-2 md:col-span-2 xl:col-span-3",
   description: "col-span-2 md:col-span-4 xl:col-span-6",
   hours: "col-span-1 md:col-span-2 xl:col-span-3",
+  hoursDate: "col-span-1 md:col-span-2 xl:col-span-3",
   note: "col-span-2 md:col-span-2 xl:col-span-4",
-  logHours: "col-span-2 md:col-span-6 xl:col-span-2",
+  logHours: "col-span-2 md:col-span-2 xl:col-span-2",
 };
 
 /**
@@ -219,19 +223,20 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
     );
   }
 
-  const streamField = fixedStreamId ? null : (
-    <Field label="Stream" error={errors.streamId} required className={span.stream}>
-      <Select name="streamId" value={streamId} onChange={(e) => set("streamId", e.target.value)}>
-        {choosable.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
-  const dateField = (
-    <Field label="Date" error={errors.occurredOn} required className={span.date}>
+  const streamField = (className: string) =>
+    fixedStreamId ? null : (
+      <Field label="Stream" error={errors.streamId} required className={className}>
+        <Select name="streamId" value={streamId} onChange={(e) => set("streamId", e.target.value)}>
+          {choosable.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+    );
+  const dateField = (className: string) => (
+    <Field label="Date" error={errors.occurredOn} required className={className}>
       <Input name="occurredOn" type="date" value={values.occurredOn} onChange={(e) => set("occurredOn", e.target.value)} />
     </Field>
   );
@@ -277,8 +282,8 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
               className="money text-right"
             />
           </Field>
-          {streamField}
-          {dateField}
+          {streamField(span.stream)}
+          {dateField(span.date)}
           <KindToggle value={entry} onChange={chooseEntry} className={span.kind} />
           <Field label="Counterparty" error={errors.counterparty} className={span.counterparty}>
             <Input
@@ -338,8 +343,8 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
               className="money text-right"
             />
           </Field>
-          {streamField}
-          {dateField}
+          {streamField(span.hoursStream)}
+          {dateField(span.hoursDate)}
           <Field label="Note" error={errors.note} className={span.note}>
             <Input name="note" autoComplete="off" placeholder="What you worked on" value={values.note} onChange={(e) => set("note", e.target.value)} />
           </Field>
