@@ -225,6 +225,30 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
     await time.fill("soon");
     await page.keyboard.press("Enter");
     await editor.getByText("Hours like 1.5, 1:30 or 90m.").waitFor();
+
+    // A change the server refuses: shown at once, then rolled back, and the row opens again with what was typed.
+    await page.route("**/api/v1/time-entries/*", (route) =>
+      route.request().method() === "PATCH"
+        ? route.fulfill({
+            status: 422,
+            contentType: "application/problem+json",
+            body: JSON.stringify({ type: "urn:streamfolio:problem:validation", title: "Invalid input", status: 422, errors: [{ path: "note", message: "Refused for the test." }] }),
+          })
+        : route.fallback(),
+    );
+    await time.fill("3h");
+    await page.keyboard.press("Enter");
+    await editor.getByText("Refused for the test.").waitFor(settle);
+    expect(await editor.getByLabel("Time spent").inputValue()).toBe("3h");
+    await page.unroute("**/api/v1/time-entries/*");
+    // Chromium reports the refused request on the console; that one was asked for.
+    const refused = w.problems.filter((p) => p.includes("status of 422"));
+    expect(refused.length).toBeLessThanOrEqual(1);
+    w.problems.splice(0, w.problems.length, ...w.problems.filter((p) => !refused.includes(p)));
+    await page.keyboard.press("Escape");
+    await entries.getByRole("button", { name: /^Edit 1 h 30 min/ }).waitFor(settle);
+
+    await entries.getByRole("button", { name: /^Edit 1 h 30 min/ }).click();
     await time.fill("2h 15m");
     await editor.getByLabel("Note").fill("Discovery workshop");
     const patched = page.waitForResponse((r) => r.url().includes("/api/v1/time-entries/") && r.request().method() === "PATCH");

@@ -7,7 +7,7 @@ import { GET as listTransactions, POST as postTransactions } from "@/app/api/v1/
 import { GET as getTransaction } from "@/app/api/v1/transactions/[id]/route";
 import { GET as listTimeEntries, POST as postTimeEntry } from "@/app/api/v1/time-entries/route";
 import { listResponse } from "@/lib/schemas/common";
-import { streamResponse, type StreamView } from "@/lib/schemas/streams";
+import { streamDetailResponse, streamResponse, type StreamView } from "@/lib/schemas/streams";
 import { call, makeUser, type TestUser } from "../support/api";
 
 type Result = Awaited<ReturnType<typeof call>>;
@@ -41,8 +41,16 @@ async function newStream(user: TestUser, body: Record<string, unknown> = {}): Pr
   return strictStream.parse(r.json);
 }
 
+/**
+ * GET one answers the stream with its transactionCount (streamDetailResponse); the count is checked here
+ * and left out of `json`, so the answer compares with the stream as created or patched.
+ */
 async function fetchStream(user: TestUser, id: string) {
-  return call(getStream, `/api/v1/streams/${id}`, { auth: { cookie: user.cookie }, params: { id } });
+  const r = await call(getStream, `/api/v1/streams/${id}`, { auth: { cookie: user.cookie }, params: { id } });
+  if (r.status !== 200) return { ...r, transactionCount: undefined };
+  const { transactionCount, ...stream } = streamDetailResponse.strict().parse(r.json);
+  expect(transactionCount).toBeGreaterThanOrEqual(0);
+  return { ...r, json: stream as Record<string, unknown> & StreamView, transactionCount };
 }
 
 async function addTransaction(user: TestUser, streamId: string, occurredOn = "2024-03-01") {
@@ -225,8 +233,9 @@ describe("GET /api/v1/streams/{id}", () => {
     const bySession = await fetchStream(alice, s.id);
     expect(bySession.status).toBe(200);
     expect(strictStream.parse(bySession.json)).toEqual(s);
+    expect(bySession.transactionCount).toBe(0);
     const byToken = await call(getStream, `/api/v1/streams/${s.id}`, { auth: { token: alice.readToken }, params: { id: s.id } });
-    expect(strictStream.parse(byToken.json)).toEqual(s);
+    expect(streamDetailResponse.strict().parse(byToken.json)).toEqual({ ...s, transactionCount: 0 });
   });
 
   it.each([["not-a-uuid"], ["123"], [crypto.randomUUID()]])("answers 404 for the id %s that is not one of the caller's streams", async (id) => {
