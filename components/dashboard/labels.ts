@@ -10,18 +10,15 @@ export const kindLabel = (key: string) => STREAM_KIND_LABELS[key as StreamKind] 
 export const roleLabel = (key: string) => ROLE_LABELS[key as StreamRole] ?? key;
 
 /**
- * Each stream's colour by the one rule of the streams pages: streamColor(stream, its index in the full
- * streams list, archived ones included, in the API's name order). The metrics only list the window's live
- * streams, so their order cannot give the index; a stream missing from the list (not loaded yet) falls
- * back to its own colour from the metrics, else the neutral chart colour.
+ * Each stream's colour: the one stored with it (streamColor), the same on the streams pages and every
+ * dashboard. The streams list is read first, so a colour just changed there shows at once; the metrics'
+ * own copy covers a stream the list has not loaded yet.
  */
 export function streamColorMap(
   list: readonly { id: string; color?: string | null }[] | undefined,
   fallback: readonly { id: string; color?: string | null }[] = [],
 ): Map<string, string> {
-  const colors = new Map((list ?? []).map((s, i) => [s.id, streamColor(s, i)]));
-  for (const s of fallback) if (!colors.has(s.id)) colors.set(s.id, s.color ?? "var(--chart-8)");
-  return colors;
+  return new Map([...fallback, ...(list ?? [])].map((s) => [s.id, streamColor(s)]));
 }
 
 /** Links inside a sentence are underlined: colour alone does not mark a link (WCAG 1.4.1). */

@@ -9,9 +9,8 @@ export const PORTFOLIO = "Whole portfolio";
 /** A goal's owner for display: the portfolio, or a stream with the colour it has everywhere else. */
 export function ownerOf(streamId: string | null, streams: readonly StreamView[] | undefined): GoalOwner {
   if (streamId === null) return { streamId, name: PORTFOLIO, color: "var(--primary)" };
-  const index = streams?.findIndex((s) => s.id === streamId) ?? -1;
-  const stream = index >= 0 ? streams?.[index] : undefined;
-  return { streamId, name: stream?.name ?? "A deleted stream", color: stream ? streamColor(stream, index) : "var(--chart-8)" };
+  const stream = streams?.find((s) => s.id === streamId);
+  return { streamId, name: stream?.name ?? "A deleted stream", color: stream ? streamColor(stream) : "var(--chart-8)" };
 }
 
 /** Portfolio first, then streams in the streams list's order (the order the Streams page shows). */

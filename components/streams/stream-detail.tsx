@@ -37,8 +37,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
   const [deleted, setDeleted] = useState(false);
 
   const all = streams.data?.data ?? [];
-  const index = all.findIndex((s) => s.id === streamId);
-  const stream = all[index];
+  const stream = all.find((s) => s.id === streamId);
   // The stream's figures are its entry in the metrics of the last 12 months (this one included), the
   // same read as the cards; who pays it is its clients over the same months.
   const window = recentWindow(today);
@@ -71,7 +70,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
     );
   }
 
-  const color = streamColor(stream, index);
+  const color = streamColor(stream);
   const archived = stream.status === "archived";
   const meta = [STREAM_KIND_LABELS[stream.kind], stream.platform, stream.startedOn ? `since ${formatDate(stream.startedOn)}` : null].filter(Boolean).join(" · ");
 

@@ -11,7 +11,8 @@ import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { createStreamInput, STREAM_KIND_LABELS, streamKind, streamRole, streamStatus, updateStreamInput, type StreamView } from "@/lib/schemas/streams";
-import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS, STREAM_COLOR_NAMES, STREAM_COLORS } from "./stream-labels";
+import { STREAM_COLOR_NAMES, STREAM_COLORS } from "@/lib/stream-colors";
+import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS } from "./stream-labels";
 import { useCreateStream, useUpdateStream } from "./use-stream-mutations";
 
 type Values = {
@@ -212,6 +213,7 @@ function ColorPicker({ value, onChange, error }: { value: string; onChange: (v: 
           Custom
         </label>
       </div>
+      <p className="text-sm text-muted-foreground">Automatic picks a colour none of your streams uses. It stays with the stream.</p>
       {error ? (
         <p id={errorId} className="text-sm font-medium text-danger">
           {error}

@@ -55,7 +55,7 @@ export function StreamsBoard({ today }: { today: string }) {
     <li key={stream.id} className="flex min-w-0">
       <StreamCard
         stream={stream}
-        color={streamColor(stream, all.indexOf(stream))}
+        color={streamColor(stream)}
         currency={metrics.data?.currency ?? "USD"}
         months={months}
         income={incomeOf.get(stream.id) ?? zeros}

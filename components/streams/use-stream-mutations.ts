@@ -4,6 +4,7 @@ import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-q
 import { apiFetch } from "@/lib/api-client";
 import { keys, metricsKeys, type List } from "@/lib/queries";
 import type { CreateStreamInput, StreamView, UpdateStreamInput } from "@/lib/schemas/streams";
+import { pickStreamColor } from "@/lib/stream-colors";
 
 type StreamList = List<StreamView>;
 
@@ -39,7 +40,8 @@ export function useCreateStream() {
         platform: input.platform ?? null,
         status: input.status,
         startedOn: input.startedOn ?? null,
-        color: input.color ?? null,
+        // The colour the server will pick (lib/data/streams.ts createStream), so the dot does not change on its answer.
+        color: input.color ?? pickStreamColor(previous?.data.map((s) => s.color) ?? []),
         description: input.description ?? null,
         createdAt: now,
         updatedAt: now,

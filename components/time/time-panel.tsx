@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -11,33 +11,33 @@ import { useToast } from "@/components/ui/toast";
 import { formatDate, formatMinutes } from "@/lib/format";
 import { timeEntriesQuery } from "@/lib/queries";
 import { createTimeEntryInput, type TimeEntryView } from "@/lib/schemas/time-entries";
-import { useDeleteTime, useLogTime, type TimeDraft } from "./use-time-mutations";
+import { durationOf } from "./duration";
+import { TimeEditRow, type TimeEditValues } from "./time-edit-row";
+import { useDeleteTime, useLogTime, useUpdateTime, type TimeDraft } from "./use-time-mutations";
 
-const WHOLE = /^\d+$/;
-
-/**
- * The schema takes hours (decimal) or minutes (whole); the form offers both boxes, so "1" and "30"
- * become 90 minutes, and "1.5" alone is sent as hours.
- */
-function durationOf(hours: string, minutes: string): { hours?: string; minutes?: number } {
-  const h = hours.trim();
-  const m = minutes.trim();
-  if (m === "") return h === "" ? {} : { hours: h };
-  if (h === "") return { minutes: Number(m) };
-  if (WHOLE.test(h) && WHOLE.test(m)) return { minutes: Number(h) * 60 + Number(m) };
-  return { minutes: Number.NaN };
-}
+type Editing = { id: string; retry?: { values: TimeEditValues; errors: Record<string, string> } };
 
 export function TimePanel({ streamId, streamName, today }: { streamId: string; streamName: string; today: string }) {
   const { toast } = useToast();
   const ids = useId();
   const hoursRef = useRef<HTMLInputElement>(null);
   const entries = useInfiniteQuery(timeEntriesQuery(streamId));
-  const log = useLogTime(streamId);
+  const log = useLogTime();
+  const update = useUpdateTime(streamId);
   const remove = useDeleteTime(streamId);
   const [values, setValues] = useState({ hours: "", minutes: "", occurredOn: today, note: "" });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  // The row whose Edit button gets focus back once its editor has closed.
+  const focusTarget = useRef<string | null>(null);
   const set = (key: keyof typeof values) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+
+  useEffect(() => {
+    if (focusTarget.current === null) return;
+    editButtons.current.get(focusTarget.current)?.focus();
+    focusTarget.current = null;
+  });
 
   function submit() {
     const parsed = createTimeEntryInput.safeParse({ streamId, occurredOn: values.occurredOn, note: values.note, ...durationOf(values.hours, values.minutes) });
@@ -59,6 +59,11 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
         setErrors({ ...found, duration: found.hours ?? found.minutes ?? "" });
       },
     });
+  }
+
+  function closeEditor(id: string) {
+    focusTarget.current = id;
+    setEditing(null);
   }
 
   function del(entry: TimeEntryView) {
@@ -140,26 +145,68 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
         ) : rows.length === 0 ? (
           <p className="text-sm text-muted-foreground">No time logged yet.</p>
         ) : (
-          <ul aria-label="Logged time, newest first" className="divide-y divide-border rounded-lg border border-border">
-            {rows.map((e) => (
-              <li key={e.id} aria-busy={e.id.startsWith("optimistic-") || undefined} className="flex items-center gap-3 px-3 py-2 text-sm">
-                <span className="money w-24 shrink-0 font-medium">{formatMinutes(e.minutes)}</span>
-                <span className="min-w-0 flex-1">
-                  <span className="block text-muted-foreground">{formatDate(e.occurredOn)}</span>
-                  {e.note ? <span className="block truncate">{e.note}</span> : null}
-                </span>
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  onClick={() => del(e)}
-                  disabled={e.id.startsWith("optimistic-")}
-                  aria-label={`Delete ${formatMinutes(e.minutes)} on ${formatDate(e.occurredOn)}`}
-                  className="text-danger! hover:bg-danger/10"
+          <ul aria-label="Logged time, newest first" className="@container divide-y divide-border rounded-lg border border-border">
+            {rows.map((e) => {
+              const pending = e.id.startsWith("optimistic-");
+              const what = `${formatMinutes(e.minutes)} on ${formatDate(e.occurredOn)}`;
+              if (editing?.id === e.id) {
+                return (
+                  <li key={e.id}>
+                    <TimeEditRow
+                      entry={e}
+                      retry={editing.retry}
+                      onCancel={() => closeEditor(e.id)}
+                      onSave={(patch, typed) => {
+                        closeEditor(e.id);
+                        update.mutate(
+                          { before: e, patch },
+                          {
+                            onError: (err) => {
+                              setEditing({ id: e.id, retry: { values: typed, errors: requestErrors(err, "Could not save the change. Try again.") } });
+                              toast({ title: "The change was not saved", description: "The entry is open again with what you typed.", tone: "danger" });
+                            },
+                          },
+                        );
+                      }}
+                    />
+                  </li>
+                );
+              }
+              return (
+                // Narrow (a phone, or the stream page's side column): time and actions on top, day and
+                // note below. In a container of 24rem or more: one line.
+                <li
+                  key={e.id}
+                  data-testid="time-entry"
+                  aria-busy={pending || undefined}
+                  className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 px-3 py-2 text-sm [grid-template-areas:'time_actions'_'info_info'] @sm:grid-cols-[6rem_minmax(0,1fr)_auto] @sm:[grid-template-areas:'time_info_actions']"
                 >
-                  Delete
-                </Button>
-              </li>
-            ))}
+                  <span className="money font-medium [grid-area:time]">{formatMinutes(e.minutes)}</span>
+                  <span className="min-w-0 [grid-area:info]">
+                    <span className="block text-muted-foreground">{formatDate(e.occurredOn)}</span>
+                    {e.note ? <span className="block truncate">{e.note}</span> : null}
+                  </span>
+                  <span className="-my-1 flex justify-end gap-1 [grid-area:actions] @sm:my-0">
+                    <Button
+                      ref={(el) => {
+                        if (el) editButtons.current.set(e.id, el);
+                        else editButtons.current.delete(e.id);
+                      }}
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setEditing({ id: e.id })}
+                      disabled={pending}
+                      aria-label={`Edit ${what}`}
+                    >
+                      Edit
+                    </Button>
+                    <Button size="sm" variant="ghost" onClick={() => del(e)} disabled={pending} aria-label={`Delete ${what}`} className="text-danger! hover:bg-danger/10">
+                      Delete
+                    </Button>
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         )}
         {entries.hasNextPage ? (

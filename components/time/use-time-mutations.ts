@@ -6,7 +6,10 @@ import { keys, metricsKeys, type List } from "@/lib/queries";
 import type { TimeEntryView } from "@/lib/schemas/time-entries";
 
 type Pages = InfiniteData<List<TimeEntryView>, string | null>;
+/** What the forms send, after createTimeEntryInput has read the duration typed ("1.5 h", "1:30", "90m"). */
 export type TimeDraft = { streamId: string; occurredOn: string; minutes: number; note: string | null };
+/** A change to an entry, after updateTimeEntryInput has read it. */
+export type TimePatch = { occurredOn: string; minutes: number; note: string | null };
 
 let optimisticSeq = 0;
 
@@ -28,22 +31,41 @@ function invalidate(qc: QueryClient, streamId: string) {
   void qc.invalidateQueries({ queryKey: metricsKeys.all() });
 }
 
-export function useLogTime(streamId: string) {
+/** Logs time to the draft's stream (from its page or from the quick-add bar of any page). */
+export function useLogTime() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (draft: TimeDraft) => apiFetch<TimeEntryView>("/api/v1/time-entries", { method: "POST", json: draft }),
     onMutate: async (draft) => {
-      const previous = await snapshot(qc, streamId);
+      const previous = await snapshot(qc, draft.streamId);
       optimisticSeq += 1;
       const now = new Date().toISOString();
       const temp: TimeEntryView = { id: `optimistic-${optimisticSeq}`, ...draft, hours: draft.minutes / 60, createdAt: now, updatedAt: now };
-      setPages(qc, streamId, (entries) => {
+      setPages(qc, draft.streamId, (entries) => {
         const at = entries.findIndex((e) => e.occurredOn <= temp.occurredOn);
         return at === -1 ? [...entries, temp] : [...entries.slice(0, at), temp, ...entries.slice(at)];
       }, true);
       return { previous };
     },
-    onError: (_err, _draft, ctx) => qc.setQueryData(keys.timeEntries(streamId), ctx?.previous),
+    onError: (_err, draft, ctx) => qc.setQueryData(keys.timeEntries(draft.streamId), ctx?.previous),
+    onSettled: (_data, _err, draft) => invalidate(qc, draft.streamId),
+  });
+}
+
+/** Changes an entry in place at once; the server's answer confirms it, a refusal puts the old one back. */
+export function useUpdateTime(streamId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ before, patch }: { before: TimeEntryView; patch: TimePatch }) =>
+      apiFetch<TimeEntryView>(`/api/v1/time-entries/${before.id}`, { method: "PATCH", json: patch }),
+    onMutate: async ({ before, patch }) => {
+      const previous = await snapshot(qc, streamId);
+      const next: TimeEntryView = { ...before, ...patch, hours: patch.minutes / 60, updatedAt: new Date().toISOString() };
+      setPages(qc, streamId, (entries) => entries.map((e) => (e.id === before.id ? next : e)));
+      return { previous };
+    },
+    onSuccess: (saved) => setPages(qc, streamId, (entries) => entries.map((e) => (e.id === saved.id ? saved : e))),
+    onError: (_err, _vars, ctx) => qc.setQueryData(keys.timeEntries(streamId), ctx?.previous),
     onSettled: () => invalidate(qc, streamId),
   });
 }

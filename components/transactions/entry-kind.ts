@@ -19,6 +19,19 @@ export function entryKindOf(t: Pick<TransactionView, "kind" | "amountMinor">): E
   return t.amountMinor < 0 ? "refund" : "income";
 }
 
+/** A typed amount with a minus sign in front ("-50", " -12.5"). */
+export function isNegative(amountText: string): boolean {
+  return amountText.trim().startsWith("-");
+}
+
+/**
+ * What an entry being typed is: "-50" as income is a refund (a negative income is what a refund is), so
+ * the form's kind toggle, its confirmation and the list row all call it one.
+ */
+export function entryKindOfTyped(entry: EntryKind, amountText: string): EntryKind {
+  return entry === "income" && isNegative(amountText) ? "refund" : entry;
+}
+
 /** The API's kind and signed amount for what the user typed: a refund is always sent negative. */
 export function toWire(entry: EntryKind, amountText: string): { kind: "income" | "expense"; amount: string } {
   const amount = amountText.trim();

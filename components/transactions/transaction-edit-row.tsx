@@ -6,10 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { parseAmount } from "@/lib/metrics/money";
 import { streamsQuery } from "@/lib/queries";
-import { updateTransactionInput, type TransactionView } from "@/lib/schemas/transactions";
-import { amountForForm, ENTRY_KIND_LABELS, ENTRY_KINDS, entryKindOf, toWire, type EntryKind } from "./entry-kind";
+import { transactionInput, type TransactionView } from "@/lib/schemas/transactions";
+import { amountForForm, ENTRY_KIND_LABELS, ENTRY_KINDS, entryKindOf, entryKindOfTyped, isNegative, toWire, type EntryKind } from "./entry-kind";
 import { zodErrors } from "@/lib/form-errors";
 import type { TransactionDraft } from "./use-transaction-mutations";
 
@@ -58,14 +57,28 @@ export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEd
 
   const choices = (streams.data?.data ?? []).filter((s) => s.status !== "archived" || s.id === t.streamId);
 
+  // "-50" as income is a refund: the kind says so at once, as the row will once saved.
+  const entry = entryKindOfTyped(values.entry, values.amount);
+
+  function chooseEntry(k: EntryKind) {
+    setValues((v) => ({ ...v, entry: k, amount: k === "income" && isNegative(v.amount) ? v.amount.trim().slice(1) : v.amount }));
+  }
+
   function save() {
     const wire = toWire(values.entry, values.amount);
-    const raw = { ...values, ...wire, currency: t.currency };
-    const parsed = updateTransactionInput.safeParse(raw);
-    const amount = parseAmount(wire.amount, t.currency);
-    const found = parsed.success ? {} : zodErrors(parsed.error);
-    if (!amount.ok) found.amount ??= wire.amount === "" ? "Enter an amount." : amount.message;
-    if (!parsed.success || !amount.ok) return setErrors(found);
+    // Every field is sent, so the create schema checks the edit exactly as the server will (the amount in
+    // the transaction's currency, never 0; the date between 1970 and a year from today).
+    const parsed = transactionInput(t.currency).safeParse({
+      streamId: values.streamId,
+      kind: wire.kind,
+      occurredOn: values.occurredOn,
+      amount: wire.amount,
+      currency: t.currency,
+      counterparty: values.counterparty,
+      platform: values.platform,
+      description: values.description,
+    });
+    if (!parsed.success) return setErrors(zodErrors(parsed.error));
     onSave(
       {
         streamId: values.streamId,
@@ -73,9 +86,9 @@ export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEd
         occurredOn: values.occurredOn,
         amount: wire.amount,
         currency: t.currency,
-        counterparty: parsed.data.counterparty ?? null,
-        platform: parsed.data.platform ?? null,
-        description: parsed.data.description ?? null,
+        counterparty: parsed.data.counterparty,
+        platform: parsed.data.platform,
+        description: parsed.data.description,
       },
       values,
     );
@@ -117,8 +130,8 @@ export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEd
       <Field label="Date" error={errors.occurredOn} className="lg:col-span-2">
         <Input name="occurredOn" type="date" value={values.occurredOn} onChange={(e) => set("occurredOn", e.target.value)} />
       </Field>
-      <Field label="Kind" error={errors.kind}>
-        <Select name="kind" value={values.entry} onChange={(e) => set("entry", e.target.value as EntryKind)}>
+      <Field label="Kind" error={errors.kind} hint={entry === "refund" && values.entry === "income" ? "Negative: a refund." : undefined}>
+        <Select name="kind" value={entry} onChange={(e) => chooseEntry(e.target.value as EntryKind)}>
           {ENTRY_KINDS.map((k) => (
             <option key={k} value={k}>
               {ENTRY_KIND_LABELS[k]}

@@ -10,6 +10,7 @@ import { formatMoney } from "@/lib/format";
 import { transactionsQuery, type TransactionFilters } from "@/lib/queries";
 import type { TransactionView } from "@/lib/schemas/transactions";
 import { requestErrors } from "@/lib/form-errors";
+import { ENTRY_KIND_LABELS, entryKindOf } from "./entry-kind";
 import { TransactionEditRow, type EditValues } from "./transaction-edit-row";
 import { TransactionRow } from "./transaction-row";
 import { draftOf, useCreateTransaction, useDeleteTransaction, useUpdateTransaction } from "./use-transaction-mutations";
@@ -65,7 +66,7 @@ export function TransactionList({ filters, limit = 50, showStream = true, empty,
     remove.mutate(t, {
       onSuccess: (deleted) =>
         toast({
-          title: `Deleted ${formatMoney(deleted.amountMinor, deleted.currency)}`,
+          title: `Deleted ${ENTRY_KIND_LABELS[entryKindOf(deleted)].toLowerCase()} of ${formatMoney(deleted.amountMinor, deleted.currency)}`,
           description: [deleted.streamName, deleted.counterparty].filter(Boolean).join(" · "),
           action: {
             label: "Undo",

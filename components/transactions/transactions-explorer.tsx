@@ -25,7 +25,7 @@ export function TransactionsExplorer({ baseCurrency, today }: { baseCurrency: st
     <div className="flex flex-col gap-6">
       <Card>
         <CardHeader>
-          <CardTitle>Log a transaction</CardTitle>
+          <CardTitle>Quick add</CardTitle>
         </CardHeader>
         <CardContent>
           <QuickAddForm baseCurrency={baseCurrency} today={today} defaultStreamId={filters.stream} />

@@ -1,11 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
 import { conflict, notFound, pgCode } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import type { CreateStreamInput, UpdateStreamInput } from "@/lib/schemas/streams";
+import { pickStreamColor } from "@/lib/stream-colors";
 
 export const streamColumns = {
   id: streams.id,
@@ -51,12 +52,26 @@ async function getStreamUncached(userId: string, id: string, db?: Executor) {
 /** Once per request in a server render: the stream page, its metadata and its loaders ask for the same stream. */
 export const getStream = cache(getStreamUncached);
 
+/** The colours of the user's streams (but `except`), for picking a new one. */
+async function usedColors(conn: Executor, userId: string, except?: string) {
+  const rows = await conn
+    .select({ color: streams.color })
+    .from(streams)
+    .where(and(eq(streams.userId, userId), except ? ne(streams.id, except) : undefined));
+  return rows.map((r) => r.color);
+}
+
+/**
+ * Creates a stream. Its colour is fixed here: the one given, else the first preset none of the user's
+ * streams uses (round-robin once all are taken), stored so that it never changes as streams come and go.
+ */
 export async function createStream(userId: string, input: CreateStreamInput, db?: Executor) {
   const conn = db ?? (await getDb());
+  const color = input.color ?? pickStreamColor(await usedColors(conn, userId));
   try {
     const [row] = await conn
       .insert(streams)
-      .values({ ...input, userId })
+      .values({ ...input, color, userId })
       .returning(streamColumns);
     return row!;
   } catch (err) {
@@ -65,13 +80,15 @@ export async function createStream(userId: string, input: CreateStreamInput, db?
   }
 }
 
+/** Changes a stream; a colour set to null ("automatic") is picked again as for a new stream, never left empty. */
 export async function updateStream(userId: string, id: string, patch: UpdateStreamInput) {
   if (!isUuid(id)) throw notFound("Stream");
   const db = await getDb();
+  const set = patch.color === null ? { ...patch, color: pickStreamColor(await usedColors(db, userId, id)) } : patch;
   try {
     const [row] = await db
       .update(streams)
-      .set(patch)
+      .set(set)
       .where(and(eq(streams.id, id), eq(streams.userId, userId)))
       .returning(streamColumns);
     if (!row) throw notFound("Stream");

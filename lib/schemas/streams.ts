@@ -30,7 +30,11 @@ const fields = {
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #3b82f6.")
     .transform((s) => s.toLowerCase())
-    .nullish(),
+    .nullish()
+    .meta({
+      description: "#rrggbb. Left out or null: a palette colour none of your streams uses is picked and stored, so it never changes as streams are added.",
+      examples: ["#2166c4"],
+    }),
   description: optionalText(1000),
 };
 

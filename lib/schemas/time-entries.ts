@@ -27,7 +27,9 @@ const hours = z
   });
 
 // A number, or digits as a form sends them.
-const minutes = z.union([z.number().int("Minutes are whole numbers."), z.string().regex(/^\d+$/, "Minutes are whole numbers.").transform(Number)]);
+const minutes = z.union([z.number().int("Minutes are whole numbers."), z.string().regex(/^\d+$/, "Minutes are whole numbers.").transform(Number)], {
+  error: "Minutes are whole numbers.",
+});
 
 const MAX_MINUTES = 24 * 60;
 

@@ -192,7 +192,7 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     await refundRow.getByRole("button", { name: /^Delete / }).click();
     expect((await deleted).status()).toBe(200);
     await expect.poll(() => refundRow.count(), settle).toBe(0);
-    const toast = page.getByRole("listitem").filter({ hasText: "Deleted -$200.00" });
+    const toast = page.getByRole("listitem").filter({ hasText: "Deleted refund of -$200.00" });
     await toast.waitFor();
     await shot("logging-04-deleted");
     const restored = page.waitForResponse((r) => r.url().endsWith("/api/v1/transactions") && r.request().method() === "POST");

@@ -7,7 +7,7 @@ import { GET as listTransactions, POST as postTransactions } from "@/app/api/v1/
 import { GET as getTransaction } from "@/app/api/v1/transactions/[id]/route";
 import { GET as listTimeEntries, POST as postTimeEntry } from "@/app/api/v1/time-entries/route";
 import { listResponse } from "@/lib/schemas/common";
-import { streamResponse, type StreamView } from "@/lib/schemas/streams";
+import { streamDetailResponse, streamResponse, type StreamView } from "@/lib/schemas/streams";
 import { call, makeUser, type TestUser } from "../support/api";
 
 type Result = Awaited<ReturnType<typeof call>>;
@@ -41,8 +41,16 @@ async function newStream(user: TestUser, body: Record<string, unknown> = {}): Pr
   return strictStream.parse(r.json);
 }
 
+/**
+ * GET one answers the stream with its transactionCount (streamDetailResponse); the count is checked here
+ * and left out of `json`, so the answer compares with the stream as created or patched.
+ */
 async function fetchStream(user: TestUser, id: string) {
-  return call(getStream, `/api/v1/streams/${id}`, { auth: { cookie: user.cookie }, params: { id } });
+  const r = await call(getStream, `/api/v1/streams/${id}`, { auth: { cookie: user.cookie }, params: { id } });
+  if (r.status !== 200) return { ...r, transactionCount: undefined };
+  const { transactionCount, ...stream } = streamDetailResponse.strict().parse(r.json);
+  expect(transactionCount).toBeGreaterThanOrEqual(0);
+  return { ...r, json: stream as Record<string, unknown> & StreamView, transactionCount };
 }
 
 async function addTransaction(user: TestUser, streamId: string, occurredOn = "2024-03-01") {
@@ -100,7 +108,7 @@ describe("POST /api/v1/streams", () => {
     expect(Date.parse(s.updatedAt)).not.toBeNaN();
   });
 
-  it("fills the defaults (kind other, role growth, status active, optional fields null) from a name alone", async () => {
+  it("fills the defaults (kind other, role growth, status active, a stored palette colour, optional fields null) from a name alone", async () => {
     const name = unique("Newsletter");
     const r = await call(createStream, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name } });
     expect(r.status).toBe(201);
@@ -111,7 +119,7 @@ describe("POST /api/v1/streams", () => {
       status: "active",
       platform: null,
       startedOn: null,
-      color: null,
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
       description: null,
     });
   });
@@ -225,8 +233,9 @@ describe("GET /api/v1/streams/{id}", () => {
     const bySession = await fetchStream(alice, s.id);
     expect(bySession.status).toBe(200);
     expect(strictStream.parse(bySession.json)).toEqual(s);
+    expect(bySession.transactionCount).toBe(0);
     const byToken = await call(getStream, `/api/v1/streams/${s.id}`, { auth: { token: alice.readToken }, params: { id: s.id } });
-    expect(strictStream.parse(byToken.json)).toEqual(s);
+    expect(streamDetailResponse.strict().parse(byToken.json)).toEqual({ ...s, transactionCount: 0 });
   });
 
   it.each([["not-a-uuid"], ["123"], [crypto.randomUUID()]])("answers 404 for the id %s that is not one of the caller's streams", async (id) => {
@@ -258,7 +267,7 @@ describe("PATCH /api/v1/streams/{id}", () => {
     expect(archived.data.map((x) => x.id)).toContain(s.id);
   });
 
-  it("clears optional fields with null and with an empty string", async () => {
+  it("clears optional fields with null and with an empty string (a colour set to null is picked again, never left empty)", async () => {
     const s = await newStream(alice, { platform: "Gumroad", description: "Ebooks", startedOn: "2020-01-01", color: "#111111" });
     const r = await call(patchStream, "/x", {
       method: "PATCH",
@@ -267,7 +276,7 @@ describe("PATCH /api/v1/streams/{id}", () => {
       body: { platform: null, description: "", startedOn: null, color: null },
     });
     expect(r.status).toBe(200);
-    expect(strictStream.parse(r.json)).toMatchObject({ platform: null, description: null, startedOn: null, color: null, name: s.name });
+    expect(strictStream.parse(r.json)).toMatchObject({ platform: null, description: null, startedOn: null, color: expect.stringMatching(/^#[0-9a-f]{6}$/), name: s.name });
   });
 
   it("renames a stream, also to another case of its own name", async () => {

@@ -329,6 +329,30 @@ describe("PATCH /api/v1/time-entries/{id}", () => {
     expect(entryList.parse((await list(alice, { from: "2024-10-03", to: "2024-10-03" })).json).data).toContainEqual(e);
   });
 
+  it("takes what the stream page's edit row sends (minutes, day and note, read from \"2 h 15 min\") and answers the saved entry", async () => {
+    const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-05", minutes: 30, note: "call" });
+    const r = await patch(alice, e.id, { minutes: 135, occurredOn: "2024-10-06", note: null });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    const saved = strictEntry.parse(r.json);
+    expect(saved).toMatchObject({ id: e.id, streamId: consulting, minutes: 135, hours: 2.25, occurredOn: "2024-10-06", note: null });
+    expect(Date.parse(saved.updatedAt)).toBeGreaterThanOrEqual(Date.parse(e.updatedAt));
+    // The duration as the row shows it is read back the same.
+    const again = await patch(alice, e.id, { hours: "2 h 15 min" });
+    expect(strictEntry.parse(again.json).minutes).toBe(135);
+  });
+
+  it.each([
+    ["minutes that are not a number", { minutes: "half" }],
+    ["minutes as a decimal string", { minutes: "2.5" }],
+    ["minutes as a fraction", { minutes: 1.5 }],
+  ])("refuses %s with the message \"Minutes are whole numbers.\" (never a zod default)", async (_label, body) => {
+    const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-07", minutes: 20 });
+    for (const r of [await patch(alice, e.id, body), await post(alice, { streamId: consulting, occurredOn: "2024-10-07", ...body })]) {
+      expectProblem(r, 422);
+      expect(r.json.errors).toEqual([{ path: "minutes", message: "Minutes are whole numbers." }]);
+    }
+  });
+
   it("refuses a read token (403) and another user's entry or stream (404 / 422), changing nothing", async () => {
     const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-04", minutes: 20 });
     expectProblem(await patch(alice, e.id, { minutes: 25 }, { token: alice.readToken }), 403);
