@@ -114,7 +114,8 @@ function problems(op: Operation): Record<string, unknown> {
     out[400] = problem("The body is not valid JSON.");
     out[413] = problem("The body is too large.");
   }
-  if (op.query || op.body) out[422] = problem("Invalid input: `errors` lists every field's problem by path.");
+  if (op.rawBody) out[413] = problem("The file is too large.");
+  if (op.query || op.body || op.rawBody) out[422] = problem("Invalid input: `errors` lists every field's problem by path.");
   out[429] = problem("Too many requests.");
   return out;
 }
@@ -128,7 +129,11 @@ export function openApiDocument() {
   for (const op of operations) {
     const body = op.bodyDocument ?? op.body;
     const formats = op.bodyFormats ?? ["json", "form"];
-    const ok = op.status === 204 || !op.response ? { description: "Done." } : { description: "OK", content: { "application/json": { schema: named(op.response) } } };
+    const media = Object.fromEntries(Object.entries(op.alsoMedia ?? {}).map(([type, description]) => [type, { schema: { type: "string", description } }]));
+    const ok =
+      op.status === 204 || !op.response
+        ? { description: "Done." }
+        : { description: "OK", content: { "application/json": { schema: named(op.response) }, ...media } };
     const also = Object.fromEntries(
       Object.entries(op.alsoStatus ?? {}).map(([status, description]) => [status, op.response ? { description, content: { "application/json": { schema: named(op.response) } } } : { description }]),
     );
@@ -143,6 +148,17 @@ export function openApiDocument() {
         ...(op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }] : []),
         ...(op.query ? queryParameters(op.query) : []),
       ],
+      ...(op.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: op.rawBody.description,
+              content: Object.fromEntries(
+                op.rawBody.media.map((m) => [m, m === "multipart/form-data" ? { schema: ref("FileUpload") } : { schema: { type: "string", description: "The CSV file itself." } }]),
+              ),
+            },
+          }
+        : {}),
       ...(body && formats.length > 0
         ? {
             requestBody: {
@@ -172,7 +188,15 @@ export function openApiDocument() {
         bearer: { type: "http", scheme: "bearer", description: "An API token from Settings → API tokens (read or write scope)." },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The signed-in browser session." },
       },
-      schemas: { ...components(output, "output"), ...components(input, "input") },
+      schemas: {
+        ...components(output, "output"),
+        ...components(input, "input"),
+        FileUpload: {
+          type: "object",
+          required: ["file"],
+          properties: { file: { type: "string", contentMediaType: "text/csv", description: "The CSV file (at most 50 MB)." } },
+        },
+      },
     },
     paths: {
       "/api/health": {
