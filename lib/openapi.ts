@@ -5,7 +5,9 @@ import "server-only";
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { operations } from "@/lib/api/registry";
+import { backupSchema } from "@/lib/schemas/backup";
 import { problemResponse } from "@/lib/schemas/common";
+import { importResponse } from "@/lib/schemas/imports";
 import { fxRateInput, fxRateResponse } from "@/lib/schemas/fx-rates";
 import { createGoalInput, goalResponse } from "@/lib/schemas/goals";
 import { metricsResponse } from "@/lib/schemas/metrics";
@@ -31,6 +33,8 @@ const NAMED_OUTPUTS: [z.ZodType, string][] = [
   [createdTokenResponse, "CreatedToken"],
   [metricsResponse, "Metrics"],
   [meResponse, "Me"],
+  [backupSchema, "Backup"],
+  [importResponse, "ImportResult"],
   [problemResponse, "Problem"],
 ];
 const NAMED_INPUTS: [z.ZodType, string][] = [

@@ -1,3 +1,4 @@
+import { restoreFormula } from "@/lib/csv";
 import type { ImportReader, RecordOutcome } from "@/lib/import/types";
 
 /**
@@ -16,17 +17,10 @@ const REQUIRED = ["date", "amount"] as const;
 
 const normalise = (cell: string) => cell.replace(/^\uFEFF/, "").trim().toLowerCase();
 
-/**
- * The export writes a text cell that a spreadsheet would run as a formula (= + - @ first) with a leading
- * apostrophe; reading it back takes exactly one off, so export → import gives back the stored text.
- */
-export function unneutralise(text: string): string {
-  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
-}
-
 const text = (value: string | undefined) => {
   const v = (value ?? "").trim();
-  return v === "" ? null : unneutralise(v);
+  // The export neutralises formula-like text with an apostrophe; reading it back takes it off.
+  return v === "" ? null : restoreFormula(v);
 };
 
 export const genericReader: ImportReader = {
