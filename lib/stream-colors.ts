@@ -21,7 +21,7 @@ export const STREAM_COLOR_NAMES: Record<StreamPreset, string> = {
 /**
  * The order new streams take the presets in. The palette has two blues (1 and 5) and a grey (8); the
  * second blue comes late so that up to six streams get clearly different hues, and the grey last, where
- * it reads as "one of many". db/migrations/0002_stream_colors.sql stored the same order for the streams
+ * it reads as "one of many". db/migrations/0003_stream_colors.sql stored the same order for the streams
  * created before colours were stored.
  */
 export const ASSIGN_ORDER: readonly StreamPreset[] = [0, 1, 2, 3, 5, 6, 4, 7].map((i) => STREAM_COLORS[i]!);

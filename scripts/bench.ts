@@ -23,6 +23,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadServerBuildOfNextNavigation } from "./bench/server-modules";
 import { mb, ms, rssSampler, summarize, timeRuns, type Summary } from "./bench/stats";
 
 type DbKind = "pglite" | "postgres";
@@ -148,6 +149,7 @@ const iterations = (quick: boolean) =>
 // ───────────────────────────── worker: one database, all sizes ─────────────────────────────
 
 async function runWorker(opts: Options, db: DbKind, out: string, url: string | undefined): Promise<void> {
+  loadServerBuildOfNextNavigation();
   process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
   let pgliteRoot: string | undefined;
   if (db === "pglite") {

@@ -92,7 +92,7 @@ describe("POST /api/v1/streams stores a colour", () => {
   });
 });
 
-describe("migration 0002_stream_colors", () => {
+describe("migration 0003_stream_colors", () => {
   it("stores for each stream without a colour the one it was drawn with (its place in name order), and keeps the rest", async () => {
     const u = await makeUser();
     const other = await makeUser();
@@ -102,7 +102,7 @@ describe("migration 0002_stream_colors", () => {
     await db.insert(streams).values(names.map((name) => ({ userId: u.id, name, color: name === "echo" ? "#abcdef" : null })));
     await db.insert(streams).values({ userId: other.id, name: "zulu", color: null });
 
-    const text = fs.readFileSync(path.join(migrationsFolder, "0002_stream_colors.sql"), "utf8");
+    const text = fs.readFileSync(path.join(migrationsFolder, "0003_stream_colors.sql"), "utf8");
     await db.execute(sql.raw(text));
 
     const rows = await db.select({ id: streams.id, name: streams.name, color: streams.color }).from(streams).where(eq(streams.userId, u.id));
