@@ -225,7 +225,9 @@ export function parseImportAmount(raw: string, options: AmountOptions): ValueRes
       const other = decimal === "." ? "," : ".";
       return amountError(
         text,
-        group === other ? `"${other}" is not a thousands separator here; is the decimal separator "${other}"?` : `its digits are not grouped in threes by "${group}".`,
+        group === other && parts.length === 2 && at === -1
+          ? `"${other}" is not a thousands separator here; is the decimal separator "${other}"?`
+          : `its digits are not grouped in threes by "${group}".`,
       );
     }
     whole = parts.join("");
