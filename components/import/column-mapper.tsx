@@ -18,6 +18,8 @@ export type MapperDraft = {
   decimal: "." | ",";
   fee: string;
   kind: string;
+  /** Comma-separated values of the kind column that mean an expense; empty: the column says income or expense. */
+  kindValues: string;
   currency: string;
   defaultCurrency: string;
   stream: string;
@@ -38,7 +40,7 @@ export const DATE_FORMATS: { value: DateFormat; label: string }[] = [
 
 const OPTIONAL: { key: keyof MapperDraft & keyof ColumnMapping["columns"]; label: string; hint: string }[] = [
   { key: "fee", label: "Fee column", hint: "The platform's fee on each row, recorded as an expense of the same stream." },
-  { key: "kind", label: "Kind column", hint: "Values like income or expense. Without it, every row is income and a negative amount is a refund." },
+  { key: "kind", label: "Kind column", hint: "Income or expense on each row. Without it, every row is income and a negative amount is a refund." },
   { key: "currency", label: "Currency column", hint: "ISO codes such as USD or EUR." },
   { key: "stream", label: "Stream column", hint: "Each row's stream by name. Without it, every row goes to the stream chosen below." },
   { key: "counterparty", label: "Counterparty column", hint: "The client or customer." },
@@ -64,7 +66,8 @@ export function guessMapping(header: readonly string[]): MapperDraft {
     credit,
     decimal: ".",
     fee: find("fee", "fees", "commission"),
-    kind: find("kind", "type"),
+    kind: find("kind"),
+    kindValues: "",
     currency: find("currency", "curr", "ccy"),
     defaultCurrency: "",
     stream: find("stream"),
@@ -84,13 +87,22 @@ export function mappingOf(d: MapperDraft, fixedStream: string | null): ColumnMap
     if (d.credit) columns.credit = d.credit;
   }
   for (const { key } of OPTIONAL) if (d[key]) columns[key] = d[key];
+  // With a debit/credit pair the column holding the amount says the kind.
+  if (d.amountMode === "split") delete columns.kind;
+  const kindValues = columns.kind ? splitValues(d.kindValues) : [];
   return {
     columns,
     dateFormat: d.dateFormat,
     decimal: d.decimal,
     ...(d.defaultCurrency.trim() ? { currency: d.defaultCurrency.trim().toUpperCase() } : {}),
-    ...(fixedStream ? { stream: fixedStream } : {}),
+    // One fixed stream, unless the rows name theirs in a column (a mapping takes one or the other).
+    ...(fixedStream && !columns.stream ? { stream: fixedStream } : {}),
+    ...(kindValues.length > 0 ? { kindValues } : {}),
   };
+}
+
+function splitValues(text: string): string[] {
+  return [...new Set(text.split(",").map((v) => v.trim()).filter(Boolean))];
 }
 
 /** A saved mapping back into the mapper's fields. */
@@ -106,6 +118,7 @@ export function draftOf(m: ColumnMapping): MapperDraft {
     decimal: m.decimal,
     fee: c.fee ?? "",
     kind: c.kind ?? "",
+    kindValues: (m.kindValues ?? []).join(", "),
     currency: c.currency ?? "",
     defaultCurrency: m.currency ?? "",
     stream: c.stream ?? "",
@@ -121,7 +134,14 @@ export function mapperErrors(d: MapperDraft): FormErrors {
   const out: FormErrors = {};
   if (!d.date) out.date = "Choose the column with the date.";
   if (d.amountMode === "single" && !d.amount) out.amount = "Choose the column with the amount.";
-  if (d.amountMode === "split" && !d.debit && !d.credit) out.debit = "Choose the debit column, the credit column or both.";
+  if (d.amountMode === "split") {
+    if (!d.debit) out.debit = "Choose the debit column: debit and credit come as a pair.";
+    if (!d.credit) out.credit = "Choose the credit column: debit and credit come as a pair.";
+    if (d.debit && d.debit === d.credit) out.credit = "Debit and credit are two different columns.";
+  }
+  const amounts = d.amountMode === "single" ? [d.amount, d.fee] : [d.debit, d.credit, d.fee];
+  if (d.fee && amounts.filter((c) => c === d.fee).length > 1) out.fee = "The fee is a column of its own.";
+  if (d.date && amounts.includes(d.date)) out.date = "The date column cannot also be an amount.";
   if (d.defaultCurrency.trim() && !/^[A-Za-z]{3}$/.test(d.defaultCurrency.trim())) out.defaultCurrency = "Use a three-letter code like USD.";
   return out;
 }
@@ -198,7 +218,7 @@ export function ColumnMapper({ header, draft, onChange, errors, baseCurrency, di
               <Field label="Debit column (money out)" error={errors.debit}>
                 <ColumnSelect header={header} value={draft.debit} onChange={(v) => set("debit", v)} optional disabled={disabled} />
               </Field>
-              <Field label="Credit column (money in)">
+              <Field label="Credit column (money in)" error={errors.credit}>
                 <ColumnSelect header={header} value={draft.credit} onChange={(v) => set("credit", v)} optional disabled={disabled} />
               </Field>
             </>
@@ -217,10 +237,17 @@ export function ColumnMapper({ header, draft, onChange, errors, baseCurrency, di
 
       <fieldset className="grid gap-4 sm:grid-cols-2">
         <legend className="mb-3 text-sm font-semibold">More columns (optional)</legend>
-        {OPTIONAL.map(({ key, label, hint }) => (
-          <Field key={key} label={label} hint={hint || undefined}>
-            <ColumnSelect header={header} value={draft[key]} onChange={(v) => set(key, v)} optional disabled={disabled} />
-          </Field>
+        {OPTIONAL.filter(({ key }) => !(key === "kind" && draft.amountMode === "split")).map(({ key, label, hint }) => (
+          <div key={key} className="contents">
+            <Field label={label} hint={hint || undefined} error={errors[key]}>
+              <ColumnSelect header={header} value={draft[key]} onChange={(v) => set(key, v)} optional disabled={disabled} />
+            </Field>
+            {key === "kind" && draft.kind ? (
+              <Field label="Values that mean an expense" hint="Separated by commas, e.g. Withdrawal, Fee. Empty: the column says income or expense. Any other value is income.">
+                <Input value={draft.kindValues} onChange={(e) => set("kindValues", e.target.value)} spellCheck={false} disabled={disabled} />
+              </Field>
+            ) : null}
+          </div>
         ))}
       </fieldset>
     </div>

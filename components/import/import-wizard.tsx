@@ -94,7 +94,11 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
   const savedMapping: SavedMapping | null = format?.type === "saved" ? (saved.find((m) => m.id === format.id) ?? null) : null;
   const headerRow = headerIndexFor(head, preset?.requiredColumns ?? generic?.requiredColumns ?? []);
   const header = headerOf(head, headerRow);
-  const rowsNameStream = format?.type === "generic" || (format?.type === "mapping" && draft.stream !== "") || (format?.type === "saved" && !!savedMapping?.mapping.columns.stream);
+  // Whether the rows can name their own stream: the generic file's stream column, or a mapped one.
+  const rowsNameStream =
+    (format?.type === "generic" && header.some((h) => h.toLowerCase() === "stream")) ||
+    (format?.type === "mapping" && draft.stream !== "") ||
+    (format?.type === "saved" && !!savedMapping?.mapping.columns.stream);
 
   const stream = streamChoice === NEW_STREAM ? newStream.trim() || null : streamChoice || null;
   const mapping = format?.type === "mapping" ? mappingOf(draft, null) : format?.type === "saved" && savedMapping ? savedMapping.mapping : null;
@@ -104,7 +108,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
   const currentProblem = problem && problem.key === key ? problem : null;
 
   /** The stream a format's rows go to by default: the preset's (an existing stream of that name, or a new one), else as the rows say. */
-  function defaultStreamFor(next: FormatChoice) {
+  function defaultStreamFor(next: FormatChoice, records: string[][]) {
     const name =
       next.type === "preset" ? (readers.find((p) => p.id === next.id)?.defaultStream ?? null) : next.type === "saved" ? (saved.find((m) => m.id === next.id)?.mapping.stream ?? null) : null;
     setStreamError(null);
@@ -118,8 +122,10 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
       }
       return;
     }
-    if (next.type === "generic" || next.type === "saved") return setStreamChoice(FROM_FILE);
-    // Your own columns: one stream for every row unless a stream column is mapped.
+    const fileHeader = headerOf(records, headerIndexFor(records, generic?.requiredColumns ?? []));
+    if (next.type === "generic" && fileHeader.some((h) => h.toLowerCase() === "stream")) return setStreamChoice(FROM_FILE);
+    if (next.type === "saved" && saved.find((m) => m.id === next.id)?.mapping.columns.stream) return setStreamChoice(FROM_FILE);
+    // Otherwise one stream for every row (a mapping can still name a stream column later).
     const first = streamList.find((s) => s.status !== "archived");
     setStreamChoice(first ? first.name : NEW_STREAM);
   }
@@ -128,7 +134,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
     setFormat(next);
     setDraftErrors({});
     if (next.type === "mapping") setDraft((d) => (d.date || d.amount ? d : guessMapping(headerOf(records, null))));
-    defaultStreamFor(next);
+    defaultStreamFor(next, records);
   }
 
   async function pickFile(picked: File) {

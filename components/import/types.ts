@@ -87,5 +87,6 @@ export type ColumnMapping = {
   decimal: "." | ",";
   currency?: string;
   stream?: string;
-  kindValues?: { income?: string[]; expense?: string[] };
+  /** The kind column's values that mean an expense (case-insensitive); without it the column says "income" or "expense". */
+  kindValues?: string[];
 };
