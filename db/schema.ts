@@ -3,6 +3,7 @@ import {
   bigint,
   check,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -91,6 +92,32 @@ export const streams = pgTable(
   ],
 );
 
+/** One CSV import: what file, which reader, and what became of its records. */
+export const imports = pgTable(
+  "imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fileName: text("file_name"),
+    // The reader: "generic", a platform preset's id, or "mapping" (the user's own column mapping).
+    preset: text("preset").notNull(),
+    // Data records read (after the header), and what became of them.
+    rows: integer("rows").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    duplicates: integer("duplicates").notNull().default(0),
+    skipped: integer("skipped").notNull().default(0),
+    invalid: integer("invalid").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("imports_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // The target of transactions' (user_id, import_id) key.
+    unique("imports_user_id_key").on(t.userId, t.id),
+  ],
+);
+
 export const transactions = pgTable(
   "transactions",
   {
@@ -113,6 +140,8 @@ export const transactions = pgTable(
     platform: text("platform"),
     description: text("description"),
     externalId: text("external_id"),
+    // The CSV import that brought it in (null: logged by hand or through the API); see the foreign key below.
+    importId: uuid("import_id"),
     ...timestamps,
   },
   (t) => [
@@ -130,9 +159,31 @@ export const transactions = pgTable(
     index("transactions_user_stream_inherited_platform_idx")
       .on(t.userId, t.streamId, t.occurredOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`nullif(btrim(${t.platform}), '') is null`),
+    // An import's transactions (history, undo). Partial: most rows are not imported.
+    index("transactions_user_import_idx").on(t.userId, t.importId).where(sql`${t.importId} is not null`),
+    // (user_id, import_id) → imports (user_id, id): an import can only hold its own user's rows, and the
+    // key's action looks rows up by the index above. Deleting the import's record alone keeps the
+    // transactions: the migration writes the action as ON DELETE SET NULL (import_id) (Postgres 15), which
+    // drizzle-kit cannot express; DELETE /api/v1/imports/{id} deletes the transactions first.
+    foreignKey({ name: "transactions_import_fk", columns: [t.userId, t.importId], foreignColumns: [imports.userId, imports.id] }).onDelete("set null"),
     index("transactions_missing_base_idx").on(t.userId, t.currency, t.occurredOn).where(sql`${t.amountBaseMinor} is null`),
     check("transactions_kind_check", sql`${t.kind} in ('income','expense')`),
   ],
+);
+
+/** A user's own column mapping, saved as a preset of theirs (the mapping is checked by lib/schemas/import-mapping.ts). */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mapping: jsonb("mapping").$type<Record<string, unknown>>().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("import_mappings_user_name_lower_key").on(t.userId, sql`lower(${t.name})`)],
 );
 
 export const timeEntries = pgTable(
