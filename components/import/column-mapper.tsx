@@ -4,7 +4,8 @@ import { useId } from "react";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import type { FormErrors } from "@/lib/form-errors";
+import { asSentence, type FormErrors } from "@/lib/form-errors";
+import { importMapping } from "@/lib/schemas/import-mapping";
 import type { ColumnMapping, DateFormat } from "./types";
 
 /** The mapper's fields as a person fills them in: a column name or "" for none. */
@@ -129,7 +130,13 @@ export function draftOf(m: ColumnMapping): MapperDraft {
   };
 }
 
-/** What must be fixed before a mapping can be sent, by the mapper's field names. */
+/** The mapping schema's paths as the mapper's fields. */
+const FIELD_OF_PATH: Record<string, keyof MapperDraft> = { currency: "defaultCurrency", kindValues: "kindValues", dateFormat: "dateFormat", decimal: "decimal" };
+
+/**
+ * What must be fixed before a mapping can be sent, by the mapper's field names: first in the mapper's own
+ * words ("choose the column…"), then whatever else the API's own mapping schema finds.
+ */
 export function mapperErrors(d: MapperDraft): FormErrors {
   const out: FormErrors = {};
   if (!d.date) out.date = "Choose the column with the date.";
@@ -137,12 +144,16 @@ export function mapperErrors(d: MapperDraft): FormErrors {
   if (d.amountMode === "split") {
     if (!d.debit) out.debit = "Choose the debit column: debit and credit come as a pair.";
     if (!d.credit) out.credit = "Choose the credit column: debit and credit come as a pair.";
-    if (d.debit && d.debit === d.credit) out.credit = "Debit and credit are two different columns.";
   }
-  const amounts = d.amountMode === "single" ? [d.amount, d.fee] : [d.debit, d.credit, d.fee];
-  if (d.fee && amounts.filter((c) => c === d.fee).length > 1) out.fee = "The fee is a column of its own.";
-  if (d.date && amounts.includes(d.date)) out.date = "The date column cannot also be an amount.";
   if (d.defaultCurrency.trim() && !/^[A-Za-z]{3}$/.test(d.defaultCurrency.trim())) out.defaultCurrency = "Use a three-letter code like USD.";
+  const parsed = importMapping.safeParse(mappingOf(d, null));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [first, second] = issue.path.map(String);
+      const field = first === "columns" && second ? (second as keyof MapperDraft) : (FIELD_OF_PATH[first ?? ""] ?? "date");
+      out[field] ??= asSentence(issue.message);
+    }
+  }
   return out;
 }
 

@@ -21,7 +21,7 @@ import { headerIndexFor, headerOf, readFileHead, suggestPreset } from "./file-he
 import { Counts, PreviewList, RowErrors, SkippedReasons, Totals } from "./import-report";
 import { formatValue, importSearch, parseFormatValue, type FormatChoice } from "./import-params";
 import { SavedMappingPanel, SaveMappingForm } from "./saved-mapping-panel";
-import type { ImportPreset, ImportResult, ImportRowError, SavedMapping } from "./types";
+import type { ImportPreset, ImportResult, ImportRowError, PresetsView, SavedMapping } from "./types";
 import { UploadProblem, uploadFile, type UploadProgress as Progress } from "./upload";
 import { UploadProgress } from "./upload-progress";
 
@@ -29,6 +29,14 @@ import { UploadProgress } from "./upload-progress";
 const MAX_BYTES = 50 * 1024 * 1024;
 const NEW_STREAM = "__new";
 const FROM_FILE = "";
+
+type Catalog = { readers: ImportPreset[]; generic: ImportPreset | null; saved: SavedMapping[] };
+
+/** The platform presets apart from the generic CSV and the mapping reader, which the page offers in its own words. */
+function catalogOf(view: PresetsView | undefined): Catalog {
+  const all = view?.data ?? [];
+  return { readers: all.filter((p) => p.id !== "generic" && p.id !== "mapping"), generic: all.find((p) => p.id === "generic") ?? null, saved: view?.mappings ?? [] };
+}
 
 type Problem = { key: string; errors: ImportRowError[]; message: string };
 
@@ -85,9 +93,8 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
   const problemRef = useRef<HTMLParagraphElement>(null);
   const summaryRef = useRef<HTMLHeadingElement>(null);
 
-  const readers = useMemo(() => (presets.data?.data ?? []).filter((p) => p.id !== "generic" && p.id !== "mapping"), [presets.data]);
-  const generic = presets.data?.data.find((p) => p.id === "generic") ?? null;
-  const saved = presets.data?.mappings ?? [];
+  const catalog = useMemo(() => catalogOf(presets.data), [presets.data]);
+  const { readers, generic, saved } = catalog;
   const streamList = useMemo(() => streams.data?.data ?? [], [streams.data]);
 
   const preset: ImportPreset | null = format?.type === "preset" ? (readers.find((p) => p.id === format.id) ?? null) : null;
@@ -108,9 +115,9 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
   const currentProblem = problem && problem.key === key ? problem : null;
 
   /** The stream a format's rows go to by default: the preset's (an existing stream of that name, or a new one), else as the rows say. */
-  function defaultStreamFor(next: FormatChoice, records: string[][]) {
-    const name =
-      next.type === "preset" ? (readers.find((p) => p.id === next.id)?.defaultStream ?? null) : next.type === "saved" ? (saved.find((m) => m.id === next.id)?.mapping.stream ?? null) : null;
+  function defaultStreamFor(next: FormatChoice, records: string[][], cat: Catalog) {
+    const savedOne = next.type === "saved" ? cat.saved.find((m) => m.id === next.id) : undefined;
+    const name = next.type === "preset" ? (cat.readers.find((p) => p.id === next.id)?.defaultStream ?? null) : (savedOne?.mapping.stream ?? null);
     setStreamError(null);
     if (name) {
       const existing = streamList.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -122,19 +129,19 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
       }
       return;
     }
-    const fileHeader = headerOf(records, headerIndexFor(records, generic?.requiredColumns ?? []));
+    const fileHeader = headerOf(records, headerIndexFor(records, cat.generic?.requiredColumns ?? []));
     if (next.type === "generic" && fileHeader.some((h) => h.toLowerCase() === "stream")) return setStreamChoice(FROM_FILE);
-    if (next.type === "saved" && saved.find((m) => m.id === next.id)?.mapping.columns.stream) return setStreamChoice(FROM_FILE);
+    if (savedOne?.mapping.columns.stream) return setStreamChoice(FROM_FILE);
     // Otherwise one stream for every row (a mapping can still name a stream column later).
     const first = streamList.find((s) => s.status !== "archived");
     setStreamChoice(first ? first.name : NEW_STREAM);
   }
 
-  function chooseFormat(next: FormatChoice, records = head) {
+  function chooseFormat(next: FormatChoice, records = head, cat = catalog) {
     setFormat(next);
     setDraftErrors({});
     if (next.type === "mapping") setDraft((d) => (d.date || d.amount ? d : guessMapping(headerOf(records, null))));
-    defaultStreamFor(next, records);
+    defaultStreamFor(next, records, cat);
   }
 
   async function pickFile(picked: File) {
@@ -161,15 +168,17 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
       setFileProblem("That file could not be read. Choose a CSV file.");
       return;
     }
+    // The formats to suggest from, loaded if the page was quicker than they were.
+    const cat = catalogOf(await qc.ensureQueryData(importPresetsQuery()).catch(() => undefined));
     setFileProblem(null);
     setFile(picked);
     setHead(records);
-    const match = suggestPreset(records, readers);
+    const match = suggestPreset(records, cat.readers);
     setSuggested(match?.id ?? null);
     setDraft(guessMapping(headerOf(records, null)));
-    if (match) chooseFormat({ type: "preset", id: match.id }, records);
-    else if (generic && headerIndexFor(records, generic.requiredColumns) !== null) chooseFormat({ type: "generic" }, records);
-    else chooseFormat({ type: "mapping" }, records);
+    if (match) chooseFormat({ type: "preset", id: match.id }, records, cat);
+    else if (cat.generic && headerIndexFor(records, cat.generic.requiredColumns) !== null) chooseFormat({ type: "generic" }, records, cat);
+    else chooseFormat({ type: "mapping" }, records, cat);
   }
 
   /** The choices checked before any byte is sent: a mapping's required columns and a new stream's name. */
@@ -342,7 +351,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
             {format.type === "mapping" ? (
               <div className="flex flex-col gap-5 border-t border-border pt-5">
                 <ColumnMapper header={header} draft={draft} onChange={setDraft} errors={draftErrors} baseCurrency={baseCurrency} disabled={pending} />
-                <SaveMappingForm mapping={mappingOf(draft, stream)} valid={Object.keys(mapperErrors(draft)).length === 0} onSaved={(m) => chooseFormat({ type: "saved", id: m.id })} />
+                <SaveMappingForm mapping={mappingOf(draft, stream)} valid={Object.keys(mapperErrors(draft)).length === 0} onSaved={(m) => setFormat({ type: "saved", id: m.id })} />
               </div>
             ) : null}
             {format.type === "saved" && savedMapping ? (

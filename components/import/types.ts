@@ -1,6 +1,8 @@
 // What the import routes answer, as the page reads it. TEMPORARY until lib/schemas/imports.ts lands from
 // the `import` branch: then these become the schemas' inferred types.
 
+import type { importDateFormats, ImportMapping } from "@/lib/schemas/import-mapping";
+
 export type ImportRowError = { row: number | null; path: string; message: string };
 
 export type ImportTotal = { kind: "income" | "expense"; currency: string; count: number; amount: string; amountMinor: number };
@@ -50,7 +52,7 @@ export type ImportPreset = {
   requiredColumns: string[];
 };
 
-export type SavedMapping = { id: string; name: string; mapping: ColumnMapping; createdAt?: string };
+export type SavedMapping = { id: string; name: string; mapping: ImportMapping; createdAt?: string };
 
 export type PresetsView = { data: ImportPreset[]; mappings: SavedMapping[] };
 
@@ -66,27 +68,5 @@ export type ImportRecord = {
   createdAt: string;
 };
 
-export type DateFormat = "iso" | "mdy" | "dmy" | "mon-d-y" | "dd-mm-yyyy" | "datetime";
-
-export type ColumnMapping = {
-  columns: {
-    date: string;
-    amount?: string;
-    debit?: string;
-    credit?: string;
-    fee?: string;
-    kind?: string;
-    currency?: string;
-    stream?: string;
-    counterparty?: string;
-    platform?: string;
-    description?: string;
-    externalId?: string;
-  };
-  dateFormat: DateFormat;
-  decimal: "." | ",";
-  currency?: string;
-  stream?: string;
-  /** The kind column's values that mean an expense (case-insensitive); without it the column says "income" or "expense". */
-  kindValues?: string[];
-};
+export type { ImportMapping as ColumnMapping } from "@/lib/schemas/import-mapping";
+export type DateFormat = (typeof importDateFormats)[number];
