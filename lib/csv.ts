@@ -14,11 +14,27 @@ export function parseCsv(text: string): { rows: Record<string, string>[]; errors
   };
 }
 
-function cell(value: string | number | null | undefined): string {
+/** One RFC 4180 cell: quoted when it holds a quote, comma or line break, or starts or ends with a space. */
+export function cell(value: string | number | null | undefined): string {
   const s = value === null || value === undefined ? "" : String(value);
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return [header.join(","), ...rows.map((r) => r.map(cell).join(","))].join("\r\n") + "\r\n";
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (=, +, -, @, tab or CR first) gets a leading
+ * apostrophe (OWASP's CSV injection advice), also when it already starts with apostrophes before one,
+ * so that restoreFormula takes exactly one off and gives the text back as it was. Only for text columns:
+ * never amounts or dates.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^'*[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The reverse of neutraliseFormula, for reading an exported file back. */
+export function restoreFormula(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }

@@ -3,6 +3,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** A file's line number, for problems of an uploaded file (CSV imports). */
+  row?: number;
 }
 
 export class ApiError extends Error {

@@ -154,6 +154,8 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
       const body = op.body ? parseOrThrow(op.body, input.value, "body") : undefined;
 
       const result = await op.handle({ caller, userId: caller.userId, query: query as z.output<Q>, body: body as z.output<B>, params, format: input.format, req });
+      // A streamed answer (an export) is built by the handler itself.
+      if (result instanceof Response) return result;
       if (result instanceof Reply) return result.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result.body, result.status);
       return op.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result, op.status);
     } catch (err) {

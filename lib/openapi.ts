@@ -5,7 +5,9 @@ import "server-only";
 import { z } from "zod";
 import type { Operation } from "@/lib/api/operation";
 import { operations } from "@/lib/api/registry";
+import { backupSchema } from "@/lib/schemas/backup";
 import { problemResponse } from "@/lib/schemas/common";
+import { importResponse } from "@/lib/schemas/imports";
 import { fxRateInput, fxRateResponse } from "@/lib/schemas/fx-rates";
 import { createGoalInput, goalResponse } from "@/lib/schemas/goals";
 import { metricsResponse } from "@/lib/schemas/metrics";
@@ -31,6 +33,8 @@ const NAMED_OUTPUTS: [z.ZodType, string][] = [
   [createdTokenResponse, "CreatedToken"],
   [metricsResponse, "Metrics"],
   [meResponse, "Me"],
+  [backupSchema, "Backup"],
+  [importResponse, "ImportResult"],
   [problemResponse, "Problem"],
 ];
 const NAMED_INPUTS: [z.ZodType, string][] = [
@@ -114,7 +118,8 @@ function problems(op: Operation): Record<string, unknown> {
     out[400] = problem("The body is not valid JSON.");
     out[413] = problem("The body is too large.");
   }
-  if (op.query || op.body) out[422] = problem("Invalid input: `errors` lists every field's problem by path.");
+  if (op.rawBody) out[413] = problem("The file is too large.");
+  if (op.query || op.body || op.rawBody) out[422] = problem("Invalid input: `errors` lists every field's problem by path.");
   out[429] = problem("Too many requests.");
   return out;
 }
@@ -128,7 +133,11 @@ export function openApiDocument() {
   for (const op of operations) {
     const body = op.bodyDocument ?? op.body;
     const formats = op.bodyFormats ?? ["json", "form"];
-    const ok = op.status === 204 || !op.response ? { description: "Done." } : { description: "OK", content: { "application/json": { schema: named(op.response) } } };
+    const media = Object.fromEntries(Object.entries(op.alsoMedia ?? {}).map(([type, description]) => [type, { schema: { type: "string", description } }]));
+    const ok =
+      op.status === 204 || !op.response
+        ? { description: "Done." }
+        : { description: "OK", content: { "application/json": { schema: named(op.response) }, ...media } };
     const also = Object.fromEntries(
       Object.entries(op.alsoStatus ?? {}).map(([status, description]) => [status, op.response ? { description, content: { "application/json": { schema: named(op.response) } } } : { description }]),
     );
@@ -143,6 +152,17 @@ export function openApiDocument() {
         ...(op.path.includes("{id}") ? [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }] : []),
         ...(op.query ? queryParameters(op.query) : []),
       ],
+      ...(op.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: op.rawBody.description,
+              content: Object.fromEntries(
+                op.rawBody.media.map((m) => [m, m === "multipart/form-data" ? { schema: ref("FileUpload") } : { schema: { type: "string", description: "The CSV file itself." } }]),
+              ),
+            },
+          }
+        : {}),
       ...(body && formats.length > 0
         ? {
             requestBody: {
@@ -172,7 +192,15 @@ export function openApiDocument() {
         bearer: { type: "http", scheme: "bearer", description: "An API token from Settings → API tokens (read or write scope)." },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The signed-in browser session." },
       },
-      schemas: { ...components(output, "output"), ...components(input, "input") },
+      schemas: {
+        ...components(output, "output"),
+        ...components(input, "input"),
+        FileUpload: {
+          type: "object",
+          required: ["file"],
+          properties: { file: { type: "string", contentMediaType: "text/csv", description: "The CSV file (at most 50 MB)." } },
+        },
+      },
     },
     paths: {
       "/api/health": {

@@ -43,6 +43,13 @@ export interface Operation<Q extends z.ZodType = z.ZodType, B extends z.ZodType 
   /** Default ["json", "form"]: every write that takes one object also takes a form encoding (API.md). */
   bodyFormats?: readonly BodyFormat[];
   maxBodyBytes?: number;
+  /**
+   * The handler streams the body itself from `req` (a file upload: route() reads none); documented as
+   * these media types. An operation has `body` or `rawBody`, not both.
+   */
+  rawBody?: { media: readonly ("text/csv" | "multipart/form-data")[]; description: string };
+  /** Answers in other media types than JSON (the handler returns a Response), e.g. a CSV download. */
+  alsoMedia?: Record<string, string>;
   /** The success status of a plain return value, and the schema its body follows (none for 204). */
   status: number;
   response?: z.ZodType;

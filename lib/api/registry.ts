@@ -1,7 +1,9 @@
 import "server-only";
 import * as account from "./account";
+import * as exportData from "./export";
 import * as fxRates from "./fx-rates";
 import * as goals from "./goals";
+import * as imports from "./imports";
 import * as metrics from "./metrics";
 import type { Operation } from "./operation";
 import * as streams from "./streams";
@@ -12,6 +14,6 @@ const isOperation = (value: unknown): value is Operation =>
   typeof value === "object" && value !== null && "operationId" in value && "handle" in value;
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
-export const operations: readonly Operation[] = [account, streams, transactions, timeEntries, goals, fxRates, metrics].flatMap((module) =>
+export const operations: readonly Operation[] = [account, streams, transactions, timeEntries, goals, fxRates, metrics, imports, exportData].flatMap((module) =>
   Object.values(module).filter(isOperation),
 );

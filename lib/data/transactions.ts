@@ -159,6 +159,7 @@ export async function listTransactions(userId: string, q: ListTransactionsQuery)
     where.push(isUuid(q.stream) ? eq(transactions.streamId, q.stream) : sql`lower(${streams.name}) = ${q.stream.toLowerCase()}`);
   }
   if (q.kind) where.push(eq(transactions.kind, q.kind));
+  if (q.importId) where.push(eq(transactions.importId, q.importId));
   if (q.from) where.push(gte(transactions.occurredOn, q.from));
   if (q.to) where.push(lte(transactions.occurredOn, q.to));
   if (q.q) {

@@ -69,5 +69,7 @@ export const problemResponse = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(z.object({ path: z.string(), message: z.string(), row: z.number().int().optional().meta({ description: "The file's line number (CSV imports)." }) }))
+    .optional(),
 });

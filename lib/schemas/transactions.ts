@@ -132,6 +132,7 @@ export const listTransactionsQuery = z.object({
   from: dateString.optional(),
   to: dateString.optional(),
   q: z.string().trim().max(100).optional(),
+  importId: z.uuid({ error: "importId is an import's id." }).optional().meta({ description: "Only the transactions one CSV import brought in (GET /api/v1/imports)." }),
   limit: z.coerce.number({ error: "limit is a number." }).int().min(1).max(500, "limit is at most 500.").default(50),
   cursor: z.string().max(200).optional(),
 });

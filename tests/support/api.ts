@@ -31,7 +31,8 @@ export interface CallOptions {
   method?: string;
   auth?: { cookie: string } | { token: string } | null;
   body?: unknown;
-  rawBody?: string;
+  /** A body as is: text, a FormData (multipart) or a stream (sent chunked, without a Content-Length). */
+  rawBody?: string | FormData | ReadableStream<Uint8Array> | Uint8Array;
   headers?: Record<string, string>;
   params?: Record<string, string>;
   query?: Record<string, string>;
@@ -43,15 +44,19 @@ export async function call(handler: Handler, path: string, opts: CallOptions = {
   const headers = new Headers(opts.headers);
   if (opts.auth && "cookie" in opts.auth) headers.set("cookie", opts.auth.cookie);
   if (opts.auth && "token" in opts.auth) headers.set("authorization", `Bearer ${opts.auth.token}`);
-  let body: string | undefined = opts.rawBody;
+  let body: string | FormData | ReadableStream<Uint8Array> | Uint8Array | undefined = opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers.set("content-type", "application/json");
   }
-  const res = await handler(new Request(url, { method: opts.method ?? "GET", headers, body }), {
+  const init: RequestInit & { duplex?: "half" } = { method: opts.method ?? "GET", headers, body: body as BodyInit | undefined };
+  if (body instanceof ReadableStream) init.duplex = "half";
+  const res = await handler(new Request(url, init), {
     params: Promise.resolve(opts.params ?? {}),
   });
   const text = await res.text();
-  const json = text ? (JSON.parse(text) as unknown) : undefined;
-  return { status: res.status, contentType: res.headers.get("content-type"), json: json as Record<string, unknown> & unknown, res };
+  const contentType = res.headers.get("content-type");
+  // Every API answer is JSON but a download (CSV export).
+  const json = text && !contentType?.startsWith("text/csv") ? (JSON.parse(text) as unknown) : undefined;
+  return { status: res.status, contentType, json: json as Record<string, unknown> & unknown, text, res };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mappingReader, parseImportMapping } from "@/lib/import/mapping";
 import type { ImportedTransaction } from "@/lib/import/types";
-import { importMapping, savedImportMapping, type ImportMappingInput } from "@/lib/schemas/import-mapping";
+import { IMPORT_DATE_FORMATS } from "@/lib/import/values";
+import { importDateFormats, importMapping, savedImportMapping, type ImportMappingInput } from "@/lib/schemas/import-mapping";
 
 const base: ImportedTransaction = {
   occurredOn: "",
@@ -63,6 +64,10 @@ describe("importMapping: the saved/sent mapping format", () => {
   ])("refuses %s with a clear message", (_name, input, expected) => {
     const found = issues(input);
     expect(found.some((i) => i.path === expected.path && expected.message.test(i.message)), JSON.stringify(found)).toBe(true);
+  });
+
+  it("names exactly the date formats the values module reads", () => {
+    expect([...importDateFormats].sort()).toEqual(Object.keys(IMPORT_DATE_FORMATS).sort());
   });
 
   it("is what a saved preset stores, versioned", () => {
