@@ -169,10 +169,16 @@ export const importPresetsQuery = () =>
   queryOptions({
     queryKey: importKeys.presets(),
     queryFn: () => apiFetch<PresetsView>("/api/v1/imports/presets"),
+    staleTime: 5 * 60_000,
   });
 
-export const importsQuery = () =>
-  queryOptions({
+export const IMPORTS_PAGE = 20;
+
+/** The import history, newest first, a page at a time. */
+export const importsQuery = (limit = IMPORTS_PAGE) =>
+  infiniteQueryOptions({
     queryKey: importKeys.history(),
-    queryFn: () => apiFetch<List<ImportRecord>>("/api/v1/imports"),
+    queryFn: ({ pageParam, signal }) => apiFetch<List<ImportRecord>>(`/api/v1/imports?${searchOf({ limit, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
   });

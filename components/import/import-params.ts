@@ -20,7 +20,9 @@ export function importSearch(opts: { format: FormatChoice; mapping: ColumnMappin
   if (opts.format.type === "preset") search.set("preset", opts.format.id);
   else if (opts.format.type === "generic") search.set("preset", "generic");
   else search.set("preset", "mapping");
-  if (opts.mapping && (opts.format.type === "mapping" || opts.format.type === "saved")) search.set("mapping", JSON.stringify(opts.mapping));
+  // Your own columns as JSON; a saved preset by its id (the server reads the mapping it stored).
+  if (opts.format.type === "mapping" && opts.mapping) search.set("mapping", JSON.stringify(opts.mapping));
+  if (opts.format.type === "saved") search.set("mapping", opts.format.id);
   if (opts.stream) search.set("stream", opts.stream);
   search.set("fileName", opts.fileName);
   return search;

@@ -2,7 +2,6 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCount, formatDate, formatMoney, formatNumber } from "@/lib/format";
 import { asSentence } from "@/lib/form-errors";
-import { parseAmount } from "@/lib/metrics/money";
 import type { ImportResult, ImportRowError, PreviewRecord, PreviewTransaction } from "./types";
 
 // The pieces of a dry run's answer and of an import's summary: counts, totals by kind and currency, the
@@ -56,23 +55,15 @@ export function Totals({ result, title }: { result: ImportResult; title: string 
   );
 }
 
-/** A previewed amount in its currency's format; the decimal string as written when it is not one the currency takes. */
-function money(t: PreviewTransaction, baseCurrency: string): string {
-  const currency = t.currency ?? baseCurrency;
-  const parsed = parseAmount(t.amount, currency);
-  return parsed.ok ? formatMoney(parsed.minor, currency) : `${t.amount} ${currency}`;
-}
-
 const OUTCOME_BADGES = {
   transactions: { tone: "success", label: "New" },
-  duplicate: { tone: "neutral", label: "Already there" },
   skip: { tone: "neutral", label: "Skipped" },
   invalid: { tone: "danger", label: "Error" },
 } as const;
 
-function TransactionLine({ t, baseCurrency, fallbackStream }: { t: PreviewTransaction; baseCurrency: string; fallbackStream: string | null }) {
+function TransactionLine({ t }: { t: PreviewTransaction }) {
   const who = [t.counterparty, t.description].filter(Boolean).join(" · ");
-  const stream = t.stream ?? fallbackStream;
+  const stream = t.stream;
   return (
     <div className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3">
       <p className="min-w-0 truncate text-sm">
@@ -84,14 +75,14 @@ function TransactionLine({ t, baseCurrency, fallbackStream }: { t: PreviewTransa
       </p>
       <p className="text-right text-sm whitespace-nowrap">
         <span className="mr-2 text-xs text-muted-foreground">{t.kind === "expense" ? "Expense" : "Income"}</span>
-        <span className={`money font-semibold ${t.amount.trim().startsWith("-") ? "text-negative" : ""}`}>{money(t, baseCurrency)}</span>
+        <span className={`money font-semibold ${t.amountMinor < 0 ? "text-negative" : ""}`}>{formatMoney(t.amountMinor, t.currency)}</span>
       </p>
     </div>
   );
 }
 
 /** The first records of the file, each with what it becomes: transactions, a skip and why, or its errors. */
-export function PreviewList({ records, baseCurrency, fallbackStream }: { records: PreviewRecord[]; baseCurrency: string; fallbackStream: string | null }) {
+export function PreviewList({ records }: { records: PreviewRecord[] }) {
   return (
     <ol aria-label="The first rows of the file" className="divide-y divide-border rounded-lg border border-border">
       {records.map((r) => {
@@ -103,11 +94,11 @@ export function PreviewList({ records, baseCurrency, fallbackStream }: { records
               <Badge tone={badge.tone}>{badge.label}</Badge>
             </div>
             <div className="flex min-w-0 flex-1 flex-col gap-1">
-              {r.transactions?.map((t, i) => (
-                <TransactionLine key={i} t={t} baseCurrency={baseCurrency} fallbackStream={fallbackStream} />
+              {r.transactions.map((t, i) => (
+                <TransactionLine key={i} t={t} />
               ))}
               {r.outcome === "skip" && r.reason ? <p className="text-sm text-muted-foreground">{asSentence(r.reason)}</p> : null}
-              {r.errors?.length ? (
+              {r.errors.length > 0 ? (
                 <ul className="flex flex-col gap-0.5 text-sm text-danger">
                   {r.errors.map((e, i) => (
                     <li key={i}>

@@ -15,6 +15,7 @@ import { ApiProblem } from "@/lib/api-client";
 import { formatCount } from "@/lib/format";
 import { asSentence, type FormErrors } from "@/lib/form-errors";
 import { importKeys, importPresetsQuery, keys, metricsKeys, streamsQuery } from "@/lib/queries";
+import { importMapping } from "@/lib/schemas/import-mapping";
 import { ColumnMapper, draftOf, guessMapping, mapperErrors, mappingOf, type MapperDraft } from "./column-mapper";
 import { FileDrop } from "./file-drop";
 import { headerIndexFor, headerOf, readFileHead, suggestPreset } from "./file-head";
@@ -35,7 +36,11 @@ type Catalog = { readers: ImportPreset[]; generic: ImportPreset | null; saved: S
 /** The platform presets apart from the generic CSV and the mapping reader, which the page offers in its own words. */
 function catalogOf(view: PresetsView | undefined): Catalog {
   const all = view?.data ?? [];
-  return { readers: all.filter((p) => p.id !== "generic" && p.id !== "mapping"), generic: all.find((p) => p.id === "generic") ?? null, saved: view?.mappings ?? [] };
+  const saved = (view?.mappings ?? []).flatMap((m) => {
+    const parsed = importMapping.safeParse(m.mapping);
+    return parsed.success ? [{ id: m.id, name: m.name, mapping: parsed.data }] : [];
+  });
+  return { readers: all.filter((p) => p.id !== "generic" && p.id !== "mapping"), generic: all.find((p) => p.id === "generic") ?? null, saved };
 }
 
 type Problem = { key: string; errors: ImportRowError[]; message: string };
@@ -108,7 +113,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
     (format?.type === "saved" && !!savedMapping?.mapping.columns.stream);
 
   const stream = streamChoice === NEW_STREAM ? newStream.trim() || null : streamChoice || null;
-  const mapping = format?.type === "mapping" ? mappingOf(draft, null) : format?.type === "saved" && savedMapping ? savedMapping.mapping : null;
+  const mapping = format?.type === "mapping" ? mappingOf(draft, null) : null;
   const search = file && format ? importSearch({ format, mapping, stream, fileName: file.name }) : null;
   const key = search ? `${fileVersion}?${search.toString()}` : "";
   const currentPreview = preview && preview.key === key ? preview.result : null;
@@ -411,7 +416,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
             {currentPreview.preview && currentPreview.preview.length > 0 ? (
               <div className="flex flex-col gap-2">
                 <h3 className="text-sm font-semibold">The first {formatCount(currentPreview.preview.length, "row")}</h3>
-                <PreviewList records={currentPreview.preview} baseCurrency={baseCurrency} fallbackStream={stream ?? preset?.defaultStream ?? null} />
+                <PreviewList records={currentPreview.preview} />
               </div>
             ) : null}
             <SkippedReasons result={currentPreview} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
@@ -20,8 +20,8 @@ import { asSentence } from "@/lib/form-errors";
 import { importKeys, importsQuery, keys, metricsKeys, settingsQuery } from "@/lib/queries";
 import { moveFocus } from "./focus";
 
-// A backup file is read whole by the server; the same limit as an import's body.
-const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+// The restore route's body limit.
+const MAX_BACKUP_BYTES = 100 * 1024 * 1024;
 
 /** Settings → Data: what was imported (and undoing one import), the whole account out as CSV or a backup, and a backup back in. */
 export function DataSection() {
@@ -37,17 +37,15 @@ export function DataSection() {
 function ImportHistory() {
   const qc = useQueryClient();
   const { toast } = useToast();
-  const imports = useQuery(importsQuery());
+  const imports = useInfiniteQuery(importsQuery());
   const timeZone = useQuery(settingsQuery()).data?.timeZone ?? "UTC";
   const [deleting, setDeleting] = useState<ImportRecord | null>(null);
 
   const remove = useMutation({
-    mutationFn: (id: string) => apiFetch<{ deleted?: number } | undefined>(`/api/v1/imports/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: (answer, _id) => {
-      const name = deleting?.fileName ?? "the import";
+    mutationFn: (id: string) => apiFetch<{ fileName: string | null; deletedTransactions: number }>(`/api/v1/imports/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: (answer) => {
       setDeleting(null);
-      const count = typeof answer?.deleted === "number" ? answer.deleted : null;
-      toast({ title: count !== null ? `Deleted ${formatCount(count, "transaction")} of ${name}` : `Deleted the transactions of ${name}`, tone: "success" });
+      toast({ title: `Deleted ${formatCount(answer.deletedTransactions, "transaction")} of ${answer.fileName ?? "the import"}`, tone: "success" });
       for (const k of [importKeys.history(), keys.transactionLists(), keys.suggestions(), ["streams"], metricsKeys.all(), metricsKeys.goals(), ["fx-rates"]]) {
         void qc.invalidateQueries({ queryKey: k });
       }
@@ -56,7 +54,7 @@ function ImportHistory() {
     onError: () => toast({ title: "Could not delete the import's transactions", description: "Nothing was deleted. Try again in a moment.", tone: "danger" }),
   });
 
-  const list = imports.data?.data ?? [];
+  const list = imports.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <Card>
       <CardHeader>
@@ -90,6 +88,7 @@ function ImportHistory() {
                 <TableHead numeric>Added</TableHead>
                 <TableHead numeric>Already there</TableHead>
                 <TableHead numeric>Skipped</TableHead>
+                <TableHead numeric>Still there</TableHead>
                 <TableHead>
                   <span className="sr-only">Actions</span>
                 </TableHead>
@@ -109,12 +108,13 @@ function ImportHistory() {
                   <TableCell numeric>{formatNumber(i.inserted, 0)}</TableCell>
                   <TableCell numeric>{formatNumber(i.duplicates, 0)}</TableCell>
                   <TableCell numeric>{formatNumber(i.skipped + i.invalid, 0)}</TableCell>
+                  <TableCell numeric>{formatNumber(i.transactions, 0)}</TableCell>
                   <TableCell className="text-right">
                     <Button
                       size="sm"
                       variant="ghost"
                       onClick={() => setDeleting(i)}
-                      disabled={i.inserted === 0}
+                      disabled={i.transactions === 0}
                       aria-label={`Delete the transactions of ${i.fileName ?? "this import"}`}
                       className="text-danger! hover:bg-danger/10"
                     >
@@ -126,6 +126,13 @@ function ImportHistory() {
             </TableBody>
           </Table>
         )}
+        {imports.hasNextPage ? (
+          <div>
+            <Button variant="secondary" onClick={() => void imports.fetchNextPage()} loading={imports.isFetchingNextPage}>
+              Show older imports
+            </Button>
+          </div>
+        ) : null}
       </CardContent>
       <ConfirmDialog
         open={deleting !== null}
@@ -135,7 +142,7 @@ function ImportHistory() {
         title={`Delete this import's transactions?`}
         description={
           deleting
-            ? `The ${formatCount(deleting.inserted, "transaction")} that ${deleting.fileName ?? "this import"} added are deleted from every list and figure. Streams it created stay. This cannot be undone, but you can import the file again.`
+            ? `The ${formatCount(deleting.transactions, "transaction")} that ${deleting.fileName ?? "this import"} added are deleted from every list and figure. Streams it created stay. This cannot be undone, but you can import the file again.`
             : undefined
         }
         confirmLabel="Delete transactions"
@@ -224,9 +231,13 @@ function RestoreBackup() {
     setProblem(null);
     try {
       // Sent as JSON whatever type the browser guessed for the file.
-      await uploadFile<unknown>("/api/v1/restore", new Blob([file], { type: "application/json" }), () => undefined);
+      const restored = await uploadFile<{ streams: number; transactions: number }>("/api/v1/restore", new Blob([file], { type: "application/json" }), () => undefined);
       setFile(null);
-      toast({ title: "Backup restored", description: "Your streams, transactions and settings are back.", tone: "success" });
+      toast({
+        title: "Backup restored",
+        description: `${formatCount(restored.streams, "stream")} and ${formatCount(restored.transactions, "transaction")} are back, with your settings, goals and rates.`,
+        tone: "success",
+      });
       // Everything changed: every cached answer, and the server-rendered pages.
       await qc.invalidateQueries();
       router.refresh();
@@ -257,7 +268,7 @@ function RestoreBackup() {
           disabled={pending}
           onFile={(f) => {
             setProblem(null);
-            if (f.size > MAX_BACKUP_BYTES) return setProblem({ message: "That file is over 50 MB: it is not a backup of one account.", errors: [] });
+            if (f.size > MAX_BACKUP_BYTES) return setProblem({ message: "That file is over 100 MB: it is not a backup of one account.", errors: [] });
             setFile(f);
           }}
         />
