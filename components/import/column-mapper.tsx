@@ -50,7 +50,11 @@ const OPTIONAL: { key: keyof MapperDraft & keyof ColumnMapping["columns"]; label
   { key: "externalId", label: "External id column", hint: "A row id from the platform: a file imported twice then adds nothing the second time." },
 ];
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[^a-z]/g, "");
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
 
 /** A first guess from the header's names ("Date", "Gross", "Transaction ID"), so most files need a few changes at most. */
 export function guessMapping(header: readonly string[]): MapperDraft {
@@ -103,7 +107,14 @@ export function mappingOf(d: MapperDraft, fixedStream: string | null): ColumnMap
 }
 
 function splitValues(text: string): string[] {
-  return [...new Set(text.split(",").map((v) => v.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** A saved mapping back into the mapper's fields. */
@@ -166,7 +177,19 @@ export type ColumnMapperProps = {
   disabled?: boolean;
 };
 
-function ColumnSelect({ header, value, onChange, optional, disabled }: { header: readonly string[]; value: string; onChange: (v: string) => void; optional: boolean; disabled?: boolean }) {
+function ColumnSelect({
+  header,
+  value,
+  onChange,
+  optional,
+  disabled,
+}: {
+  header: readonly string[];
+  value: string;
+  onChange: (v: string) => void;
+  optional: boolean;
+  disabled?: boolean;
+}) {
   // A saved mapping may name a column this file lacks: keep it visible so the problem can be seen and fixed.
   const options = value && !header.includes(value) ? [...header, value] : header;
   return (
@@ -214,7 +237,15 @@ export function ColumnMapper({ header, draft, onChange, errors, baseCurrency, di
             ] as const
           ).map(([value, label]) => (
             <label key={value} className="flex items-center gap-2 text-sm">
-              <input type="radio" name={amountModeName} value={value} checked={draft.amountMode === value} onChange={() => set("amountMode", value)} disabled={disabled} className="size-4 accent-primary" />
+              <input
+                type="radio"
+                name={amountModeName}
+                value={value}
+                checked={draft.amountMode === value}
+                onChange={() => set("amountMode", value)}
+                disabled={disabled}
+                className="size-4 accent-primary"
+              />
               {label}
             </label>
           ))}
@@ -241,7 +272,15 @@ export function ColumnMapper({ header, draft, onChange, errors, baseCurrency, di
             </Select>
           </Field>
           <Field label="Default currency" hint={`For rows without a currency; empty means your base currency (${baseCurrency}).`} error={errors.defaultCurrency}>
-            <Input value={draft.defaultCurrency} onChange={(e) => set("defaultCurrency", e.target.value)} maxLength={3} autoCapitalize="characters" spellCheck={false} placeholder={baseCurrency} disabled={disabled} />
+            <Input
+              value={draft.defaultCurrency}
+              onChange={(e) => set("defaultCurrency", e.target.value)}
+              maxLength={3}
+              autoCapitalize="characters"
+              spellCheck={false}
+              placeholder={baseCurrency}
+              disabled={disabled}
+            />
           </Field>
         </div>
       </fieldset>

@@ -51,7 +51,16 @@ export function FileDrop({ label, prompt = "Drop a CSV file here", accept, file,
         disabled && "opacity-60",
       )}
     >
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-8 text-muted-foreground">
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.75"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        className="size-8 text-muted-foreground"
+      >
         <path d="M12 15V3m0 0-4 4m4-4 4 4" />
         <path d="M4 15v4a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-4" />
       </svg>

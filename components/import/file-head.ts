@@ -43,6 +43,6 @@ export function suggestPreset<P extends { id: string; requiredColumns: readonly 
 
 /** The header of the file as the mapper offers it: the suggested header row, else the first record with several cells. */
 export function headerOf(records: readonly (readonly string[])[], index: number | null): string[] {
-  const row = index !== null ? records[index] : records.find((r) => r.filter((c) => c !== "").length > 1) ?? records[0];
+  const row = index !== null ? records[index] : (records.find((r) => r.filter((c) => c !== "").length > 1) ?? records[0]);
   return [...new Set((row ?? []).filter((c) => c !== ""))];
 }

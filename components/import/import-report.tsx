@@ -1,4 +1,6 @@
+import { ENTRY_KIND_LABELS, entryKindOf } from "@/components/transactions/entry-kind";
 import { Badge } from "@/components/ui/badge";
+import { cx } from "@/components/ui/cx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { formatCount, formatDate, formatMoney, formatNumber } from "@/lib/format";
 import { asSentence } from "@/lib/form-errors";
@@ -26,27 +28,30 @@ export function Counts({ result, dryRun }: { result: ImportResult; dryRun: boole
   );
 }
 
+/** Income first, then expenses; within each, by currency. */
+const KIND_ORDER = { income: 0, expense: 1 } as const;
+
 export function Totals({ result, title }: { result: ImportResult; title: string }) {
   if (result.totals.length === 0) return null;
+  const rows = [...result.totals].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.currency.localeCompare(b.currency));
   return (
     <Table label={title}>
       <caption className="sr-only">{title}</caption>
       <TableHeader>
         <TableRow>
           <TableHead>Kind</TableHead>
-          <TableHead>Currency</TableHead>
           <TableHead numeric>Transactions</TableHead>
           <TableHead numeric>Total</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
-        {result.totals.map((t) => (
+        {rows.map((t) => (
           <TableRow key={`${t.kind}-${t.currency}`}>
-            <TableCell className="capitalize">{t.kind}</TableCell>
-            <TableCell>{t.currency}</TableCell>
+            <TableCell>{t.kind === "income" ? "Income" : "Expenses"}</TableCell>
             <TableCell numeric>{formatNumber(t.count, 0)}</TableCell>
-            <TableCell numeric className={t.amountMinor < 0 ? "text-negative" : undefined}>
-              {formatMoney(t.amountMinor, t.currency)}
+            <TableCell numeric className="whitespace-nowrap">
+              <span className={cx("font-medium", t.amountMinor < 0 && "text-negative")}>{formatMoney(t.amountMinor, t.currency)}</span>
+              <span className="ml-1.5 text-xs text-muted-foreground">{t.currency}</span>
             </TableCell>
           </TableRow>
         ))}
@@ -63,20 +68,27 @@ const OUTCOME_BADGES = {
 
 function TransactionLine({ t }: { t: PreviewTransaction }) {
   const who = [t.counterparty, t.description].filter(Boolean).join(" · ");
-  const stream = t.stream;
   return (
-    <div className="grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3">
-      <p className="min-w-0 truncate text-sm">
-        <time dateTime={t.occurredOn} className="text-muted-foreground">
-          {formatDate(t.occurredOn)}
-        </time>
-        {stream ? <span className="font-medium"> · {stream}</span> : null}
-        {who ? <span className="text-muted-foreground"> · {who}</span> : null}
-      </p>
-      <p className="text-right text-sm whitespace-nowrap">
-        <span className="mr-2 text-xs text-muted-foreground">{t.kind === "expense" ? "Expense" : "Income"}</span>
-        <span className={`money font-semibold ${t.amountMinor < 0 ? "text-negative" : ""}`}>{formatMoney(t.amountMinor, t.currency)}</span>
-      </p>
+    // Phones: the day and stream over who and what, the amount over its kind. From sm: one line.
+    <div className="flex items-start justify-between gap-3">
+      <div className="min-w-0 flex-1 text-sm sm:flex sm:items-baseline sm:gap-2">
+        <p className="whitespace-nowrap">
+          <time dateTime={t.occurredOn}>{formatDate(t.occurredOn)}</time>
+          <span className="text-muted-foreground"> · {t.stream}</span>
+        </p>
+        {who ? (
+          <p className="truncate text-muted-foreground">
+            <span aria-hidden="true" className="hidden sm:inline">
+              ·{" "}
+            </span>
+            {who}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex shrink-0 flex-col-reverse items-end text-sm sm:flex-row sm:items-baseline sm:gap-2">
+        <span className="text-xs text-muted-foreground">{ENTRY_KIND_LABELS[entryKindOf(t)]}</span>
+        <span className={cx("money font-semibold sm:min-w-24 sm:text-right", t.amountMinor < 0 && "text-negative")}>{formatMoney(t.amountMinor, t.currency)}</span>
+      </div>
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { moveFocus } from "@/components/settings/focus";
-import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -267,194 +266,209 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
   return (
     <div className="flex flex-col gap-6">
       {summary ? (
+        // Done: the summary alone, so nothing invites importing the same file twice; "Import another file" starts over.
         <ImportSummary result={summary.result} stream={summary.stream} streams={streamList} headingRef={summaryRef} onAgain={startOver} />
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle>1. Choose a file</CardTitle>
-          <CardDescription>A platform&apos;s export (Stripe, PayPal, Gumroad, Etsy, Upwork, Wise, Shopify, Amazon Associates) or any CSV of income and expenses.</CardDescription>
-        </CardHeader>
-        <CardContent className="flex flex-col gap-3">
-          <FileDrop label="CSV file" accept=".csv,text/csv,text/plain" file={file} onFile={(f) => void pickFile(f)} disabled={pending} hint="Up to 50 MB. Nothing is saved until you have seen the preview and chosen Import." />
-          {fileProblem ? (
-            <p role="alert" className="text-sm font-medium text-danger">
-              {fileProblem}
-            </p>
-          ) : null}
-        </CardContent>
-      </Card>
-
-      {file && format ? (
-        <Card data-import-choices>
-          <CardHeader>
-            <CardTitle>2. What is in it</CardTitle>
-            <CardDescription>
-              {suggestedPreset ? (
-                <>
-                  This looks like a <span className="font-medium text-foreground">{suggestedPreset.name}</span>: its columns are in the file.
-                </>
-              ) : (
-                "No platform's columns were found in the first lines. Choose the format, or say which column is which."
-              )}
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-5">
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Format" hint={preset?.description ?? (format.type === "generic" ? "Columns date, stream, kind, amount, currency, counterparty, platform, description, external_id: what Export → CSV gives." : undefined)}>
-                <Select
-                  value={formatValue(format)}
-                  onChange={(e) => chooseFormat(parseFormatValue(e.target.value))}
-                  disabled={pending}
-                >
-                  <optgroup label="Platforms">
-                    {readers.map((p) => (
-                      <option key={p.id} value={`preset:${p.id}`}>
-                        {p.name}
-                        {p.id === suggested ? " (matches your file)" : ""}
-                      </option>
-                    ))}
-                  </optgroup>
-                  {saved.length > 0 ? (
-                    <optgroup label="Your presets">
-                      {saved.map((m) => (
-                        <option key={m.id} value={`saved:${m.id}`}>
-                          {m.name}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ) : null}
-                  <optgroup label="Other">
-                    <option value="generic">Generic CSV (date, stream, kind, amount…)</option>
-                    <option value="mapping">Map the columns yourself</option>
-                  </optgroup>
-                </Select>
-              </Field>
-              <StreamPicker
-                streams={streamList}
-                choice={streamChoice}
-                newName={newStream}
-                fromFile={rowsNameStream}
-                error={streamError}
+      {summary ? null : (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>1. Choose a file</CardTitle>
+              <CardDescription>
+                A platform&apos;s export (Stripe, PayPal, Gumroad, Etsy, Upwork, Wise, Shopify, Amazon Associates) or any CSV of income and expenses.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-3">
+              <FileDrop
+                label="CSV file"
+                accept=".csv,text/csv,text/plain"
+                file={file}
+                onFile={(f) => void pickFile(f)}
                 disabled={pending}
-                onChoice={(v) => {
-                  setStreamChoice(v);
-                  setStreamError(null);
-                }}
-                onNewName={(v) => {
-                  setNewStream(v);
-                  setStreamError(null);
-                }}
+                hint="Up to 50 MB. Nothing is saved until you have seen the preview and chosen Import."
               />
-            </div>
-            {preset && preset.id === suggested ? (
-              <p className="flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
-                <Badge tone="success">Suggested</Badge>
-                Found its columns: {preset.requiredColumns.join(", ")}.
-              </p>
-            ) : null}
-            {format.type === "mapping" ? (
-              <div className="flex flex-col gap-5 border-t border-border pt-5">
-                <ColumnMapper header={header} draft={draft} onChange={setDraft} errors={draftErrors} baseCurrency={baseCurrency} disabled={pending} />
-                <SaveMappingForm mapping={mappingOf(draft, stream)} valid={Object.keys(mapperErrors(draft)).length === 0} onSaved={(m) => setFormat({ type: "saved", id: m.id })} />
-              </div>
-            ) : null}
-            {format.type === "saved" && savedMapping ? (
-              <SavedMappingPanel
-                mapping={savedMapping}
-                onEdit={() => {
-                  setDraft(draftOf(savedMapping.mapping));
-                  setFormat({ type: "mapping" });
-                }}
-                onDeleted={() => chooseFormat({ type: "mapping" })}
-              />
-            ) : null}
-            <div className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center">
-              <Button onClick={() => void send("preview")} loading={busy === "preview"} disabled={pending} variant={currentPreview ? "secondary" : "primary"}>
-                {currentPreview ? "Preview again" : "Preview"}
-              </Button>
-              <p className="text-sm text-muted-foreground">Reads every row and shows what it becomes. Nothing is saved yet.</p>
-            </div>
-            {busy === "preview" && progress ? <UploadProgress progress={progress} label={`Checking ${file.name}`} /> : null}
-          </CardContent>
-        </Card>
-      ) : null}
+              {fileProblem ? (
+                <p role="alert" className="text-sm font-medium text-danger">
+                  {fileProblem}
+                </p>
+              ) : null}
+            </CardContent>
+          </Card>
 
-      {currentProblem ? (
-        <div className="flex flex-col gap-3 rounded-xl border border-danger/40 bg-danger/5 p-4 sm:p-5">
-          <p ref={problemRef} tabIndex={-1} role="alert" className="font-medium text-danger focus:outline-none">
-            {currentProblem.errors.some((e) => e.row !== null)
-              ? `Nothing was imported: ${formatCount(new Set(currentProblem.errors.map((e) => e.row)).size, "row")} of the file cannot be read.`
-              : currentProblem.message}
-          </p>
-          {currentProblem.errors.length > 0 ? <RowErrors errors={currentProblem.errors} /> : null}
-          {currentProblem.errors.some((e) => e.row !== null) ? (
-            <div className="flex flex-wrap gap-2">
-              <Button variant="secondary" onClick={() => void send("import-valid")} loading={busy === "import"} disabled={pending}>
-                Import the valid rows and skip these
-              </Button>
+          {file && format ? (
+            <Card data-import-choices>
+              <CardHeader>
+                <CardTitle>2. What is in it</CardTitle>
+                <CardDescription>
+                  {suggestedPreset ? (
+                    <>
+                      This looks like a <span className="font-medium text-foreground">{suggestedPreset.name}</span>: its columns ({suggestedPreset.requiredColumns.join(", ")}) are
+                      in the file.
+                    </>
+                  ) : (
+                    "No platform's columns were found in the first lines. Choose the format, or say which column is which."
+                  )}
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-5">
+                <div className="grid gap-4 sm:grid-cols-2">
+                  <Field
+                    label="Format"
+                    hint={
+                      preset?.description ??
+                      (format.type === "generic"
+                        ? "Columns date, stream, kind, amount, currency, counterparty, platform, description, external_id: what Export → CSV gives."
+                        : undefined)
+                    }
+                  >
+                    <Select value={formatValue(format)} onChange={(e) => chooseFormat(parseFormatValue(e.target.value))} disabled={pending}>
+                      <optgroup label="Platforms">
+                        {readers.map((p) => (
+                          <option key={p.id} value={`preset:${p.id}`}>
+                            {p.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                      {saved.length > 0 ? (
+                        <optgroup label="Your presets">
+                          {saved.map((m) => (
+                            <option key={m.id} value={`saved:${m.id}`}>
+                              {m.name}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ) : null}
+                      <optgroup label="Other">
+                        <option value="generic">Generic CSV (date, stream, kind, amount…)</option>
+                        <option value="mapping">Map the columns yourself</option>
+                      </optgroup>
+                    </Select>
+                  </Field>
+                  <StreamPicker
+                    streams={streamList}
+                    choice={streamChoice}
+                    newName={newStream}
+                    fromFile={rowsNameStream}
+                    error={streamError}
+                    disabled={pending}
+                    onChoice={(v) => {
+                      setStreamChoice(v);
+                      setStreamError(null);
+                    }}
+                    onNewName={(v) => {
+                      setNewStream(v);
+                      setStreamError(null);
+                    }}
+                  />
+                </div>
+                {format.type === "mapping" ? (
+                  <div className="flex flex-col gap-5 border-t border-border pt-5">
+                    <ColumnMapper header={header} draft={draft} onChange={setDraft} errors={draftErrors} baseCurrency={baseCurrency} disabled={pending} />
+                    <SaveMappingForm
+                      mapping={mappingOf(draft, stream)}
+                      valid={Object.keys(mapperErrors(draft)).length === 0}
+                      onSaved={(m) => setFormat({ type: "saved", id: m.id })}
+                    />
+                  </div>
+                ) : null}
+                {format.type === "saved" && savedMapping ? (
+                  <SavedMappingPanel
+                    mapping={savedMapping}
+                    onEdit={() => {
+                      setDraft(draftOf(savedMapping.mapping));
+                      setFormat({ type: "mapping" });
+                    }}
+                    onDeleted={() => chooseFormat({ type: "mapping" })}
+                  />
+                ) : null}
+                <div className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center">
+                  <Button onClick={() => void send("preview")} loading={busy === "preview"} disabled={pending} variant={currentPreview ? "secondary" : "primary"}>
+                    {currentPreview ? "Preview again" : "Preview"}
+                  </Button>
+                  <p className="text-sm text-muted-foreground">Reads every row and shows what it becomes. Nothing is saved yet.</p>
+                </div>
+                {busy === "preview" && progress ? <UploadProgress progress={progress} label={`Checking ${file.name}`} /> : null}
+              </CardContent>
+            </Card>
+          ) : null}
+
+          {currentProblem ? (
+            <div className="flex flex-col gap-3 rounded-xl border border-danger/40 bg-danger/5 p-4 sm:p-5">
+              <p ref={problemRef} tabIndex={-1} role="alert" className="font-medium text-danger focus:outline-none">
+                {currentProblem.errors.some((e) => e.row !== null)
+                  ? `Nothing was imported: ${formatCount(new Set(currentProblem.errors.map((e) => e.row)).size, "row")} of the file cannot be read.`
+                  : currentProblem.message}
+              </p>
+              {currentProblem.errors.length > 0 ? <RowErrors errors={currentProblem.errors} /> : null}
+              {currentProblem.errors.some((e) => e.row !== null) ? (
+                <div className="flex flex-wrap gap-2">
+                  <Button variant="secondary" onClick={() => void send("import-valid")} loading={busy === "import"} disabled={pending}>
+                    Import the valid rows and skip these
+                  </Button>
+                </div>
+              ) : null}
             </div>
           ) : null}
-        </div>
-      ) : null}
 
-      {currentPreview && file ? (
-        <Card>
-          <CardHeader>
-            <h2 ref={previewRef} tabIndex={-1} className="text-base leading-6 font-semibold focus:outline-none">
-              3. Preview
-            </h2>
-            <CardDescription>
-              {formatCount(currentPreview.rows, "row")} read from {file.name}. {currentPreview.inserted === 0 && currentPreview.errors.length === 0
-                ? "Nothing new: every transaction in it is already there."
-                : "Here is what they become."}
-            </CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-5">
-            <Counts result={currentPreview} dryRun />
-            <Totals result={currentPreview} title="New transactions by kind and currency" />
-            {currentPreview.preview && currentPreview.preview.length > 0 ? (
-              <div className="flex flex-col gap-2">
-                <h3 className="text-sm font-semibold">The first {formatCount(currentPreview.preview.length, "row")}</h3>
-                <PreviewList records={currentPreview.preview} />
-              </div>
-            ) : null}
-            <SkippedReasons result={currentPreview} />
-            {currentPreview.errors.length > 0 ? (
-              <div className="flex flex-col gap-3 rounded-lg border border-danger/40 bg-danger/5 p-3 sm:p-4">
-                <p role="alert" className="text-sm font-medium text-danger">
-                  {formatCount(new Set(currentPreview.errors.map((e) => e.row)).size, "row")} cannot be read. Nothing is imported while any row has an error: fix the file and choose
-                  it again, or import the valid rows and skip these.
-                </p>
-                <RowErrors errors={currentPreview.errors} />
-              </div>
-            ) : null}
-            <div className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center">
-              {currentPreview.errors.length > 0 ? (
-                <Button onClick={() => void send("import-valid")} loading={busy === "import"} disabled={pending}>
-                  Import the valid rows and skip these
-                </Button>
-              ) : (
-                <Button onClick={() => void send("import")} loading={busy === "import"} disabled={pending}>
-                  {currentPreview.inserted > 0 ? `Import ${formatCount(currentPreview.inserted, "transaction")}` : "Import"}
-                </Button>
-              )}
-              <Button variant="ghost" onClick={startOver} disabled={pending}>
-                Choose another file
-              </Button>
-            </div>
-            {busy === "import" && progress ? <UploadProgress progress={progress} label={`Importing ${file.name}`} /> : null}
-          </CardContent>
-        </Card>
-      ) : null}
+          {currentPreview && file ? (
+            <Card role="region" aria-labelledby="import-preview-title">
+              <CardHeader>
+                <h2 id="import-preview-title" ref={previewRef} tabIndex={-1} className="text-base leading-6 font-semibold focus:outline-none">
+                  3. Preview
+                </h2>
+                <CardDescription>
+                  {formatCount(currentPreview.rows, "row")} read from {file.name}.{" "}
+                  {currentPreview.inserted === 0 && currentPreview.errors.length === 0 ? "Nothing new: every transaction in it is already there." : "Here is what they become."}
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-5">
+                <Counts result={currentPreview} dryRun />
+                <Totals result={currentPreview} title="New transactions by kind and currency" />
+                {currentPreview.preview && currentPreview.preview.length > 0 ? (
+                  <div className="flex flex-col gap-2">
+                    <h3 className="text-sm font-semibold">The first {formatCount(currentPreview.preview.length, "row")}</h3>
+                    <PreviewList records={currentPreview.preview} />
+                  </div>
+                ) : null}
+                <SkippedReasons result={currentPreview} />
+                {currentPreview.errors.length > 0 ? (
+                  <div className="flex flex-col gap-3 rounded-lg border border-danger/40 bg-danger/5 p-3 sm:p-4">
+                    <p role="alert" className="text-sm font-medium text-danger">
+                      {formatCount(new Set(currentPreview.errors.map((e) => e.row)).size, "row")} cannot be read. Nothing is imported while any row has an error: fix the file and
+                      choose it again, or import the valid rows and skip these.
+                    </p>
+                    <RowErrors errors={currentPreview.errors} />
+                  </div>
+                ) : null}
+                <div className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center">
+                  {currentPreview.errors.length > 0 ? (
+                    <Button onClick={() => void send("import-valid")} loading={busy === "import"} disabled={pending}>
+                      Import the valid rows and skip these
+                    </Button>
+                  ) : (
+                    <Button onClick={() => void send("import")} loading={busy === "import"} disabled={pending}>
+                      {currentPreview.inserted > 0 ? `Import ${formatCount(currentPreview.inserted, "transaction")}` : "Import"}
+                    </Button>
+                  )}
+                  <Button variant="ghost" onClick={startOver} disabled={pending}>
+                    Choose another file
+                  </Button>
+                </div>
+                {busy === "import" && progress ? <UploadProgress progress={progress} label={`Importing ${file.name}`} /> : null}
+              </CardContent>
+            </Card>
+          ) : null}
 
-      {presets.isError ? (
-        <p role="alert" className="text-sm text-danger">
-          Could not load the import formats. Reload the page to try again.
-        </p>
-      ) : presets.isPending && file ? (
-        <Spinner label="Loading the import formats" />
-      ) : null}
+          {presets.isError ? (
+            <p role="alert" className="text-sm text-danger">
+              Could not load the import formats. Reload the page to try again.
+            </p>
+          ) : presets.isPending && file ? (
+            <Spinner label="Loading the import formats" />
+          ) : null}
+        </>
+      )}
     </div>
   );
 }
@@ -481,7 +495,13 @@ function StreamPicker({ streams, choice, newName, fromFile, error, disabled, onC
         error={choice === NEW_STREAM ? null : error}
       >
         <Select value={choice} onChange={(e) => onChoice(e.target.value)} disabled={disabled}>
-          {fromFile ? <option value={FROM_FILE}>As each row says</option> : <option value={FROM_FILE} disabled>Choose a stream…</option>}
+          {fromFile ? (
+            <option value={FROM_FILE}>As each row says</option>
+          ) : (
+            <option value={FROM_FILE} disabled>
+              Choose a stream…
+            </option>
+          )}
           {active.map((s) => (
             <option key={s.id} value={s.name}>
               {s.name}
@@ -515,9 +535,9 @@ function ImportSummary({
   const target = stream ? streams.find((s) => s.name.toLowerCase() === stream.toLowerCase()) : undefined;
   const href = target ? `/transactions?stream=${encodeURIComponent(target.id)}` : "/transactions";
   return (
-    <Card className="border-success/40">
+    <Card role="region" aria-labelledby="import-summary-title" className="border-success/40">
       <CardHeader>
-        <h2 ref={headingRef} tabIndex={-1} className="text-base leading-6 font-semibold focus:outline-none">
+        <h2 id="import-summary-title" ref={headingRef} tabIndex={-1} className="text-base leading-6 font-semibold focus:outline-none">
           {result.inserted > 0 ? `Imported ${formatCount(result.inserted, "transaction")}` : "Nothing new to import"}
         </h2>
         <CardDescription>
@@ -532,7 +552,8 @@ function ImportSummary({
         <Counts result={result} dryRun={false} />
         {result.createdStreams.length > 0 ? (
           <p className="text-sm">
-            <span className="font-medium">{result.createdStreams.length === 1 ? "New stream" : `${result.createdStreams.length} new streams`}:</span> {result.createdStreams.join(", ")}
+            <span className="font-medium">{result.createdStreams.length === 1 ? "New stream" : `${result.createdStreams.length} new streams`}:</span>{" "}
+            {result.createdStreams.join(", ")}
           </p>
         ) : null}
         <Totals result={result} title="Imported transactions by kind and currency" />

@@ -2,7 +2,13 @@ import { ApiProblem } from "@/lib/api-client";
 
 /** A refused upload: the problem, with the whole problem+json body (an import's errors carry their file line). */
 export class UploadProblem extends ApiProblem {
-  constructor(status: number, title: string, detail: string | undefined, errors: { path: string; message: string }[] | undefined, readonly body: unknown) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string | undefined,
+    errors: { path: string; message: string }[] | undefined,
+    readonly body: unknown,
+  ) {
     super(status, title, detail, errors);
   }
 }

@@ -12,12 +12,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { apiFetch } from "@/lib/api-client";
 import { formatCount, formatDateTime, formatNumber } from "@/lib/format";
 import { asSentence } from "@/lib/form-errors";
-import { importKeys, importsQuery, keys, metricsKeys, settingsQuery } from "@/lib/queries";
+import { importKeys, importPresetsQuery, importsQuery, keys, metricsKeys, settingsQuery } from "@/lib/queries";
 import { moveFocus } from "./focus";
 
 // The restore route's body limit.
@@ -39,6 +38,9 @@ function ImportHistory() {
   const { toast } = useToast();
   const imports = useInfiniteQuery(importsQuery());
   const timeZone = useQuery(settingsQuery()).data?.timeZone ?? "UTC";
+  // The formats' names ("PayPal activity download") for the ids the history records.
+  const presets = useQuery(importPresetsQuery());
+  const presetNames = new Map((presets.data?.data ?? []).map((p) => [p.id, p.name]));
   const [deleting, setDeleting] = useState<ImportRecord | null>(null);
 
   const remove = useMutation({
@@ -79,52 +81,36 @@ function ImportHistory() {
             }
           />
         ) : (
-          <Table aria-label="Imported files, newest first">
-            <TableHeader>
-              <TableRow>
-                <TableHead>File</TableHead>
-                <TableHead>When</TableHead>
-                <TableHead numeric>Rows</TableHead>
-                <TableHead numeric>Added</TableHead>
-                <TableHead numeric>Already there</TableHead>
-                <TableHead numeric>Skipped</TableHead>
-                <TableHead numeric>Still there</TableHead>
-                <TableHead>
-                  <span className="sr-only">Actions</span>
-                </TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.map((i) => (
-                <TableRow key={i.id} data-testid="import-row">
-                  <TableCell className="max-w-56">
-                    <p className="truncate font-medium" title={i.fileName ?? undefined}>
-                      {i.fileName ?? "Untitled file"}
-                    </p>
-                    <p className="text-xs text-muted-foreground">{presetLabel(i.preset)}</p>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDateTime(i.createdAt, timeZone)}</TableCell>
-                  <TableCell numeric>{formatNumber(i.rows, 0)}</TableCell>
-                  <TableCell numeric>{formatNumber(i.inserted, 0)}</TableCell>
-                  <TableCell numeric>{formatNumber(i.duplicates, 0)}</TableCell>
-                  <TableCell numeric>{formatNumber(i.skipped + i.invalid, 0)}</TableCell>
-                  <TableCell numeric>{formatNumber(i.transactions, 0)}</TableCell>
-                  <TableCell className="text-right">
-                    <Button
-                      size="sm"
-                      variant="ghost"
-                      onClick={() => setDeleting(i)}
-                      disabled={i.transactions === 0}
-                      aria-label={`Delete the transactions of ${i.fileName ?? "this import"}`}
-                      className="text-danger! hover:bg-danger/10"
-                    >
-                      Delete
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <ul aria-label="Imported files, newest first" className="divide-y divide-border rounded-lg border border-border">
+            {list.map((i) => (
+              <li key={i.id} data-testid="import-row" className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-4">
+                <div className="min-w-0 text-sm">
+                  <p className="truncate font-medium" title={i.fileName ?? undefined}>
+                    {i.fileName ?? "Untitled file"}
+                  </p>
+                  <p className="text-muted-foreground">
+                    {presetNames.get(i.preset) ?? FORMAT_NAMES[i.preset] ?? i.preset} · {formatDateTime(i.createdAt, timeZone)}
+                  </p>
+                  <p>
+                    {formatCount(i.rows, "row")}: {formatNumber(i.inserted, 0)} added, {formatNumber(i.duplicates, 0)} already there, {formatNumber(i.skipped + i.invalid, 0)}{" "}
+                    skipped
+                    {i.transactions !== i.inserted ? <span className="text-muted-foreground"> ({formatNumber(i.transactions, 0)} still there)</span> : null}
+                  </p>
+                </div>
+                {i.transactions > 0 ? (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    onClick={() => setDeleting(i)}
+                    aria-label={`Delete the transactions of ${i.fileName ?? "this import"}`}
+                    className="self-start text-danger! sm:self-center"
+                  >
+                    Delete its transactions
+                  </Button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
         )}
         {imports.hasNextPage ? (
           <div>
@@ -151,22 +137,8 @@ function ImportHistory() {
   );
 }
 
-/** "paypal" → "PayPal preset"; the preset ids the history records, as people read them. */
-function presetLabel(preset: string): string {
-  const names: Record<string, string> = {
-    generic: "Generic CSV",
-    mapping: "Your own columns",
-    stripe: "Stripe",
-    paypal: "PayPal",
-    gumroad: "Gumroad",
-    etsy: "Etsy",
-    upwork: "Upwork",
-    wise: "Wise",
-    shopify: "Shopify",
-    "amazon-associates": "Amazon Associates",
-  };
-  return names[preset] ?? preset;
-}
+/** The readers that are not in the presets list under a name of their own. */
+const FORMAT_NAMES: Record<string, string> = { mapping: "Your own columns" };
 
 function ExportAndBackup() {
   return (
