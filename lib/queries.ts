@@ -153,3 +153,32 @@ export const fxRatesQuery = () =>
     queryKey: settingsKeys.fxRates(),
     queryFn: () => apiFetch<List<FxRateView>>("/api/v1/fx-rates"),
   });
+
+// ── Import and data (presets, saved column mappings, import history) ────────────────────────────
+// Appended as one block so two people can edit this file at once; the imports can move up later.
+import type { ImportRecord, PresetsView } from "@/components/import/types";
+
+export const importKeys = {
+  all: () => ["imports"] as const,
+  /** The readers and the user's saved mappings (a saved mapping changes it). */
+  presets: () => ["imports", "presets"] as const,
+  history: () => ["imports", "history"] as const,
+};
+
+export const importPresetsQuery = () =>
+  queryOptions({
+    queryKey: importKeys.presets(),
+    queryFn: () => apiFetch<PresetsView>("/api/v1/imports/presets"),
+    staleTime: 5 * 60_000,
+  });
+
+export const IMPORTS_PAGE = 20;
+
+/** The import history, newest first, a page at a time. */
+export const importsQuery = (limit = IMPORTS_PAGE) =>
+  infiniteQueryOptions({
+    queryKey: importKeys.history(),
+    queryFn: ({ pageParam, signal }) => apiFetch<List<ImportRecord>>(`/api/v1/imports?${searchOf({ limit, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });

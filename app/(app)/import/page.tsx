@@ -1,24 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ImportWizard } from "@/components/import/import-wizard";
+import { Hydrated } from "@/components/query/hydrated";
 import { buttonClasses } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth";
+import { streamsEntry } from "@/lib/dashboard";
+import { getUser } from "@/lib/data/users";
 
 export const metadata: Metadata = { title: "Import" };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  const { id } = await requireUser();
+  const [user, streams] = await Promise.all([getUser(id), streamsEntry(id)]);
   return (
     <>
-      <PageHeader title="Import" description="Bring in income and expenses from a CSV export." />
-      <EmptyState
-        title="CSV import is on its way"
-        description="Upload a CSV with date, stream, kind, amount and currency columns (or a payment platform's export) and every row is checked before anything is saved. Until then, log transactions by hand or through the API."
-        action={
-          <Link href="/transactions" className={buttonClasses({ variant: "secondary" })}>
-            Log a transaction
+      <PageHeader
+        title="Import"
+        description="Bring in income and expenses from a platform's export or any CSV. Every row is checked and shown to you before anything is saved."
+        actions={
+          <Link href="/settings#data" className={buttonClasses({ variant: "secondary" })}>
+            Import history
           </Link>
         }
       />
+      <Hydrated entries={[streams]}>
+        <ImportWizard baseCurrency={user.baseCurrency} />
+      </Hydrated>
     </>
   );
 }

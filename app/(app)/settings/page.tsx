@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Hydrated } from "@/components/query/hydrated";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { DataSection } from "@/components/settings/data-section";
 import { Sessions } from "@/components/settings/sessions";
 import { currencyChoices, timeZoneChoices } from "@/components/settings/choices";
 import { SettingsNav, SettingsSection } from "@/components/settings/settings-nav";
@@ -20,7 +21,7 @@ export default async function SettingsPage() {
   const [settings, rates, tokens, unpriced] = await Promise.all([readSettings(user.id), readRates(user.id), readTokens(user.id), readUnpriced(user.id)]);
   return (
     <>
-      <PageHeader title="Settings" description="Your currency, time zone, rule thresholds, exchange rates and API access." />
+      <PageHeader title="Settings" description="Your currency, time zone, rule thresholds, exchange rates, API access, and your data: imports, export and backup." />
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
         <SettingsNav />
         <div className="flex min-w-0 flex-col gap-6">
@@ -38,6 +39,9 @@ export default async function SettingsPage() {
                 <ApiTokens />
                 <Sessions signOutEverywhere={signOutEverywhere} />
               </div>
+            </SettingsSection>
+            <SettingsSection id="data">
+              <DataSection />
             </SettingsSection>
           </Hydrated>
         </div>

@@ -1,0 +1,231 @@
+// Import in a real browser: a PayPal activity download through the page (the preset suggested, the
+// preview with its totals and skipped rows, the import, the summary), the dashboard and the transactions
+// showing it; the same file again adds nothing; a generic file with one bad row names the line and the
+// column and writes nothing; Settings → Data lists the imports and deletes one import's transactions. Then
+// the same at phone width in dark mode. Screenshots for a person to look at.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, openPage } from "./browser";
+import { resolveWindow } from "@/lib/metrics/window";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, signUp, todayOf } from "./support";
+
+const baseUrl = inject("baseUrl");
+const settle = { timeout: 15_000 };
+const PAYPAL = path.join(process.cwd(), "tests", "fixtures", "imports", "paypal.csv");
+
+type Summary = { inserted: number; duplicates: number; skipped: number; rows: number; errors: { row: number | null; path: string; message: string }[] };
+type Imports = { data: { id: string; fileName: string | null; preset: string; inserted: number; duplicates: number }[] };
+type Transactions = {
+  data: { occurredOn: string; streamName: string; kind: string; amountMinor: number; currency: string; externalId: string | null }[];
+  nextCursor: string | null;
+};
+type Metrics = { currency: string; totals: { income: number }; streams: { name: string }[] };
+
+async function api<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), url).toBe(200);
+  return (await res.json()) as T;
+}
+
+async function allTransactions(page: Page): Promise<Transactions["data"]> {
+  return (await api<Transactions>(page, "/api/v1/transactions?limit=500")).data;
+}
+
+/** What the server says the file becomes, asked without the page: the page must show exactly this. */
+async function dryRun(page: Page, file: string, query: string): Promise<Summary> {
+  const res = await page.request.post(`/api/v1/imports?${query}&dryRun=true&skipInvalid=true`, { data: fs.readFileSync(file), headers: { "content-type": "text/csv" } });
+  expect(res.status()).toBe(200);
+  return (await res.json()) as Summary;
+}
+
+/** A count as the page's figure tiles show it: the number under its label. */
+async function count(page: Page, scope: ReturnType<Page["locator"]>, label: string): Promise<number> {
+  const text = await scope.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").first().textContent();
+  return Number((text ?? "").replace(/[^\d]/g, ""));
+}
+
+function tempCsv(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "streamfolio-import-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+async function chooseFile(page: Page, file: string) {
+  await page.getByLabel("CSV file").setInputFiles(file);
+  await page.getByRole("heading", { name: "2. What is in it" }).waitFor(settle);
+}
+
+describe.skipIf(!baseUrl)("import in a real browser", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(inject("chromiumPath"));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("a PayPal file through the page: preset, preview, import, the dashboard showing it", async () => {
+    const { page, problems, shot, context } = await openPage(browser, baseUrl);
+    await signUp(page, newAccount("import"));
+    await page.goto("/import", { waitUntil: "networkidle" });
+    await page.getByRole("heading", { level: 1, name: "Import" }).waitFor();
+    await expectNoSeriousViolations(page);
+    await shot("import-01-empty");
+
+    // The file: its first lines name PayPal's columns, so the PayPal preset is suggested and chosen.
+    await chooseFile(page, PAYPAL);
+    await page.getByText("This looks like a PayPal").waitFor();
+    const format = page.getByLabel("Format");
+    await expect(format.inputValue()).resolves.toBe("preset:paypal");
+    // No stream yet: the preset's own stream, created by the import.
+    await expect(page.getByLabel("Stream", { exact: true }).inputValue()).resolves.toBe("__new");
+    await expect(page.getByLabel("New stream's name").inputValue()).resolves.toBe("PayPal");
+
+    const expected = await dryRun(page, PAYPAL, "preset=paypal&stream=PayPal");
+    expect(expected.inserted).toBeGreaterThan(0);
+    expect(expected.skipped).toBeGreaterThan(0);
+    expect(expected.errors).toEqual([]);
+
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    const preview = page.getByRole("region", { name: "3. Preview" });
+    await preview.waitFor(settle);
+    expect(await count(page, preview, "New transactions")).toBe(expected.inserted);
+    expect(await count(page, preview, "Skipped rows")).toBe(expected.skipped);
+    await page.getByRole("region", { name: "New transactions by kind and currency" }).getByRole("cell", { name: "Income", exact: true }).first().waitFor();
+    await page.getByRole("heading", { name: "Skipped rows, and why" }).waitFor();
+    expect(await page.getByTestId("preview-row").count()).toBeGreaterThan(0);
+    // Nothing is written by a preview.
+    expect(await allTransactions(page)).toEqual([]);
+    await expectNoSeriousViolations(page);
+    await expectNoSidewaysScroll(page);
+    await shot("import-02-paypal-preview");
+
+    // A double click imports once: the button is disabled while the import runs, and the server's duplicates also protect.
+    await page.getByRole("button", { name: `Import ${expected.inserted} transaction` }).dblclick();
+    await page.getByRole("heading", { name: `Imported ${expected.inserted} transaction` }).waitFor(settle);
+    await page.getByText("New stream:").waitFor();
+    const history = await api<Imports>(page, "/api/v1/imports");
+    expect(history.data).toHaveLength(1);
+    expect(history.data[0]).toMatchObject({ fileName: "paypal.csv", preset: "paypal", inserted: expected.inserted });
+    const imported = await allTransactions(page);
+    expect(imported).toHaveLength(expected.inserted);
+    expect(new Set(imported.map((t) => t.streamName))).toEqual(new Set(["PayPal"]));
+    await expectNoSeriousViolations(page);
+    await shot("import-03-paypal-summary");
+
+    // The imported rows, and the dashboard counting them.
+    await page.getByRole("link", { name: "See the imported transactions" }).click();
+    await page.waitForURL("**/transactions?stream=*");
+    await page.getByTestId("transaction-row").first().waitFor(settle);
+    expect(await page.getByTestId("transaction-row").count()).toBe(Math.min(expected.inserted, 50));
+    await shot("import-04-transactions");
+
+    // The window the Overview shows for ?w=all: every complete month since the first imported one.
+    const first = imported
+      .map((t) => t.occurredOn)
+      .sort()[0]!
+      .slice(0, 7);
+    const window = resolveWindow({ w: "all" }, await todayOf(page), first);
+    const metrics = await api<Metrics>(page, `/api/v1/metrics?from=${window.from}&to=${window.to}`);
+    expect(metrics.totals.income).toBeGreaterThan(0);
+    await page.goto("/overview?w=all", { waitUntil: "networkidle" });
+    const income = new Intl.NumberFormat("en-US", { style: "currency", currency: metrics.currency }).format(metrics.totals.income / 100);
+    await page.getByText(`You earned ${income}`, { exact: false }).waitFor(settle);
+    await page.getByText("PayPal brought the most", { exact: false }).waitFor();
+    await shot("import-05-overview");
+
+    // The same file again: everything is already there, nothing is added.
+    await page.goto("/import", { waitUntil: "networkidle" });
+    await chooseFile(page, PAYPAL);
+    // The stream exists now: it is picked, not created.
+    await expect(page.getByLabel("Stream", { exact: true }).inputValue()).resolves.toBe("PayPal");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByText("Nothing new: every transaction in it is already there.").waitFor(settle);
+    await page.getByRole("button", { name: "Import", exact: true }).click();
+    await page.getByRole("heading", { name: "Nothing new to import" }).waitFor(settle);
+    expect(await allTransactions(page)).toHaveLength(expected.inserted);
+
+    // A generic file with one bad row: its line and column are shown, and nothing is written.
+    const generic = tempCsv(
+      "clients.csv",
+      [
+        "date,stream,kind,amount,currency,counterparty",
+        "2026-01-05,Design retainer,income,1200.00,USD,Acme",
+        "2026-01-07,Design retainer,income,12x0,USD,Globex",
+        "2026-01-09,Design retainer,expense,45.00,USD,Figma",
+        "",
+      ].join("\n"),
+    );
+    await chooseFile(page, generic);
+    await expect(format.inputValue()).resolves.toBe("generic");
+    await expect(page.getByLabel("Stream", { exact: true }).inputValue()).resolves.toBe("");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByText("1 row cannot be read.", { exact: false }).waitFor(settle);
+    const errors = page.getByRole("list", { name: "Rows with errors" });
+    await errors.getByText("Line 3").waitFor();
+    await errors.getByText("amount", { exact: false }).waitFor();
+    expect(await allTransactions(page)).toHaveLength(expected.inserted);
+    await expectNoSeriousViolations(page);
+    await shot("import-06-generic-error");
+
+    // The valid rows can still go in, the bad one skipped and listed.
+    await page.getByRole("button", { name: "Import the valid rows and skip these" }).click();
+    await page.getByRole("heading", { name: "Imported 2 transactions" }).waitFor(settle);
+    await page.getByRole("heading", { name: "Rows skipped because of errors" }).waitFor();
+    expect(await allTransactions(page)).toHaveLength(expected.inserted + 2);
+
+    // Settings → Data: the history, and one import's transactions deleted.
+    await page.goto("/settings#data", { waitUntil: "networkidle" });
+    await page.getByRole("heading", { name: "Import history" }).waitFor();
+    const rows = page.getByTestId("import-row");
+    await expect.poll(() => rows.count(), settle).toBe(3);
+    await rows.filter({ hasText: "clients.csv" }).waitFor();
+    await expectNoSeriousViolations(page);
+    await shot("import-07-settings-data");
+    // Two imports of paypal.csv: the first added the transactions, the second nothing (so it has nothing to delete).
+    expect(await rows.filter({ hasText: "paypal.csv" }).count()).toBe(2);
+    await page.getByRole("button", { name: "Delete the transactions of paypal.csv" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete this import's transactions?" });
+    await dialog.getByText(`The ${expected.inserted} transactions that paypal.csv added`, { exact: false }).waitFor();
+    await dialog.getByRole("button", { name: "Delete transactions" }).click();
+    await page
+      .getByRole("region", { name: /Notifications/ })
+      .getByText("paypal.csv", { exact: false })
+      .waitFor(settle);
+    const left = await allTransactions(page);
+    expect(left).toHaveLength(2);
+    expect(left.every((t) => t.streamName === "Design retainer")).toBe(true);
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("fits a phone in dark mode: the preview, the summary and Settings → Data", async () => {
+    const { page, problems, shot, context } = await openPage(browser, baseUrl, { width: 390, height: 844, colorScheme: "dark" });
+    await signUp(page, newAccount("import-phone"));
+    await page.goto("/import", { waitUntil: "networkidle" });
+    await expectNoSidewaysScroll(page);
+    await shot("import-08-phone-empty");
+    await chooseFile(page, PAYPAL);
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByRole("heading", { name: "3. Preview" }).waitFor(settle);
+    await expectNoSidewaysScroll(page);
+    await expectNoSeriousViolations(page);
+    await shot("import-09-phone-preview");
+    await page.getByRole("button", { name: /^Import \d+ transactions?$/ }).click();
+    await page.getByRole("heading", { name: /^Imported \d+ transactions?$/ }).waitFor(settle);
+    await expectNoSidewaysScroll(page);
+    await shot("import-10-phone-summary");
+    await page.goto("/settings#data", { waitUntil: "networkidle" });
+    await page.getByTestId("import-row").first().waitFor(settle);
+    await expectNoSidewaysScroll(page);
+    await expectNoSeriousViolations(page);
+    await shot("import-11-phone-settings-data");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
