@@ -4,6 +4,7 @@ import { deleteImport, listImports } from "@/lib/data/imports";
 import { ApiError, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { runImport } from "@/lib/import/engine";
+import { mappingReader, parseImportMapping } from "@/lib/import/mapping";
 import { findReader, readers } from "@/lib/import/presets/index";
 import type { ImportReader } from "@/lib/import/types";
 import { openUpload } from "@/lib/import/upload";
@@ -40,18 +41,18 @@ async function readerFor(userId: string, query: ImportQuery): Promise<ImportRead
         throw unprocessable("The mapping is not valid JSON.", [{ path: "mapping", message: "Send the mapping as JSON." }]);
       }
     }
-    return mappingReader(mapping);
+    return readerOfMapping(mapping);
   }
   const reader = findReader(query.preset);
   if (!reader) throw unprocessable("No such preset.", [{ path: "preset", message: `Use one of: ${[...readers.map((r) => r.id), "mapping"].join(", ")}.` }]);
   return reader;
 }
 
-// TODO(presets merge): build the reader with lib/import/mapping.ts (validating with lib/schemas/import-mapping.ts),
-// e.g. `return mappingReader(importMapping.parse(mapping))` with its errors as a 422 on `mapping.<path>`.
-function mappingReader(mapping: unknown): ImportReader {
-  void mapping;
-  throw unprocessable("Column mappings are not available yet.", [{ path: "mapping", message: "Use a preset or the generic CSV for now." }]);
+/** A user's own column mapping, checked by its schema: every problem is a 422 on `mapping.<field>`. */
+function readerOfMapping(mapping: unknown): ImportReader {
+  const parsed = parseImportMapping(mapping);
+  if (!parsed.ok) throw unprocessable("The column mapping did not pass validation.", parsed.errors);
+  return mappingReader(parsed.mapping);
 }
 
 export const importOp = defineOperation({

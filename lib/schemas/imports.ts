@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { importMapping } from "./import-mapping";
 import { transactionKind } from "./transactions";
 import { listResponse, timestamp } from "./common";
 
@@ -118,9 +119,8 @@ export const readerView = z.object({
   requiredColumns: z.array(z.string()),
 });
 
-// TODO(presets merge): once lib/schemas/import-mapping.ts lands, validate `mapping` with its schema here
-// (`importMapping`) instead of accepting any object.
-export const importMappingValue = z.record(z.string(), z.unknown());
+/** A saved mapping is checked like `?mapping=`: the same schema. */
+export const importMappingValue = importMapping;
 
 export const importMappingInput = z.object({
   name: z.string().trim().min(1, "Give the mapping a name.").max(80, "At most 80 characters."),

@@ -98,7 +98,7 @@ beforeAll(async () => {
     query: { fileName: "z.csv" },
   });
   expect(imported.status, JSON.stringify(imported.json)).toBe(201);
-  expect((await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "Bank", mapping: { columns: { A: "date" } } } })).status).toBe(201);
+  expect((await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "Bank", mapping: { columns: { date: "A", amount: "B" }, dateFormat: "iso", decimal: "." } } })).status).toBe(201);
   // A rate quoted in another base (kept, priced nothing now, would after a base switch).
   const db = await getDb();
   await db.execute(sql`insert into fx_rates (user_id, base_currency, currency, date, rate) values (${alice.id}, 'EUR', 'USD', '2020-01-01', '0.9')`);

@@ -428,7 +428,7 @@ describe("import history and undo", () => {
 
 describe("saved mappings and presets", () => {
   it("saves, lists and deletes a user's own mappings, names unique per user, invisible to others", async () => {
-    const mapping = { columns: { Datum: "date", Betrag: "amount" }, dateFormat: "D/M/YYYY", decimal: "," };
+    const mapping = { columns: { date: "Datum", amount: "Betrag" }, dateFormat: "dmy", decimal: ",", stream: "Bank" };
     const created = await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "My bank", mapping } });
     expect(created.status).toBe(201);
     const m = importMappingResponse.strict().parse(created.json);
@@ -447,6 +447,14 @@ describe("saved mappings and presets", () => {
     expect(bobPresets.mappings.map((x) => x.id)).not.toContain(m.id);
 
     expectProblem(await call(deleteMappingRoute, `/api/v1/imports/mappings/${m.id}`, { method: "DELETE", auth: { cookie: bob.cookie }, params: { id: m.id } }), 404);
+    // Alice's own mapping reads her bank's file: D/M dates, decimal commas, one fixed stream (created)
+    const mine = await importCsv(alice, csv("Datum,Betrag", "1/2/2026,\"5,00\"", "3/2/2026,\"-1,50\""), { preset: "mapping", mapping: m.id });
+    expect(mine.status, JSON.stringify(mine.json)).toBe(201);
+    expect(mine.json).toMatchObject({ inserted: 2, createdStreams: ["Bank"] });
+    // the same mapping sent as JSON, with a mistake: every problem on its mapping.<field> path
+    const wrong = await importCsv(alice, csv("Datum,Betrag", "1/2/2026,5"), { preset: "mapping", mapping: JSON.stringify({ columns: { date: "Datum" }, dateFormat: "someday" }) });
+    expectProblem(wrong, 422);
+    expect((wrong.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["mapping.dateFormat"]);
     // a saved mapping of another user cannot be used either
     const foreign = await importCsv(bob, csv("Datum,Betrag", "1/2/2026,\"5,00\""), { preset: "mapping", mapping: m.id });
     expectProblem(foreign, 422);
