@@ -12,10 +12,14 @@
  *   --keep                                 keep the bench data (temp dir / database) for EXPLAIN
  *                                          (then: npx tsx --conditions=react-server scripts/bench/explain.ts <url | pglite dir>)
  *   --full-runs                            never cut a slow series short (see "time-capped" below)
+ *   --import-rows 100000                   the CSV import run's file size (0: no import run)
+ *   --import-only                          only the import run
  *
  * Each database runs in its own child process (clean memory figures, one PGlite per process); the
  * parent prints a markdown table, writes it to bench-results/latest.md and exits non-zero when the
- * 1M-transaction p95 misses its target (50 ms Postgres, 150 ms embedded).
+ * 1M-transaction p95 misses its target (50 ms Postgres, 150 ms embedded), or when the CSV import of
+ * 100,000 rows (run first, into an empty account) is slower than 50,000 rows/s on Postgres or 20,000
+ * rows/s embedded, or slower in its last tenth than in its first (beyond 10% measurement noise).
  */
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
@@ -23,11 +27,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ImportBench } from "./bench/import";
+import { loadServerBuildOfNextNavigation } from "./bench/server-modules";
 import { mb, ms, rssSampler, summarize, timeRuns, type Summary } from "./bench/stats";
 
 type DbKind = "pglite" | "postgres";
 
 const TARGET_P95_MS: Record<DbKind, number> = { postgres: 50, pglite: 150 };
+const TARGET_IMPORT_ROWS_PER_S: Record<DbKind, number> = { postgres: 50_000, pglite: 20_000 };
+/** The last tenth of an import may be this much slower than the first before it counts as slowing down (noise). */
+const IMPORT_TENTH_TOLERANCE = 0.9;
+const IMPORT_GATE_ROWS = 100_000;
 const GATE_SIZE = 1_000_000;
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 const LOAD_CHUNK = 25_000;
@@ -42,6 +52,8 @@ interface Options {
   keep: boolean;
   fullRuns: boolean;
   batchSizes: "all" | number[];
+  importRows: number;
+  importOnly: boolean;
 }
 
 interface SizeResult {
@@ -66,6 +78,7 @@ interface WorkerReport {
   db: DbKind;
   server: string;
   results: SizeResult[];
+  importRun?: ImportBench | null;
 }
 
 function parseArgs(argv: readonly string[]): Options & { worker?: { db: DbKind; out: string; url?: string } } {
@@ -77,6 +90,8 @@ function parseArgs(argv: readonly string[]): Options & { worker?: { db: DbKind; 
     keep: false,
     fullRuns: false,
     batchSizes: "all",
+    importRows: 100_000,
+    importOnly: false,
   };
   const value = (i: number, flag: string) => {
     const v = argv[i + 1];
@@ -84,6 +99,7 @@ function parseArgs(argv: readonly string[]): Options & { worker?: { db: DbKind; 
     return v;
   };
   let sizesGiven = false;
+  let importRowsGiven = false;
   let workerDb: DbKind | undefined;
   let workerOut: string | undefined;
   let workerUrl: string | undefined;
@@ -121,6 +137,14 @@ function parseArgs(argv: readonly string[]): Options & { worker?: { db: DbKind; 
       case "--full-runs":
         opts.fullRuns = true;
         break;
+      case "--import-rows":
+        opts.importRows = Number(next().replace(/_/g, "").replace(/k$/i, "000"));
+        if (!Number.isInteger(opts.importRows) || opts.importRows < 0) throw new Error("--import-rows: a whole number of rows");
+        importRowsGiven = true;
+        break;
+      case "--import-only":
+        opts.importOnly = true;
+        break;
       case "--batch-sizes":
         opts.batchSizes = next().split(",").map(Number);
         break;
@@ -138,6 +162,7 @@ function parseArgs(argv: readonly string[]): Options & { worker?: { db: DbKind; 
     }
   }
   if (opts.quick && !sizesGiven) opts.sizes = [5_000];
+  if (opts.quick && !importRowsGiven) opts.importRows = 20_000;
   if (workerDb && workerOut) opts.worker = { db: workerDb, out: workerOut, url: workerUrl };
   return opts;
 }
@@ -148,6 +173,7 @@ const iterations = (quick: boolean) =>
 // ───────────────────────────── worker: one database, all sizes ─────────────────────────────
 
 async function runWorker(opts: Options, db: DbKind, out: string, url: string | undefined): Promise<void> {
+  loadServerBuildOfNextNavigation();
   process.env.NEXTAUTH_SECRET ??= crypto.randomBytes(32).toString("base64url");
   let pgliteRoot: string | undefined;
   if (db === "pglite") {
@@ -190,7 +216,14 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
   log(`${server}${pgliteRoot ? ` (data in ${pgliteRoot})` : ""}`);
 
   let benchUserId: string | undefined;
+  let importRun: ImportBench | null = null;
   try {
+    // The import first, into an empty account of a fresh database: what a new user's first import sees.
+    if (opts.importRows > 0) {
+      const { benchImport } = await import("./bench/import");
+      importRun = await benchImport(t, opts.importRows, log);
+      fs.writeFileSync(out, JSON.stringify({ db, server, results, importRun } satisfies WorkerReport));
+    }
     const user = await createUser({ name: "Bench User", email: `bench-${crypto.randomUUID()}@example.test`, passwordHash: "$argon2id$bench" });
     benchUserId = user.id;
     const write = await createToken(user.id, { name: "bench-write", scope: "write" });
@@ -212,7 +245,7 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
       return body;
     };
 
-    for (const size of opts.sizes) {
+    for (const size of opts.importOnly ? [] : opts.sizes) {
       // Load: top the user up to `size` rows (earlier sizes and posted batches count).
       const have = await countTransactions(t, user.id);
       const loadStart = performance.now();
@@ -360,7 +393,7 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
           (batch ? `, batch POST p95 ${ms(batch.p95)} ms` : "") +
           `, rss ${res.rssMb} MB`,
       );
-      fs.writeFileSync(out, JSON.stringify({ db, server, results } satisfies WorkerReport));
+      fs.writeFileSync(out, JSON.stringify({ db, server, results, importRun } satisfies WorkerReport));
     }
   } finally {
     rss.stop();
@@ -476,6 +509,26 @@ function report(reports: WorkerReport[], opts: Options, failures: string[]): str
       `Runs stop early (marked time-capped) once a series passes 90–120 s, i.e. when a target is missed by far. Load avg = the 1-minute load average around the metrics runs (this machine has ${os.cpus().length} cores; above that, other work competed for the CPU). RSS is this Node process (PGlite runs inside it; the Postgres server's memory is not counted). Data = PGlite folder / pg_database_size.`,
   );
   lines.push(`Checks per size: ${[...new Set(reports.flatMap((r) => r.results.flatMap((s) => s.checks)))].join("; ")}.`);
+  const imports = reports.filter((r) => r.importRun);
+  if (imports.length) {
+    lines.push("");
+    lines.push(
+      "CSV import: a generated generic CSV through the real POST /api/v1/imports handler into an empty account (streamed body, checks, streams, pricing, bulk inserts, rollup triggers, one transaction). " +
+        `Targets: ≥ ${count(TARGET_IMPORT_ROWS_PER_S.postgres)} rows/s on Postgres, ≥ ${count(TARGET_IMPORT_ROWS_PER_S.pglite)} embedded, the last tenth no slower than the first (within ${Math.round((1 - IMPORT_TENTH_TOLERANCE) * 100)}%).`,
+    );
+    lines.push("");
+    lines.push("| Database | Rows | File (MB) | Time (s) | Rows/s | First tenth rows/s | Last tenth rows/s | Target | Peak RSS growth (MB) | Peak JS heap growth (MB) |");
+    lines.push("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
+    for (const r of imports) {
+      const i = r.importRun!;
+      const target = TARGET_IMPORT_ROWS_PER_S[r.db];
+      const ok = i.rowsPerSecond >= target && i.lastTenthRowsPerSecond >= i.firstTenthRowsPerSecond * IMPORT_TENTH_TOLERANCE;
+      lines.push(
+        `| ${label(r.db)} | ${count(i.rows)} | ${i.bodyMb} | ${i.seconds.toFixed(2)} | ${count(Math.round(i.rowsPerSecond))} | ${count(Math.round(i.firstTenthRowsPerSecond))} | ` +
+          `${count(Math.round(i.lastTenthRowsPerSecond))} | ${ok ? "✅" : "❌"} ≥ ${count(target)} | ${i.peakRssGrowthMb} | ${i.peakHeapGrowthMb} |`,
+      );
+    }
+  }
   const busiest = Math.max(0, ...reports.flatMap((r) => r.results.map((s) => s.loadAvg)));
   if (busiest > os.cpus().length) {
     lines.push(
@@ -533,6 +586,19 @@ async function main() {
 
   if (!opts.quick) {
     for (const r of reports) {
+      const i = r.importRun;
+      // The targets are for a 100,000-row file; a smaller --import-rows is a smoke run.
+      if (i && i.rows >= IMPORT_GATE_ROWS) {
+        const target = TARGET_IMPORT_ROWS_PER_S[r.db];
+        if (i.rowsPerSecond < target) failures.push(`${label(r.db)}: the CSV import ran at ${count(Math.round(i.rowsPerSecond))} rows/s < target ${count(target)}.`);
+        if (i.lastTenthRowsPerSecond < i.firstTenthRowsPerSecond * IMPORT_TENTH_TOLERANCE) {
+          failures.push(
+            `${label(r.db)}: the CSV import slowed down: ${count(Math.round(i.lastTenthRowsPerSecond))} rows/s in its last tenth, ${count(Math.round(i.firstTenthRowsPerSecond))} in its first.`,
+          );
+        }
+      }
+    }
+    for (const r of reports) {
       for (const s of r.results) {
         if (s.size < GATE_SIZE) continue;
         const target = TARGET_P95_MS[s.db];
@@ -557,7 +623,7 @@ async function main() {
     process.exit(1);
   }
   const gated = reports.some((r) => r.results.some((s) => s.size >= GATE_SIZE));
-  if (!gated && !opts.quick) console.log(`(No size ≥ ${count(GATE_SIZE)} was run, so no target was enforced.)`);
+  if (!gated && !opts.quick) console.log(`(No size ≥ ${count(GATE_SIZE)} was run, so no metrics target was enforced.)`);
 }
 
 main().catch((err: unknown) => {

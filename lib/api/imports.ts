@@ -47,8 +47,11 @@ async function readerFor(userId: string, query: ImportQuery): Promise<ImportRead
   return reader;
 }
 
-// TODO(presets merge): build the reader with lib/import/mapping.ts (validating with lib/schemas/import-mapping.ts),
-// e.g. `return mappingReader(importMapping.parse(mapping))` with its errors as a 422 on `mapping.<path>`.
+// TODO(presets merge): the presets branch brings lib/import/mapping.ts; then this becomes
+//   const parsed = parseImportMapping(mapping);
+//   if (!parsed.ok) throw unprocessable("The column mapping is not valid.", parsed.errors);
+//   return mappingReader(parsed.mapping);
+// (parseImportMapping reports paths as `mapping.<field>`, which is what the query parameter is called).
 function mappingReader(mapping: unknown): ImportReader {
   void mapping;
   throw unprocessable("Column mappings are not available yet.", [{ path: "mapping", message: "Use a preset or the generic CSV for now." }]);

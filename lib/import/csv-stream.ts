@@ -58,7 +58,7 @@ function lineBreaksIn(cells: readonly string[]): number {
 
 /** The separator and line break papaparse guesses from the start of the file. */
 function sniff(sample: string): { delimiter: string; newline: "\n" | "\r\n" | "\r" } {
-  const meta = Papa.parse<string[]>(sample, { preview: 10, delimitersToGuess: [",", ";", "\t", "|"] }).meta;
+  const meta = Papa.parse<string[]>(sample, { preview: 10, skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t", "|"] }).meta;
   const newline = meta.linebreak === "\r\n" || meta.linebreak === "\r" ? meta.linebreak : "\n";
   return { delimiter: meta.delimiter || ",", newline };
 }

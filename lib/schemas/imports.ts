@@ -118,8 +118,8 @@ export const readerView = z.object({
   requiredColumns: z.array(z.string()),
 });
 
-// TODO(presets merge): once lib/schemas/import-mapping.ts lands, validate `mapping` with its schema here
-// (`importMapping`) instead of accepting any object.
+// TODO(presets merge): once lib/schemas/import-mapping.ts lands, this is its `importMapping` schema
+// (`export const importMappingValue = importMapping;`), so a saved mapping is checked like ?mapping=.
 export const importMappingValue = z.record(z.string(), z.unknown());
 
 export const importMappingInput = z.object({

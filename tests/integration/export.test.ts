@@ -137,14 +137,14 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
     const strip = (b: typeof backup) => ({
       ...b,
       exportedAt: null,
-      streams: b.streams.map(({ id, ...rest }) => ({ ...rest, id: null, name: rest.name })),
-      imports: b.imports.map(({ id, ...rest }) => ({ ...rest, id: null })),
-      transactions: b.transactions.map(({ id, streamId, importId, ...rest }) => ({
+      streams: b.streams.map(({ id: _id, ...rest }) => ({ ...rest, id: null, name: rest.name })),
+      imports: b.imports.map(({ id: _id, ...rest }) => ({ ...rest, id: null })),
+      transactions: b.transactions.map(({ id: _id, streamId, importId, ...rest }) => ({
         ...rest,
         stream: b.streams.find((s) => s.id === streamId)!.name,
         imported: importId !== null,
       })),
-      timeEntries: b.timeEntries.map(({ id, streamId, ...rest }) => ({ ...rest, stream: b.streams.find((s) => s.id === streamId)!.name })),
+      timeEntries: b.timeEntries.map(({ id: _id, streamId, ...rest }) => ({ ...rest, stream: b.streams.find((s) => s.id === streamId)!.name })),
       goals: b.goals.map(({ streamId, ...rest }) => ({ ...rest, stream: streamId && b.streams.find((s) => s.id === streamId)!.name })),
     });
     const sortBy = <T>(xs: T[]) => [...xs].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));

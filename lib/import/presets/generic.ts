@@ -15,7 +15,16 @@ export const GENERIC_COLUMNS = ["date", "stream", "kind", "amount", "currency", 
 
 const REQUIRED = ["date", "amount"] as const;
 
-const normalise = (cell: string) => cell.replace(/^\uFEFF/, "").trim().toLowerCase();
+const normalised = new Map<string, string>();
+/** A header cell as the columns are matched: no BOM, trimmed, lower-cased (remembered: every row has the same keys). */
+const normalise = (cell: string) => {
+  let name = normalised.get(cell);
+  if (name === undefined) {
+    name = cell.replace(/^\uFEFF/, "").trim().toLowerCase();
+    if (normalised.size < 1000) normalised.set(cell, name);
+  }
+  return name;
+};
 
 const text = (value: string | undefined) => {
   const v = (value ?? "").trim();
@@ -39,8 +48,8 @@ export const genericReader: ImportReader = {
     return index === -1 ? null : index;
   },
   read(record): RecordOutcome {
-    const cell: Record<string, string> = {};
-    for (const key of Object.keys(record)) {
+    const cell: Record<string, string> = Object.create(null) as Record<string, string>;
+    for (const key in record) {
       const name = normalise(key);
       // The first of two columns with the same name wins, as a spreadsheet's lookup would.
       if (!(name in cell)) cell[name] = record[key] ?? "";

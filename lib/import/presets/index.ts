@@ -6,6 +6,7 @@ import { genericReader } from "./generic";
  * preset per platform (lib/import/presets/<platform>.ts). A user's own column mapping is the reader
  * "mapping", built per import from its JSON (lib/import/mapping.ts), so it is not in this list.
  */
+// The presets branch adds its platforms here: `[genericReader, ...PLATFORM_READERS]` (./platforms).
 export const readers: readonly ImportReader[] = [
   genericReader,
 ];

@@ -1,0 +1,78 @@
+// Streamed CSV records: the same records and line numbers however the bytes are cut into chunks.
+import fc from "fast-check";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import { csvRecords, CsvFormatError, MAX_RECORD_CHARS, type CsvRecord } from "@/lib/import/csv-stream";
+
+async function* chunksOf(bytes: Uint8Array, cuts: number[]) {
+  let at = 0;
+  for (const cut of [...cuts.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b)) {
+    if (cut > at) yield bytes.slice(at, cut);
+    at = Math.max(at, cut);
+  }
+  if (at < bytes.length) yield bytes.slice(at);
+}
+
+async function records(input: string | Uint8Array, cuts: number[] = []): Promise<CsvRecord[]> {
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const out: CsvRecord[] = [];
+  for await (const batch of csvRecords(chunksOf(bytes, cuts))) out.push(...batch);
+  return out;
+}
+
+describe("csvRecords", () => {
+  it("reads RFC 4180: quoted separators, doubled quotes, quoted line breaks, CRLF, a BOM, blank lines left out", async () => {
+    const file = '\uFEFFdate,amount,note\r\n2026-01-01,"1,5","say ""hi"""\r\n\r\n2026-01-02,2,"two\r\nlines"\r\n,,\r\n2026-01-03,3,last';
+    expect(await records(file)).toEqual([
+      { line: 1, cells: ["date", "amount", "note"] },
+      { line: 2, cells: ["2026-01-01", "1,5", 'say "hi"'] },
+      { line: 4, cells: ["2026-01-02", "2", "two\r\nlines"] },
+      { line: 7, cells: ["2026-01-03", "3", "last"] },
+    ]);
+  });
+
+  it("gives the same records whatever the chunk boundaries (mid-character, mid-quote, mid-CRLF)", async () => {
+    const cell = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("é", "💶", '"', ",", "\n", "\r\n", " ", ""));
+    const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom("\n", "\r\n"),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 400 }), { maxLength: 12 }),
+        async (rows, newline, bom, cuts) => {
+          const text = (bom ? "\uFEFF" : "") + ["h1,h2", ...rows.map((r) => r.map(quote).join(","))].join(newline) + newline;
+          const whole = await records(text);
+          expect(await records(text, cuts)).toEqual(whole);
+          // and the same cells papaparse reads from the whole text at once (blank records left out)
+          const papa = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { newline, delimiter: "," }).data.filter((r) => !r.every((c) => c.trim() === ""));
+          expect(whole.map((r) => r.cells)).toEqual(papa);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts lines as an editor does, across quoted line breaks", async () => {
+    const recs = await records('a,b\n1,"x\ny\nz"\n2,"\r\n"\n3,ok\n');
+    expect(recs.map((r) => r.line)).toEqual([1, 2, 5, 7]);
+  });
+
+  it("guesses a semicolon or tab separator, and reads UTF-16 with its BOM", async () => {
+    expect((await records("date;amount\n2026-01-01;1,50\n")).map((r) => r.cells)).toEqual([["date", "amount"], ["2026-01-01", "1,50"]]);
+    expect((await records("date\tamount\n2026-01-01\t1.50\n")).map((r) => r.cells)).toEqual([["date", "amount"], ["2026-01-01", "1.50"]]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from("date,amount\nä,1\n").flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect((await records(utf16, [3, 7])).map((r) => r.cells)).toEqual([["date", "amount"], ["ä", "1"]]);
+  });
+
+  it("marks a record with a broken quote, and refuses a record that never ends", async () => {
+    expect(await records('a,b\n1,"open\n')).toEqual([{ line: 1, cells: ["a", "b"] }, { line: 2, cells: ["1", "open\n"], error: "A quoted cell is never closed." }]);
+    const huge = `a,b\n1,"${"x".repeat(MAX_RECORD_CHARS + 10)}`;
+    await expect(records(huge, Array.from({ length: 40 }, (_, i) => (i + 1) * 32_768))).rejects.toBeInstanceOf(CsvFormatError);
+  });
+
+  it("turns bytes that are not UTF-8 into U+FFFD instead of failing", async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode("a,b\n"), 0xff, 0xc3, 0x28, 0x2c, 0x31, 0x0a]);
+    expect((await records(bytes)).map((r) => r.cells)).toEqual([["a", "b"], ["\uFFFD\uFFFD(", "1"]]);
+  });
+});
