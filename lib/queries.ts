@@ -156,7 +156,11 @@ export const fxRatesQuery = () =>
 
 // ── Import and data (presets, saved column mappings, import history) ────────────────────────────
 // Appended as one block so two people can edit this file at once; the imports can move up later.
-import type { ImportRecord, PresetsView } from "@/components/import/types";
+import type { z } from "zod";
+import type { importHistoryItem, presetsResponse } from "@/lib/schemas/imports";
+
+type ImportRecord = z.output<typeof importHistoryItem>;
+type PresetsView = z.output<typeof presetsResponse>;
 
 export const importKeys = {
   all: () => ["imports"] as const,

@@ -43,7 +43,7 @@ const OPTIONAL: { key: keyof MapperDraft & keyof ColumnMapping["columns"]; label
   { key: "fee", label: "Fee column", hint: "The platform's fee on each row, recorded as an expense of the same stream." },
   { key: "kind", label: "Kind column", hint: "Income or expense on each row. Without it, every row is income and a negative amount is a refund." },
   { key: "currency", label: "Currency column", hint: "ISO codes such as USD or EUR." },
-  { key: "stream", label: "Stream column", hint: "Each row's stream by name. Without it, every row goes to the stream chosen below." },
+  { key: "stream", label: "Stream column", hint: "Each row's stream by name. Without it, every row goes to the stream chosen above." },
   { key: "counterparty", label: "Counterparty column", hint: "The client or customer." },
   { key: "platform", label: "Platform column", hint: "Where the money came through." },
   { key: "description", label: "Description column", hint: "" },

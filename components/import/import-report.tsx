@@ -71,7 +71,7 @@ function TransactionLine({ t }: { t: PreviewTransaction }) {
   return (
     // Phones: the day and stream over who and what, the amount over its kind. From sm: one line.
     <div className="flex items-start justify-between gap-3">
-      <div className="min-w-0 flex-1 text-sm sm:flex sm:items-baseline sm:gap-2">
+      <div className="min-w-0 flex-1 text-sm sm:flex sm:items-baseline sm:gap-1">
         <p className="whitespace-nowrap">
           <time dateTime={t.occurredOn}>{formatDate(t.occurredOn)}</time>
           <span className="text-muted-foreground"> · {t.stream}</span>

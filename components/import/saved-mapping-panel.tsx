@@ -57,7 +57,7 @@ export function SaveMappingForm({ mapping, valid, onSaved }: { mapping: ColumnMa
       }}
       className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start"
     >
-      <Field label="Save as my preset" hint="Next time, pick it from the format list instead of mapping again." error={errors.name}>
+      <Field label="Save these columns as my preset" hint="A name to pick them by from the format list next time, instead of mapping again." error={errors.name}>
         <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="e.g. My bank" />
       </Field>
       <Button type="submit" variant="secondary" loading={save.isPending} className="sm:mt-7">

@@ -2,7 +2,8 @@
 // preview with its totals and skipped rows, the import, the summary), the dashboard and the transactions
 // showing it; the same file again adds nothing; a generic file with one bad row names the line and the
 // column and writes nothing; Settings → Data lists the imports and deletes one import's transactions. Then
-// the same at phone width in dark mode. Screenshots for a person to look at.
+// the same at phone width in dark mode. A bank file through the column mapper, saved as the user's own
+// preset; a backup refused by an account with streams and restored into an empty one. Screenshots for a person to look at.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -79,7 +80,7 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
     // The file: its first lines name PayPal's columns, so the PayPal preset is suggested and chosen.
     await chooseFile(page, PAYPAL);
     await page.getByText("This looks like a PayPal").waitFor();
-    const format = page.getByLabel("Format");
+    const format = page.getByLabel("Format", { exact: true });
     await expect(format.inputValue()).resolves.toBe("preset:paypal");
     // No stream yet: the preset's own stream, created by the import.
     await expect(page.getByLabel("Stream", { exact: true }).inputValue()).resolves.toBe("__new");
@@ -148,6 +149,7 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
     await page.getByRole("button", { name: "Import", exact: true }).click();
     await page.getByRole("heading", { name: "Nothing new to import" }).waitFor(settle);
     expect(await allTransactions(page)).toHaveLength(expected.inserted);
+    await page.getByRole("button", { name: "Import another file" }).click();
 
     // A generic file with one bad row: its line and column are shown, and nothing is written.
     const generic = tempCsv(
@@ -202,6 +204,88 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
 
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("a bank file through the column mapper, saved as my preset; a backup restored only into an empty account (desktop, dark)", async () => {
+    const { page, problems, shot, context } = await openPage(browser, baseUrl, { colorScheme: "dark" });
+    const account = newAccount("import-mapper");
+    await signUp(page, account);
+    await page.goto("/import", { waitUntil: "networkidle" });
+    // Day-first dates, comma decimals, money in and out in two columns: no preset reads it.
+    const bank = tempCsv(
+      "bank.csv",
+      ["Booking date,Details,Debit,Credit,Currency,Reference", '03-11-2026,Invoice 12 Northwind,,"1.500,00",EUR,INV-12', '05-11-2026,Hosting,"24,99",,EUR,HOST-5', ""].join("\r\n"),
+    );
+    await chooseFile(page, bank);
+    await expect(page.getByLabel("Format", { exact: true }).inputValue()).resolves.toBe("mapping");
+    // The mapper guessed the columns from their names; the formats are the person's to say.
+    await expect(page.getByLabel("Date column").inputValue()).resolves.toBe("Booking date");
+    await expect(page.getByLabel("Debit column (money out)").inputValue()).resolves.toBe("Debit");
+    await expect(page.getByLabel("Credit column (money in)").inputValue()).resolves.toBe("Credit");
+    await expect(page.getByLabel("External id column").inputValue()).resolves.toBe("Reference");
+    await page.getByLabel("Date format").selectOption("dd-mm-yyyy");
+    await page.getByLabel("Decimal separator").selectOption(",");
+    // No stream yet and none in the file: a new one must be named before anything is sent.
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await page.getByText("Name the new stream, or choose one of yours.").waitFor();
+    await page.getByLabel("New stream's name").fill("Consulting");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    const preview = page.getByRole("region", { name: "3. Preview" });
+    await preview.waitFor(settle);
+    expect(await count(page, preview, "New transactions")).toBe(2);
+    await preview.getByText("€1,500.00", { exact: true }).first().waitFor();
+    await preview.getByText("€24.99", { exact: true }).first().waitFor();
+    await expectNoSeriousViolations(page);
+    await shot("import-12-mapper-preview");
+
+    await page.getByRole("textbox", { name: "Save these columns as my preset" }).fill("My bank");
+    await page.getByRole("button", { name: "Save preset" }).click();
+    await page.getByRole("region", { name: /Notifications/ }).getByText("Saved “My bank” as your preset").waitFor(settle);
+    await expect.poll(() => page.getByLabel("Format", { exact: true }).inputValue(), settle).toMatch(/^saved:/);
+    await page.getByRole("button", { name: "Change the columns" }).waitFor();
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await preview.waitFor(settle);
+    await page.getByRole("button", { name: "Import 2 transactions" }).click();
+    await page.getByRole("heading", { name: "Imported 2 transactions" }).waitFor(settle);
+    const imported = await allTransactions(page);
+    expect(imported.map((t) => [t.occurredOn, t.kind, t.amountMinor, t.currency, t.streamName, t.externalId]).sort()).toEqual([
+      ["2026-11-03", "income", 150000, "EUR", "Consulting", "INV-12"],
+      ["2026-11-05", "expense", 2499, "EUR", "Consulting", "HOST-5"],
+    ]);
+
+    // A backup of this account, restored: refused here (it has streams), taken by a new, empty account.
+    const backup = await page.request.get("/api/v1/export?format=json");
+    expect(backup.status()).toBe(200);
+    const backupFile = tempCsv("streamfolio-backup.json", await backup.text());
+    await page.goto("/settings#data", { waitUntil: "networkidle" });
+    await page.getByLabel("Backup file").setInputFiles(backupFile);
+    const before = problems.length;
+    await page.getByRole("button", { name: "Restore backup" }).click();
+    await page.getByText("This account already has streams, so nothing was restored.", { exact: false }).waitFor(settle);
+    await shot("import-13-restore-refused");
+    // The refused restore is a 409, which Chromium logs as a failed resource: exactly that one.
+    expect(problems.slice(before)).toHaveLength(1);
+    expect(problems[before]).toContain("409");
+    problems.splice(before, 1);
+
+    const fresh = await openPage(browser, baseUrl);
+    await signUp(fresh.page, newAccount("import-restore"));
+    await fresh.page.goto("/settings#data", { waitUntil: "networkidle" });
+    await fresh.page.getByLabel("Backup file").setInputFiles(backupFile);
+    await fresh.page.getByRole("button", { name: "Restore backup" }).click();
+    await fresh.page.getByRole("region", { name: /Notifications/ }).getByText("Backup restored").waitFor(settle);
+    const restored = await allTransactions(fresh.page);
+    expect(restored.map((t) => [t.occurredOn, t.kind, t.amountMinor, t.currency, t.streamName, t.externalId]).sort()).toEqual(
+      imported.map((t) => [t.occurredOn, t.kind, t.amountMinor, t.currency, t.streamName, t.externalId]).sort(),
+    );
+    // The restored imports are in the new account's history too.
+    await fresh.page.getByTestId("import-row").filter({ hasText: "bank.csv" }).waitFor(settle);
+    await fresh.shot("import-14-restored");
+
+    expect(problems).toEqual([]);
+    expect(fresh.problems).toEqual([]);
+    await context.close();
+    await fresh.context.close();
   });
 
   it("fits a phone in dark mode: the preview, the summary and Settings → Data", async () => {
