@@ -2,33 +2,46 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { signInInput } from "@/lib/schemas/users";
+import { signInWithPassword } from "@/lib/auth-client";
+
+type Errors = { email?: string; password?: string; form?: string };
+
+/**
+ * The browser's own constraint validation (required, type="email") names a field that cannot be sent; the
+ * server (signInInput in the credentials provider) stays the judge of everything else. No validation
+ * library ships to this page.
+ */
+function invalidFields(form: HTMLFormElement): Errors {
+  const errors: Errors = {};
+  for (const name of ["email", "password"] as const) {
+    const control = form.elements.namedItem(name);
+    if (control instanceof HTMLInputElement && !control.validity.valid) errors[name] = control.validationMessage;
+  }
+  return errors;
+}
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [values, setValues] = useState({ email: "", password: "" });
-  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
+  const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const parsed = signInInput.safeParse(values);
-    if (!parsed.success) {
-      const next: typeof errors = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as "email" | "password"] ??= issue.message;
-      setErrors(next);
+    const invalid = invalidFields(e.currentTarget);
+    if (Object.keys(invalid).length > 0) {
+      setErrors(invalid);
       return;
     }
     setPending(true);
     setErrors({});
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
-    if (!result?.ok) {
+    const ok = await signInWithPassword(values).catch(() => false);
+    if (!ok) {
       setPending(false);
       setErrors({ form: "That email and password do not match an account." });
       return;

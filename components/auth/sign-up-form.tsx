@@ -2,13 +2,13 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { SignUpResult } from "@/lib/accounts";
+import { signInWithPassword } from "@/lib/auth-client";
 
 type Action = (prev: SignUpResult | null, form: FormData) => Promise<SignUpResult>;
 
@@ -21,8 +21,8 @@ export function SignUpForm({ action }: { action: Action }) {
     form.set("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone);
     const result = await action(prev, form);
     if (!result.ok) return result;
-    const signedIn = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
-    if (!signedIn?.ok) return { ok: false, fieldErrors: {}, formError: "Your account is ready, but signing in failed. Please sign in." };
+    const signedIn = await signInWithPassword({ email: values.email, password: values.password }).catch(() => false);
+    if (!signedIn) return { ok: false, fieldErrors: {}, formError: "Your account is ready, but signing in failed. Please sign in." };
     router.replace("/overview");
     router.refresh();
     return result;

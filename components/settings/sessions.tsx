@@ -1,11 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { useToast } from "@/components/ui/toast";
+import { signOut } from "@/lib/auth-client";
 
 /** "Sign out everywhere": for a lost phone or a shared computer. API tokens are revoked separately. */
 export function Sessions({ signOutEverywhere }: { signOutEverywhere: () => Promise<void> }) {
@@ -30,7 +30,7 @@ export function Sessions({ signOutEverywhere }: { signOutEverywhere: () => Promi
           setPending(true);
           try {
             await signOutEverywhere();
-            await signOut({ callbackUrl: "/sign-in" });
+            await signOut("/sign-in");
           } catch {
             // The dialog stays open with its button usable again, and says what happened.
             toast({ title: "Could not sign out everywhere", description: "Check your connection and try again.", tone: "danger" });

@@ -1,8 +1,8 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { signOut } from "@/lib/auth-client";
 
 export function SignOutButton({ className }: { className?: string }) {
   const [pending, setPending] = useState(false);
@@ -14,7 +14,7 @@ export function SignOutButton({ className }: { className?: string }) {
       onClick={() => {
         setPending(true);
         // On success the browser navigates away; only a failure brings us back here.
-        signOut({ callbackUrl: "/" }).catch(() => setPending(false));
+        signOut("/").catch(() => setPending(false));
       }}
     >
       Sign out
