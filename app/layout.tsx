@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { Providers } from "@/components/shell/providers";
 import { themeScript } from "@/components/shell/theme-script";
 import "./globals.css";
 
@@ -25,7 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh bg-background text-foreground antialiased">
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );
