@@ -1,7 +1,7 @@
 import { streamColor } from "@/components/streams/stream-labels";
 import { ROLE_LABELS } from "@/components/streams/stream-labels";
 import type { StreamKind, StreamRole } from "@/lib/schemas/streams";
-import { STREAM_KIND_LABELS } from "@/lib/schemas/streams";
+import { STREAM_KIND_LABELS } from "@/lib/stream-kinds";
 
 export const ROLES: readonly StreamRole[] = ["anchor", "growth", "speculative"];
 

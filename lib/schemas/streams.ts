@@ -8,16 +8,7 @@ export const streamStatus = z.enum(streamStatuses, { error: "Status is active, p
 export type StreamKind = z.output<typeof streamKind>;
 export type StreamRole = z.output<typeof streamRole>;
 
-export const STREAM_KIND_LABELS: Record<(typeof streamKinds)[number], string> = {
-  freelance: "Freelance & consulting",
-  content: "Content (blog, video, podcast)",
-  product: "Digital products",
-  affiliate: "Affiliate",
-  sponsorship: "Sponsorships",
-  saas: "SaaS & automations",
-  commerce: "Commerce & resale",
-  other: "Other",
-};
+export { STREAM_KIND_LABELS } from "@/lib/stream-kinds";
 
 const fields = {
   name: z.string().trim().min(1, "Give the stream a name.").max(80, "At most 80 characters.").meta({ description: "Unique per user.", examples: ["Etsy templates"] }),
