@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { inlineLink } from "@/components/dashboard/labels";
@@ -8,13 +9,20 @@ import { RULE_COPY } from "@/components/settings/rule-catalog";
 import { useUpdateSettings } from "@/components/settings/use-update-settings";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
 import { useToast } from "@/components/ui/toast";
 import type { MetricsView, RuleView } from "@/lib/schemas/metrics";
 import type { SettingsView } from "@/lib/schemas/settings";
 import { RULE_EXPLANATIONS, ruleAdvice } from "./rule-advice";
 import { StatusIcon } from "./status-icon";
-import { ThresholdEditor } from "./threshold-editor";
 import { overridesWith } from "./threshold-overrides";
+
+// The editor (and the settings schema that checks it) loads when a rule is first edited, not with the
+// checklist; hovering or focusing an Edit button starts the download early.
+const loadEditor = () => import("./threshold-editor");
+const ThresholdEditor = dynamic(() => loadEditor().then((m) => m.ThresholdEditor), {
+  loading: () => <Spinner size="sm" label="Opening the threshold editor" className="text-muted-foreground" />,
+});
 
 type Props = { rule: RuleView; metrics: MetricsView; settings: SettingsView | undefined };
 
@@ -79,7 +87,7 @@ export function RuleRow({ rule, metrics, settings }: Props) {
               <span className="money font-medium text-foreground">{formatRuleValue(rule, rule.warn)}</span> · Fail {rule.direction === "max" ? "above" : "below"}
             </span>
             <span className="flex flex-wrap gap-1">
-              <Button ref={editButton} variant="ghost" size="sm" className="-ml-3 sm:ml-0" disabled={!settings} onClick={() => setEditing(true)}>
+              <Button ref={editButton} variant="ghost" size="sm" className="-ml-3 sm:ml-0" disabled={!settings} onPointerEnter={loadEditor} onFocus={loadEditor} onClick={() => setEditing(true)}>
                 <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-3.5">
                   <path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4" />
                 </svg>
