@@ -5,11 +5,15 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Streamfolio", template: "%s · Streamfolio" },
   description: "Your income streams as a portfolio: how diversified, volatile and concentrated your income is, and what survives losing any one of them.",
+  applicationName: "Streamfolio",
+  // Added to an iPhone's home screen, it opens in its own window under its own name (the manifest, app/manifest.ts, does this elsewhere).
+  appleWebApp: { capable: true, title: "Streamfolio", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  // The browser's toolbar in the surface colour of each theme (the phone top bar's background).
   themeColor: [
     { media: "(prefers-color-scheme: light)", color: "#ffffff" },
     { media: "(prefers-color-scheme: dark)", color: "#131720" },
