@@ -24,23 +24,44 @@ function cellStyle(r: number | null): CSSProperties {
 }
 
 /**
- * The correlation matrix as a real table: screen readers announce row and column names for every cell,
- * and it scrolls inside its own focusable box on a phone. Columns are numbered to stay narrow; the
- * numbers match the rows, and the full names are in each column header for assistive tech. The row
- * names stick to the left edge so a phone user scrolling sideways still knows which row is which.
+ * The correlation matrix as a real table: screen readers announce row and column names for every cell.
+ * Columns are numbered to stay narrow and share the width (a fixed table layout), so five to seven
+ * streams fit a 390 px phone without scrolling sideways. In a narrow container the rows are numbered too,
+ * with a numbered key of the names above; from 28rem up the rows carry their names. Only a matrix too
+ * wide even so (many streams) scrolls, inside its own focusable box, with the row headers stuck left.
  */
 export function CorrelationHeatmap({ names, matrix, caption }: CorrelationHeatmapProps) {
   return (
-    <div className="flex min-w-0 flex-col gap-3">
+    <div className="@container flex min-w-0 flex-col gap-3">
+      <ol aria-hidden="true" className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-muted-foreground @md:hidden">
+        {names.map((name, i) => (
+          <li key={name + i} className="flex min-w-0 items-baseline gap-1.5">
+            <span className="money w-4 shrink-0 text-right font-semibold text-foreground">{i + 1}</span>
+            <span className="truncate" title={name}>
+              {name}
+            </span>
+          </li>
+        ))}
+      </ol>
       {/* `relative` keeps the sr-only names inside the scroll box; otherwise they escape it and widen the page. */}
       <div role="region" aria-label={caption} tabIndex={0} className="relative w-full max-w-full min-w-0 overflow-x-auto rounded-md">
-        <table className="border-separate border-spacing-0.5 text-sm">
+        <table
+          className="w-full table-fixed border-separate border-spacing-0.5 text-sm"
+          // Never narrower than 2.5rem a column: "−0.35" stays readable; more streams than fit scroll instead.
+          style={{ minWidth: `calc(1.75rem + ${names.length} * 2.5rem)` }}
+        >
           <caption className="sr-only">{caption}</caption>
+          <colgroup>
+            <col className="w-7 @md:w-36" />
+            {names.map((name, j) => (
+              <col key={name + j} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               <td className="sticky left-0 z-10 bg-surface" />
               {names.map((name, j) => (
-                <th key={name + j} scope="col" title={name} className="h-8 min-w-12 px-1 text-center text-xs font-medium text-muted-foreground">
+                <th key={name + j} scope="col" title={name} className="h-8 px-0.5 text-center text-xs font-medium text-muted-foreground">
                   <span aria-hidden="true">{j + 1}</span>
                   <span className="sr-only">{name}</span>
                 </th>
@@ -50,11 +71,11 @@ export function CorrelationHeatmap({ names, matrix, caption }: CorrelationHeatma
           <tbody>
             {names.map((row, i) => (
               <tr key={row + i}>
-                <th scope="row" className="sticky left-0 z-10 bg-surface pr-3 text-left text-xs font-medium whitespace-nowrap text-foreground">
-                  <span aria-hidden="true" className="mr-1.5 inline-block w-4 text-right text-muted-foreground">
+                <th scope="row" title={row} className="sticky left-0 z-10 bg-surface pr-1 text-left text-xs font-medium whitespace-nowrap text-foreground @md:pr-3">
+                  <span aria-hidden="true" className="money inline-block w-4 text-right text-muted-foreground @md:mr-1.5">
                     {i + 1}
                   </span>
-                  <span title={row} className="inline-block max-w-24 truncate align-bottom sm:max-w-36">{row}</span>
+                  <span className="sr-only @md:not-sr-only @md:inline-block @md:max-w-28 @md:truncate @md:align-bottom">{row}</span>
                 </th>
                 {names.map((col, j) => {
                   const r = matrix[i]?.[j] ?? null;
@@ -63,7 +84,7 @@ export function CorrelationHeatmap({ names, matrix, caption }: CorrelationHeatma
                     <td
                       key={col + j}
                       title={same ? row : `${row} and ${col}: ${formatCorrelation(r)} (${correlationMeaning(r)})`}
-                      className={`money h-10 min-w-12 rounded-sm px-1 text-center text-xs ${same ? "bg-muted text-muted-foreground" : "font-medium text-foreground"}`}
+                      className={`money h-10 rounded-sm px-0.5 text-center text-xs ${same ? "bg-muted text-muted-foreground" : "font-medium text-foreground"}`}
                       style={same ? undefined : cellStyle(r)}
                     >
                       {r === null ? <span className="text-muted-foreground">n/a</span> : formatCorrelation(r)}
