@@ -60,10 +60,15 @@ export function MobileNav({ account }: { account: ReactNode }) {
         hidden={!open}
         className="max-h-[calc(100dvh-3.5rem)] overflow-y-auto border-t border-border px-3 pt-2 pb-4"
       >
-        <nav aria-label="Main">
-          <NavLinks onNavigate={() => close({ returnFocus: false })} />
-        </nav>
-        <div className="mt-3 border-t border-border pt-3">{account}</div>
+        {/* Rendered only while open: closed, the menu would hydrate a second copy of the sidebar for nothing. */}
+        {open ? (
+          <>
+            <nav aria-label="Main">
+              <NavLinks onNavigate={() => close({ returnFocus: false })} />
+            </nav>
+            <div className="mt-3 border-t border-border pt-3">{account}</div>
+          </>
+        ) : null}
       </div>
     </header>
   );
