@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { cx } from "@/components/ui/cx";
+import { IntentLink } from "@/components/ui/intent-link";
 
 const TABS = [
   { href: "/overview", label: "Overview" },
@@ -26,7 +26,7 @@ export function DashboardTabs() {
           const active = pathname === t.href;
           return (
             <li key={t.href}>
-              <Link
+              <IntentLink
                 href={query ? `${t.href}?${query}` : t.href}
                 aria-current={active ? "page" : undefined}
                 className={cx(
@@ -35,7 +35,7 @@ export function DashboardTabs() {
                 )}
               >
                 {t.label}
-              </Link>
+              </IntentLink>
             </li>
           );
         })}

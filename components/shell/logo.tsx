@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { cx } from "@/components/ui/cx";
+import { IntentLink } from "@/components/ui/intent-link";
 
 /** The wordmark: three bars of different heights in the first chart colours, i.e. several streams. */
 export function Logo({ href, className }: { href: string; className?: string }) {
   return (
-    <Link
+    <IntentLink
       href={href}
       className={cx("inline-flex items-center gap-2 rounded-md text-base font-semibold tracking-tight text-foreground", className)}
     >
@@ -14,6 +14,6 @@ export function Logo({ href, className }: { href: string; className?: string }) 
         <rect x="16.5" y="13" width="4.5" height="8" rx="1.5" fill="var(--chart-2)" />
       </svg>
       Streamfolio
-    </Link>
+    </IntentLink>
   );
 }

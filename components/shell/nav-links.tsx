@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useRememberedWindow, withWindow } from "@/components/dashboard/window-memory";
 import { cx } from "@/components/ui/cx";
+import { IntentLink } from "@/components/ui/intent-link";
 
 const iconProps = {
   viewBox: "0 0 24 24",
@@ -104,7 +104,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
         const active = isActive(pathname, item.href);
         return (
           <li key={item.href}>
-            <Link
+            <IntentLink
               href={item.dashboard ? withWindow(item.href, remembered) : item.href}
               aria-current={active ? "page" : undefined}
               onClick={onNavigate}
@@ -117,7 +117,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
             >
               {item.icon}
               {item.label}
-            </Link>
+            </IntentLink>
           </li>
         );
       })}
