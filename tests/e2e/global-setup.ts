@@ -71,7 +71,9 @@ export default async function setup(project: TestProject) {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // A keep-alive longer than the clients' idle reuse: with Node's 5 s default, a request sent on a socket the
+  // server is closing at that moment fails with ECONNRESET (seen on a loaded machine).
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], { env, stdio: ["ignore", "pipe", "pipe"] });
   const log = fs.createWriteStream(path.join(dataDir, "server.log"));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
