@@ -40,7 +40,7 @@ export function Totals({ result, title }: { result: ImportResult; title: string 
       <TableHeader>
         <TableRow>
           <TableHead>Kind</TableHead>
-          <TableHead numeric>Transactions</TableHead>
+          <TableHead numeric>Count</TableHead>
           <TableHead numeric>Total</TableHead>
         </TableRow>
       </TableHeader>
@@ -51,7 +51,8 @@ export function Totals({ result, title }: { result: ImportResult; title: string 
             <TableCell numeric>{formatNumber(t.count, 0)}</TableCell>
             <TableCell numeric className="whitespace-nowrap">
               <span className={cx("font-medium", t.amountMinor < 0 && "text-negative")}>{formatMoney(t.amountMinor, t.currency)}</span>
-              <span className="ml-1.5 text-xs text-muted-foreground">{t.currency}</span>
+              {/* The symbol says the currency on phones (en-US writes CA$, A$…); the code joins it where there is room. */}
+              <span className="ml-1.5 hidden text-xs text-muted-foreground sm:inline">{t.currency}</span>
             </TableCell>
           </TableRow>
         ))}
