@@ -47,7 +47,6 @@ export function IncomeBandChart({ data, currency, mean, range, highlight, label,
     );
   };
   return (
-    <div className="flex w-full min-w-0 flex-col gap-2">
       <div className="w-full min-w-0" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={[...data]} margin={{ top: 12, right: 12, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
@@ -70,35 +69,5 @@ export function IncomeBandChart({ data, currency, mean, range, highlight, label,
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <Legend mean={money(mean)} band={lower !== null} highlight={highlight !== undefined} />
-    </div>
-  );
-}
-
-/** The key in HTML under the plot, where it cannot collide with the line. */
-function Legend({ mean, band, highlight }: { mean: string; band: boolean; highlight: boolean }) {
-  return (
-    <ul aria-hidden="true" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
-      <li className="flex items-center gap-1.5">
-        <span className="inline-block h-0.5 w-4 rounded bg-chart-1" />
-        Income
-      </li>
-      <li className="flex items-center gap-1.5">
-        <span className="inline-block w-4 border-t-2 border-dashed border-foreground/70" />
-        Average {mean}
-      </li>
-      {band ? (
-        <li className="flex items-center gap-1.5">
-          <span className="inline-block h-3 w-4 rounded-sm bg-chart-1/15" />
-          Typical range (± 1 stdev)
-        </li>
-      ) : null}
-      {highlight ? (
-        <li className="flex items-center gap-1.5">
-          <span className="inline-block size-2.5 rounded-full bg-negative" />
-          Worst month
-        </li>
-      ) : null}
-    </ul>
   );
 }

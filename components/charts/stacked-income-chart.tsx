@@ -33,7 +33,6 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
   const data = months.map((month, i) => Object.fromEntries([["month", month], ...series.map((s) => [s.id, s.values[i] ?? 0])]));
   const names = new Map(series.map((s) => [s.id, s.name]));
   return (
-    <div className="flex w-full min-w-0 flex-col gap-3">
       <div className="w-full min-w-0" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
@@ -56,14 +55,5 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <ul aria-hidden="true" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
-        {series.map((s) => (
-          <li key={s.id} className="flex items-center gap-1.5">
-            <span className="inline-block size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: s.color }} />
-            {s.name}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { HhiTrendChart } from "@/components/charts/hhi-trend-chart";
+import { HhiTrendChart } from "@/components/charts/lazy";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { noHistoryText } from "@/components/dashboard/history-text";

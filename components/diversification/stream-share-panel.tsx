@@ -1,6 +1,6 @@
 "use client";
 
-import { DonutChart } from "@/components/charts/donut-chart";
+import { DonutChart } from "@/components/charts/lazy";
 import { ShareBars } from "@/components/charts/share-bars";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";

@@ -1,6 +1,7 @@
 "use client";
 
-import { StackedIncomeChart } from "@/components/charts/stacked-income-chart";
+import { StackedIncomeChart } from "@/components/charts/lazy";
+import { SeriesLegend } from "@/components/charts/series-legend";
 import { Panel } from "@/components/dashboard/panel";
 import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -87,7 +88,10 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
         ) : null
       }
     >
-      <StackedIncomeChart months={months} series={series} currency={currency} label={label} />
+      <div className="flex flex-col gap-3">
+        <StackedIncomeChart months={months} series={series} currency={currency} label={label} />
+        <SeriesLegend series={series} />
+      </div>
     </Panel>
   );
 }

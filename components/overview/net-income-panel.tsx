@@ -1,4 +1,4 @@
-import { NetIncomeChart } from "@/components/charts/net-income-chart";
+import { NetIncomeChart } from "@/components/charts/lazy";
 import { Panel } from "@/components/dashboard/panel";
 import { MonthlyTotalsTable } from "@/components/charts/monthly-totals-table";
 import { formatMoney } from "@/lib/format";

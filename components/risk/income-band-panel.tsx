@@ -1,4 +1,5 @@
-import { IncomeBandChart } from "@/components/charts/income-band-chart";
+import { IncomeBandLegend } from "@/components/charts/income-band-legend";
+import { IncomeBandChart } from "@/components/charts/lazy";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { Panel } from "@/components/dashboard/panel";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -71,7 +72,12 @@ export function IncomeBandPanel({ metrics, loading, error, className }: Props) {
         ) : null
       }
     >
-      {mean !== null ? <IncomeBandChart data={monthly} currency={currency} mean={mean} range={range} highlight={worst} label={label} /> : null}
+      {mean !== null ? (
+        <div className="flex flex-col gap-2">
+          <IncomeBandChart data={monthly} currency={currency} mean={mean} range={range} highlight={worst} label={label} />
+          <IncomeBandLegend mean={formatMoney(mean, currency, { compact: true })} band={range !== null} highlight={worst !== undefined} />
+        </div>
+      ) : null}
     </Panel>
   );
 }

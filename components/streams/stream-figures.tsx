@@ -1,7 +1,7 @@
 "use client";
 
 import { MonthlyTotalsTable } from "@/components/charts/monthly-totals-table";
-import { StreamMonthlyChart } from "@/components/charts/stream-monthly-chart";
+import { StreamMonthlyChart } from "@/components/charts/lazy";
 import { Amount } from "@/components/transactions/amount";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatHours, formatMoney, formatMonth, formatPercent } from "@/lib/format";

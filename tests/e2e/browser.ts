@@ -6,7 +6,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 export const screenshotDir = path.join(process.cwd(), "test-results", "screenshots");
 
-export async function launch(executablePath: string): Promise<Browser> {
+export async function launch(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
@@ -18,6 +18,7 @@ export async function launch(executablePath: string): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }

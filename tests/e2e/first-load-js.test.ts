@@ -1,5 +1,8 @@
-// First-load JS per page, measured the way a visitor pays for it: a cold browser cache, every script the
-// page loads before it settles, compressed (as sent) and decoded. Next 16 no longer prints this.
+// First-load JS per page, measured the way a visitor pays for it: a cold browser cache, compressed (as
+// sent) and decoded. Next 16 no longer prints this. "First load" is what Next always meant by it: the
+// scripts the server-rendered HTML loads, which the page needs to become interactive. A chart loads later,
+// once it nears the viewport (components/charts/lazy.tsx); that is reported as "settled" and kept under a
+// looser budget, so a chart library pulled into a page's first load fails here.
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -8,22 +11,38 @@ import { launch } from "./browser";
 import { newAccount, signUp } from "./support";
 
 const baseUrl = inject("baseUrl");
-// A budget that catches a charting or date library pulled into every page by accident.
-const BUDGET_COMPRESSED_KB = 450;
+// The signed-out pages: Next 16's App Router runtime alone (React DOM, the router, the bundler's runtime)
+// is 131 KB compressed, with either bundler, so the 120 KB the issue asked for is out of reach; this budget
+// leaves the pages themselves 9 KB.
+const SIGNED_OUT_BUDGET_KB = 140;
+const SIGNED_IN_BUDGET_KB = 250;
+const SETTLED_BUDGET_KB = 350;
 
-const PAGES = ["/overview", "/streams", "/transactions", "/goals", "/diversification", "/risk", "/concentration", "/resilience", "/settings"];
+const SIGNED_OUT = ["/sign-in", "/sign-up", "/"];
+const PAGES = ["/overview", "/streams", "/transactions", "/goals", "/diversification", "/risk", "/concentration", "/resilience", "/settings", "/import"];
 
-async function measure(context: BrowserContext, url: string) {
+type Result = { url: string; firstLoadKb: number; settledKb: number; decodedKb: number };
+
+async function measure(context: BrowserContext, url: string): Promise<Result> {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: "networkidle" });
-  const sizes = await page.evaluate(() =>
+  const response = await page.goto(url, { waitUntil: "networkidle" });
+  const html = (await response?.text()) ?? "";
+  const initial = new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)].map((m) => m[1]));
+  const scripts = await page.evaluate(() =>
     performance
       .getEntriesByType("resource")
-      .filter((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming && (e.initiatorType === "script" || e.name.endsWith(".js")))
-      .reduce((acc, e) => ({ encoded: acc.encoded + e.encodedBodySize, decoded: acc.decoded + e.decodedBodySize }), { encoded: 0, decoded: 0 }),
+      .filter((e): e is PerformanceResourceTiming => e instanceof PerformanceResourceTiming && new URL(e.name).pathname.endsWith(".js"))
+      .map((e) => ({ path: new URL(e.name).pathname, encoded: e.encodedBodySize, decoded: e.decodedBodySize })),
   );
   await page.close();
-  return { url, compressedKb: Math.round(sizes.encoded / 1024), decodedKb: Math.round(sizes.decoded / 1024) };
+  const kb = (bytes: number) => Math.round(bytes / 1024);
+  const first = scripts.filter((s) => initial.has(s.path));
+  return {
+    url,
+    firstLoadKb: kb(first.reduce((sum, s) => sum + s.encoded, 0)),
+    settledKb: kb(scripts.reduce((sum, s) => sum + s.encoded, 0)),
+    decodedKb: kb(first.reduce((sum, s) => sum + s.decoded, 0)),
+  };
 }
 
 describe.skipIf(!baseUrl)("first-load JS", () => {
@@ -36,10 +55,12 @@ describe.skipIf(!baseUrl)("first-load JS", () => {
   });
 
   it("stays within budget on every page", async () => {
-    const results: { url: string; compressedKb: number; decodedKb: number }[] = [];
-    const anon = await browser.newContext({ baseURL: baseUrl });
-    results.push(await measure(anon, "/sign-in"));
-    await anon.close();
+    const results: Result[] = [];
+    for (const url of SIGNED_OUT) {
+      const anon = await browser.newContext({ baseURL: baseUrl });
+      results.push(await measure(anon, url));
+      await anon.close();
+    }
 
     const context = await browser.newContext({ baseURL: baseUrl });
     const page = await context.newPage();
@@ -54,13 +75,19 @@ describe.skipIf(!baseUrl)("first-load JS", () => {
     }
     await context.close();
 
-    const table = ["| page | first-load JS (compressed) | decoded |", "|---|---|---|", ...results.map((r) => `| ${r.url} | ${r.compressedKb} KB | ${r.decodedKb} KB |`)].join("\n");
+    const table = [
+      "| page | first load (compressed) | decoded | settled, with charts (compressed) |",
+      "|---|---|---|---|",
+      ...results.map((r) => `| ${r.url} | ${r.firstLoadKb} KB | ${r.decodedKb} KB | ${r.settledKb} KB |`),
+    ].join("\n");
     fs.mkdirSync(path.join(process.cwd(), "test-results"), { recursive: true });
     fs.writeFileSync(path.join(process.cwd(), "test-results", "first-load-js.md"), table + "\n");
     console.log(table);
     for (const r of results) {
-      expect(r.compressedKb, r.url).toBeGreaterThan(0);
-      expect(r.compressedKb, r.url).toBeLessThanOrEqual(BUDGET_COMPRESSED_KB);
+      // The HTML's own scripts were found and counted: a change in how Next writes them cannot pass as 0 KB.
+      expect(r.firstLoadKb, r.url).toBeGreaterThan(100);
+      expect(r.firstLoadKb, r.url).toBeLessThanOrEqual(SIGNED_OUT.includes(r.url) ? SIGNED_OUT_BUDGET_KB : SIGNED_IN_BUDGET_KB);
+      expect(r.settledKb, r.url).toBeLessThanOrEqual(SETTLED_BUDGET_KB);
     }
   });
 });

@@ -1,0 +1,104 @@
+// Lighthouse (pinned 12.2.3) on the built app with the demo portfolio, in Debian's Chromium: mobile (its
+// default: a mid-range phone on slow 4G, simulated) and desktop. Accessibility must be 100 and nothing may
+// shift. Performance is gated a margin below what this build reaches on a 2-core machine running the
+// server and the browser side by side (runs vary by ±5 points), so a regression fails and noise does not;
+// the figures go to test-results/lighthouse.md. Issue 9's targets (mobile 95, LCP 2.0 s, TBT 150 ms) are
+// not reached yet: see the README.
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch } from "./browser";
+import { newAccount, signUp } from "./support";
+
+const baseUrl = inject("baseUrl");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+type Run = { page: string; formFactor: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number };
+
+describe.skipIf(!baseUrl)("Lighthouse", () => {
+  let browser: Browser;
+  let port: number;
+  let cookie = "";
+  const runs: Run[] = [];
+
+  beforeAll(async () => {
+    port = await freePort();
+    browser = await launch(inject("chromiumPath"), [`--remote-debugging-port=${port}`]);
+    const context = await browser.newContext({ baseURL: baseUrl });
+    const page = await context.newPage();
+    await signUp(page, newAccount("lh"));
+    expect((await page.request.post("/api/v1/demo")).ok()).toBe(true);
+    cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    await context.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const table = [
+      "| page | form factor | performance | accessibility | LCP | TBT | CLS |",
+      "|---|---|---|---|---|---|---|",
+      ...runs.map((r) => `| ${r.page} | ${r.formFactor} | ${r.performance} | ${r.accessibility} | ${(r.lcpMs / 1000).toFixed(1)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} |`),
+    ].join("\n");
+    fs.mkdirSync(path.join(process.cwd(), "test-results"), { recursive: true });
+    fs.writeFileSync(path.join(process.cwd(), "test-results", "lighthouse.md"), table + "\n");
+    console.log(table);
+  });
+
+  async function audit(page: string, formFactor: "mobile" | "desktop", signedIn: boolean): Promise<Run> {
+    const result = await lighthouse(
+      `${baseUrl}${page}`,
+      { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], ...(signedIn ? { extraHeaders: { Cookie: cookie } } : {}) },
+      formFactor === "desktop" ? desktopConfig : undefined,
+    );
+    if (!result) throw new Error("Lighthouse returned no result");
+    const { categories, audits } = result.lhr;
+    const run: Run = {
+      page,
+      formFactor,
+      performance: Math.round((categories.performance?.score ?? 0) * 100),
+      accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
+      lcpMs: audits["largest-contentful-paint"]?.numericValue ?? Infinity,
+      tbtMs: audits["total-blocking-time"]?.numericValue ?? Infinity,
+      cls: audits["cumulative-layout-shift"]?.numericValue ?? Infinity,
+    };
+    runs.push(run);
+    // Every audit that could not run would read as a perfect 0 ms; a run that measured nothing fails.
+    expect(result.lhr.runtimeError, JSON.stringify(result.lhr.runtimeError)).toBeUndefined();
+    return run;
+  }
+
+  it("the overview on a phone: accessible, stable, and fast enough", async () => {
+    const run = await audit("/overview", "mobile", true);
+    expect(run.accessibility).toBe(100);
+    expect(run.cls).toBeLessThanOrEqual(0.1);
+    expect(run.tbtMs).toBeLessThanOrEqual(600);
+    expect(run.performance).toBeGreaterThanOrEqual(80);
+  });
+
+  it("the overview on a desktop", async () => {
+    const run = await audit("/overview", "desktop", true);
+    expect(run.accessibility).toBe(100);
+    expect(run.cls).toBeLessThanOrEqual(0.1);
+    expect(run.performance).toBeGreaterThanOrEqual(85);
+  });
+
+  it("sign-in on a phone", async () => {
+    const run = await audit("/sign-in", "mobile", false);
+    expect(run.accessibility).toBe(100);
+    expect(run.cls).toBeLessThanOrEqual(0.1);
+    expect(run.performance).toBeGreaterThanOrEqual(90);
+  });
+});
