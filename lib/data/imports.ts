@@ -49,6 +49,11 @@ export async function inImportTransaction<T>(userId: string, rollback: boolean, 
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {
+      // One import at a time per user, queued in arrival order. Two imports of overlapping files would
+      // otherwise each wait on the other's uncommitted rows of the unique (user_id, external_id) index
+      // and one would die in a deadlock; one after the other, the second finds the first's rows as
+      // duplicates. Released with the transaction.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`streamfolio:import:${userId}`}))`);
       const base = await getBaseCurrency(tx, userId, "share");
       const value = await work(tx, base);
       if (rollback) throw new Rollback(value);

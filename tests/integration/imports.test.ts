@@ -174,6 +174,27 @@ describe("POST /api/v1/imports (generic CSV)", () => {
     await expectRollupsExact(user.id);
   });
 
+  it("runs two overlapping imports sent at once one after the other: both succeed, and every row lands once", async () => {
+    const user = await makeUser("Concurrent");
+    const SHARED = 12_000;
+    // The same 12,000 ids in opposite orders (chunks of 5,000 overlap), plus 500 of each file's own: without the per-user lock, each
+    // insert waits on rows the other holds uncommitted and Postgres ends one of them as a deadlock.
+    const row = (i: number) => `2026-03-${String((i % 28) + 1).padStart(2, "0")},Shop,income,1.00,USD,,,,id-${i}`;
+    const shared = Array.from({ length: SHARED }, (_, i) => row(i));
+    const a = csv(HEADER, ...shared, ...Array.from({ length: 500 }, (_, i) => row(100_000 + i)));
+    const b = csv(HEADER, ...[...shared].reverse(), ...Array.from({ length: 500 }, (_, i) => row(200_000 + i)));
+    // The stream exists already, so neither waits on the other's new stream row.
+    expect((await importCsv(user, csv(HEADER, row(999_999)))).status).toBe(201);
+    const [ra, rb] = await Promise.all([importCsv(user, a), importCsv(user, b)]);
+    expect(ra.status, JSON.stringify(ra.json)).toBe(201);
+    expect(rb.status, JSON.stringify(rb.json)).toBe(201);
+    const [first, second] = [strictImport.parse(ra.json), strictImport.parse(rb.json)];
+    expect(first.inserted + second.inserted).toBe(SHARED + 1000);
+    expect(first.duplicates + second.duplicates).toBe(SHARED);
+    expect(await counts(user.id)).toMatchObject({ tx: SHARED + 1001, streams: 1, imports: 3 });
+    await expectRollupsExact(user.id);
+  });
+
   it("refuses a file with one bad row with 422 naming its line and field, and writes nothing", async () => {
     const user = await makeUser("Bad row");
     const before = await counts(user.id);
