@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { listRates, listUnpricedUnder, upsertRates, userBaseCurrencyForRates } from "@/lib/data/fx";
+import { listRates, listUnpricedUnder, upsertRates } from "@/lib/data/fx";
+import { userBaseCurrency } from "@/lib/data/users";
 import { isCurrency } from "@/lib/metrics/money";
 import { currencyCode } from "@/lib/schemas/common";
 import { ApiError, unprocessable, type FieldError } from "@/lib/http-errors";
@@ -21,7 +22,7 @@ const unpricedResponse = z.object({
 
 /** Per currency, the transactions that have (or, under `base`, would have) no usable rate. */
 export async function readUnpriced(userId: string, base?: string) {
-  const under = base ?? (await userBaseCurrencyForRates(userId));
+  const under = base ?? (await userBaseCurrency(userId));
   return unpricedResponse.parse({ base: under, data: await listUnpricedUnder(userId, under) });
 }
 
@@ -106,7 +107,7 @@ export const upsertRatesOp = defineOperation({
     if (items.length === 0) throw unprocessable("Send at least one rate.");
     if (items.length > MAX_RATES) throw new ApiError(413, "Payload too large", `At most ${MAX_RATES.toLocaleString("en-US")} rates per request.`);
 
-    const { rates, errors } = checkRates(items, await userBaseCurrencyForRates(userId), label);
+    const { rates, errors } = checkRates(items, await userBaseCurrency(userId), label);
     if (errors.length) throw unprocessable("Some rates did not pass validation; nothing was saved.", errors);
     const saved = (await upsertRates(userId, rates)).map((r) => fxRateResponse.parse(r));
     return single ? saved[0] : reply({ inserted: saved.length, data: saved }, 201);

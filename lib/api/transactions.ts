@@ -9,8 +9,8 @@ import {
   streamRefErrors,
   transactionSuggestions,
   updateTransaction,
-  userBaseCurrency,
 } from "@/lib/data/transactions";
+import { userBaseCurrency } from "@/lib/data/users";
 import { ApiError, unprocessable } from "@/lib/http-errors";
 import { listResponse } from "@/lib/schemas/common";
 import {

@@ -177,7 +177,3 @@ export async function listUnpricedUnder(userId: string, baseCurrency: string) {
     .orderBy(asc(transactions.currency));
   return rows.map((r) => ({ currency: r.currency, count: r.n }));
 }
-
-export async function userBaseCurrencyForRates(userId: string) {
-  return getBaseCurrency(await getDb(), userId);
-}

@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { goals } from "@/db/schema";
 import { getStream } from "@/lib/data/streams";
-import { getBaseCurrency } from "@/lib/data/users";
+import { userBaseCurrency } from "@/lib/data/users";
 import { ApiError, notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
@@ -39,12 +39,8 @@ const present = (row: GoalRow, base: string) => ({
   updatedAt: row.updatedAt,
 });
 
-async function baseOf(userId: string) {
-  return getBaseCurrency(await getDb(), userId);
-}
-
 export async function listGoals(userId: string) {
-  const base = await baseOf(userId);
+  const base = await userBaseCurrency(userId);
   const db = await getDb();
   const rows = await db
     .select(columns)
@@ -59,7 +55,7 @@ export async function listGoals(userId: string) {
  * same owner and month replaces the target: the goal is a step function, one step per month at most.
  */
 export async function setGoal(userId: string, input: CreateGoalInput) {
-  const base = await baseOf(userId);
+  const base = await userBaseCurrency(userId);
   const errors: FieldError[] = [];
   if (input.streamId !== null) {
     try {
@@ -84,7 +80,7 @@ export async function setGoal(userId: string, input: CreateGoalInput) {
 
 export async function deleteGoal(userId: string, id: string) {
   if (!isUuid(id)) throw notFound("Goal");
-  const base = await baseOf(userId);
+  const base = await userBaseCurrency(userId);
   const db = await getDb();
   const [row] = await db.delete(goals).where(and(eq(goals.id, id), eq(goals.userId, userId))).returning(columns);
   if (!row) throw notFound("Goal");

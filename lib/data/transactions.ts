@@ -35,10 +35,6 @@ export function present(row: Row) {
   return { ...row, amount: formatMinor(row.amountMinor, row.currency) };
 }
 
-export async function userBaseCurrency(userId: string) {
-  return getBaseCurrency(await getDb(), userId);
-}
-
 /**
  * Inserts a batch all-or-nothing. Stream references are resolved first and every item's problems are
  * reported together (paths prefixed by `pathPrefix(i)`). Rows whose externalId the user already has

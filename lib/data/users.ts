@@ -83,3 +83,8 @@ export async function getBaseCurrency(db: Executor, userId: string, lock?: "shar
   if (!u) throw notFound("User");
   return u.base;
 }
+
+/** The user's base currency outside any transaction: the one reader for routes that only check or label. */
+export async function userBaseCurrency(userId: string): Promise<string> {
+  return getBaseCurrency(await getDb(), userId);
+}
