@@ -4,7 +4,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Streamfolio", template: "%s · Streamfolio" },
-  description: "Your income streams as a portfolio: how diversified, volatile and concentrated your income is, and what survives losing any one of them.",
+  description:
+    "Your income streams as a portfolio: how diversified, volatile and concentrated your income is, and what survives losing any one of them.",
   applicationName: "Streamfolio",
   // Added to an iPhone's home screen, it opens in its own window under its own name (the manifest, app/manifest.ts, does this elsewhere).
   appleWebApp: { capable: true, title: "Streamfolio", statusBarStyle: "default" },
@@ -27,9 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         {/* Sets the theme class before the first paint, so dark mode never flashes light. */}
         <script dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
-      <body className="min-h-dvh bg-background text-foreground antialiased">
-        {children}
-      </body>
+      <body className="min-h-dvh bg-background text-foreground antialiased">{children}</body>
     </html>
   );
 }

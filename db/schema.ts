@@ -51,16 +51,7 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
 );
 
-export const streamKinds = [
-  "freelance",
-  "content",
-  "product",
-  "affiliate",
-  "sponsorship",
-  "saas",
-  "commerce",
-  "other",
-] as const;
+export const streamKinds = ["freelance", "content", "product", "affiliate", "sponsorship", "saas", "commerce", "other"] as const;
 export const streamRoles = ["anchor", "growth", "speculative"] as const;
 export const streamStatuses = ["active", "paused", "archived"] as const;
 export const transactionKinds = ["income", "expense"] as const;
@@ -160,13 +151,19 @@ export const transactions = pgTable(
       .on(t.userId, t.streamId, t.occurredOn.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`nullif(btrim(${t.platform}), '') is null`),
     // An import's transactions (history, undo). Partial: most rows are not imported.
-    index("transactions_user_import_idx").on(t.userId, t.importId).where(sql`${t.importId} is not null`),
+    index("transactions_user_import_idx")
+      .on(t.userId, t.importId)
+      .where(sql`${t.importId} is not null`),
     // (user_id, import_id) → imports (user_id, id): an import can only hold its own user's rows, and the
     // key's action looks rows up by the index above. Deleting the import's record alone keeps the
     // transactions: the migration writes the action as ON DELETE SET NULL (import_id) (Postgres 15), which
     // drizzle-kit cannot express; DELETE /api/v1/imports/{id} deletes the transactions first.
-    foreignKey({ name: "transactions_import_fk", columns: [t.userId, t.importId], foreignColumns: [imports.userId, imports.id] }).onDelete("set null"),
-    index("transactions_missing_base_idx").on(t.userId, t.currency, t.occurredOn).where(sql`${t.amountBaseMinor} is null`),
+    foreignKey({ name: "transactions_import_fk", columns: [t.userId, t.importId], foreignColumns: [imports.userId, imports.id] }).onDelete(
+      "set null",
+    ),
+    index("transactions_missing_base_idx")
+      .on(t.userId, t.currency, t.occurredOn)
+      .where(sql`${t.amountBaseMinor} is null`),
     check("transactions_kind_check", sql`${t.kind} in ('income','expense')`),
   ],
 );
@@ -291,8 +288,12 @@ export const streamMonthTotals = pgTable(
       .notNull()
       .references(() => streams.id, { onDelete: "cascade" }),
     month: date("month", { mode: "string" }).notNull(),
-    income: bigint("income", { mode: "number" }).notNull().default(sql`0`),
-    expenses: bigint("expenses", { mode: "number" }).notNull().default(sql`0`),
+    income: bigint("income", { mode: "number" })
+      .notNull()
+      .default(sql`0`),
+    expenses: bigint("expenses", { mode: "number" })
+      .notNull()
+      .default(sql`0`),
     count: integer("count").notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.userId, t.streamId, t.month] })],
@@ -308,7 +309,12 @@ export const keyMonthTotals = pgTable(
     dim: text("dim", { enum: ["client", "platform"] }).notNull(),
     key: text("key").notNull(),
     month: date("month", { mode: "string" }).notNull(),
-    income: bigint("income", { mode: "number" }).notNull().default(sql`0`),
+    income: bigint("income", { mode: "number" })
+      .notNull()
+      .default(sql`0`),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.dim, t.key, t.month] }), index("key_month_totals_user_month_idx").on(t.userId, t.dim, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.dim, t.key, t.month] }),
+    index("key_month_totals_user_month_idx").on(t.userId, t.dim, t.month),
+  ],
 );

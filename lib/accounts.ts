@@ -34,7 +34,8 @@ export async function signUp(raw: { name?: unknown; email?: unknown; password?: 
     });
     return { ok: true, user: { id: user.id, email: user.email } };
   } catch (err) {
-    if (err instanceof ApiError && err.status === 409) return { ok: false, fieldErrors: { email: "An account with this email already exists." } };
+    if (err instanceof ApiError && err.status === 409)
+      return { ok: false, fieldErrors: { email: "An account with this email already exists." } };
     throw err;
   }
 }

@@ -29,4 +29,3 @@ export function requestErrors(err: unknown, fallback: string, prefix = ""): Form
   }
   return Object.keys(out).length > 0 ? out : { form: err.message };
 }
-

@@ -17,29 +17,35 @@ export function formatMoney(minor: number, currency: string, opts: { compact?: b
   const exponent = currencyExponent(currency) ?? 2;
   const value = minor / 10 ** exponent;
   const decimals = opts.whole ? 0 : opts.compact ? (Math.abs(value) >= 1000 ? 1 : 0) : exponent;
-  const f = nf(`${currency}:${opts.compact ? "c" : ""}:${opts.signed ? "s" : ""}:${decimals}`, () =>
-    new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency,
-      minimumFractionDigits: opts.compact ? 0 : decimals,
-      maximumFractionDigits: decimals,
-      notation: opts.compact ? "compact" : "standard",
-      signDisplay: opts.signed ? "exceptZero" : "auto",
-    }),
+  const f = nf(
+    `${currency}:${opts.compact ? "c" : ""}:${opts.signed ? "s" : ""}:${decimals}`,
+    () =>
+      new Intl.NumberFormat("en-US", {
+        style: "currency",
+        currency,
+        minimumFractionDigits: opts.compact ? 0 : decimals,
+        maximumFractionDigits: decimals,
+        notation: opts.compact ? "compact" : "standard",
+        signDisplay: opts.signed ? "exceptZero" : "auto",
+      }),
   );
   return f.format(value);
 }
 
 export function formatPercent(ratio: number | null | undefined, digits = 0): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
-  return nf(`pct:${digits}`, () => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits })).format(ratio);
+  return nf(
+    `pct:${digits}`,
+    () => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }),
+  ).format(ratio);
 }
 
 /** `fixed` keeps trailing zeros so numbers in a column line up ("0.80", "0.68"). */
 export function formatNumber(value: number | null | undefined, digits = 1, opts: { fixed?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
-  return nf(`num:${digits}:${opts.fixed ? "f" : ""}`, () =>
-    new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: opts.fixed ? digits : 0 }),
+  return nf(
+    `num:${digits}:${opts.fixed ? "f" : ""}`,
+    () => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits, minimumFractionDigits: opts.fixed ? digits : 0 }),
   ).format(value);
 }
 
@@ -53,8 +59,9 @@ function df(key: string, make: () => Intl.DateTimeFormat) {
 /** "2026-11" → "Nov 2026"; with `short` → "Nov". */
 export function formatMonth(month: string, opts: { short?: boolean } = {}): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return df(`month:${opts.short ? "s" : ""}`, () =>
-    new Intl.DateTimeFormat("en-US", { month: "short", ...(opts.short ? {} : { year: "numeric" }), timeZone: "UTC" }),
+  return df(
+    `month:${opts.short ? "s" : ""}`,
+    () => new Intl.DateTimeFormat("en-US", { month: "short", ...(opts.short ? {} : { year: "numeric" }), timeZone: "UTC" }),
   ).format(new Date(Date.UTC(y, m - 1, 1)));
 }
 
@@ -76,7 +83,9 @@ export function formatCount(count: number, singular: string, plural = `${singula
 /** "2026-11-20" → "Nov 20, 2026". */
 export function formatDate(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return df("date", () => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" })).format(new Date(Date.UTC(y, m - 1, d)));
+  return df("date", () => new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" })).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /**

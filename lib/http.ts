@@ -47,7 +47,8 @@ export function toProblem(err: unknown): NextResponse {
   // did not match its schema: our bug, logged as a 500 like any other.
   if (pgCode(err) === "23505") return problem(409, "Conflict", "That would duplicate an existing record.");
   // A row removed by a concurrent request (e.g. the stream a transaction is being logged to).
-  if (pgCode(err) === "23503") return problem(409, "Conflict", "A record this refers to was changed or removed at the same time. Try again.");
+  if (pgCode(err) === "23503")
+    return problem(409, "Conflict", "A record this refers to was changed or removed at the same time. Try again.");
   console.error(err);
   return problem(500, "Internal error", "Something went wrong on our side.");
 }
@@ -112,7 +113,11 @@ function parseForm(text: string): Record<string, string> {
 
 function parseCsvBody(text: string): Record<string, string>[] {
   const csv = parseCsv(text);
-  if (csv.errors.length) throw unprocessable("The CSV could not be read.", csv.errors.map((e) => ({ path: `row ${e.row}`, message: e.message })));
+  if (csv.errors.length)
+    throw unprocessable(
+      "The CSV could not be read.",
+      csv.errors.map((e) => ({ path: `row ${e.row}`, message: e.message })),
+    );
   return csv.rows;
 }
 
@@ -126,7 +131,8 @@ async function readInput(req: Request, op: Operation): Promise<{ format: BodyFor
   const text = await readBodyText(req, op.maxBodyBytes ?? DEFAULT_MAX_BODY);
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type === "text/csv" && formats.includes("csv")) return { format: "csv", value: parseCsvBody(text) };
-  if (type === "application/x-www-form-urlencoded" && formats.includes("form") && !/^\s*[[{]/.test(text)) return { format: "form", value: parseForm(text) };
+  if (type === "application/x-www-form-urlencoded" && formats.includes("form") && !/^\s*[[{]/.test(text))
+    return { format: "form", value: parseForm(text) };
   return { format: "json", value: parseJson(text) };
 }
 
@@ -153,10 +159,19 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
       const input = op.body ? await readInput(req, op) : { format: "json" as const, value: undefined };
       const body = op.body ? parseOrThrow(op.body, input.value, "body") : undefined;
 
-      const result = await op.handle({ caller, userId: caller.userId, query: query as z.output<Q>, body: body as z.output<B>, params, format: input.format, req });
+      const result = await op.handle({
+        caller,
+        userId: caller.userId,
+        query: query as z.output<Q>,
+        body: body as z.output<B>,
+        params,
+        format: input.format,
+        req,
+      });
       // A streamed answer (an export) is built by the handler itself.
       if (result instanceof Response) return result;
-      if (result instanceof Reply) return result.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result.body, result.status);
+      if (result instanceof Reply)
+        return result.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result.body, result.status);
       return op.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result, op.status);
     } catch (err) {
       return toProblem(err);

@@ -133,13 +133,18 @@ export function openApiDocument() {
   for (const op of operations) {
     const body = op.bodyDocument ?? op.body;
     const formats = op.bodyFormats ?? ["json", "form"];
-    const media = Object.fromEntries(Object.entries(op.alsoMedia ?? {}).map(([type, description]) => [type, { schema: { type: "string", description } }]));
+    const media = Object.fromEntries(
+      Object.entries(op.alsoMedia ?? {}).map(([type, description]) => [type, { schema: { type: "string", description } }]),
+    );
     const ok =
       op.status === 204 || !op.response
         ? { description: "Done." }
         : { description: "OK", content: { "application/json": { schema: named(op.response) }, ...media } };
     const also = Object.fromEntries(
-      Object.entries(op.alsoStatus ?? {}).map(([status, description]) => [status, op.response ? { description, content: { "application/json": { schema: named(op.response) } } } : { description }]),
+      Object.entries(op.alsoStatus ?? {}).map(([status, description]) => [
+        status,
+        op.response ? { description, content: { "application/json": { schema: named(op.response) } } } : { description },
+      ]),
     );
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       operationId: op.operationId,
@@ -158,7 +163,12 @@ export function openApiDocument() {
               required: true,
               description: op.rawBody.description,
               content: Object.fromEntries(
-                op.rawBody.media.map((m) => [m, m === "multipart/form-data" ? { schema: ref("FileUpload") } : { schema: { type: "string", description: "The CSV file itself." } }]),
+                op.rawBody.media.map((m) => [
+                  m,
+                  m === "multipart/form-data"
+                    ? { schema: ref("FileUpload") }
+                    : { schema: { type: "string", description: "The CSV file itself." } },
+                ]),
               ),
             },
           }
@@ -168,7 +178,10 @@ export function openApiDocument() {
             requestBody: {
               required: true,
               content: Object.fromEntries(
-                formats.map((f) => [MEDIA[f], f === "csv" ? { schema: { type: "string", description: "A CSV file with a header row." } } : { schema: named(body) }]),
+                formats.map((f) => [
+                  MEDIA[f],
+                  f === "csv" ? { schema: { type: "string", description: "A CSV file with a header row." } } : { schema: named(body) },
+                ]),
               ),
             },
           }
@@ -212,7 +225,15 @@ export function openApiDocument() {
           responses: { 200: { description: "The app and its database answer." }, 503: problem("The database is unreachable.") },
         },
       },
-      "/api/v1/openapi.json": { get: { operationId: "getOpenApi", tags: ["Health"], summary: "This document", security: [], responses: { 200: { description: "OK" } } } },
+      "/api/v1/openapi.json": {
+        get: {
+          operationId: "getOpenApi",
+          tags: ["Health"],
+          summary: "This document",
+          security: [],
+          responses: { 200: { description: "OK" } },
+        },
+      },
       ...paths,
     },
   };

@@ -139,7 +139,8 @@ export const settingsKeys = {
 export const unpricedQuery = (base: string) =>
   queryOptions({
     queryKey: settingsKeys.unpriced(base),
-    queryFn: () => apiFetch<{ base: string; data: { currency: string; count: number }[] }>(`/api/v1/fx-rates/unpriced?base=${encodeURIComponent(base)}`),
+    queryFn: () =>
+      apiFetch<{ base: string; data: { currency: string; count: number }[] }>(`/api/v1/fx-rates/unpriced?base=${encodeURIComponent(base)}`),
   });
 
 export const settingsQuery = () =>
@@ -182,7 +183,8 @@ export const IMPORTS_PAGE = 20;
 export const importsQuery = (limit = IMPORTS_PAGE) =>
   infiniteQueryOptions({
     queryKey: importKeys.history(),
-    queryFn: ({ pageParam, signal }) => apiFetch<List<ImportRecord>>(`/api/v1/imports?${searchOf({ limit, cursor: pageParam })}`, { signal }),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<List<ImportRecord>>(`/api/v1/imports?${searchOf({ limit, cursor: pageParam })}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

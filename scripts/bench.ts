@@ -122,10 +122,13 @@ function parseArgs(argv: readonly string[]): Options & { worker?: { db: DbKind; 
         break;
       case "--db": {
         const v = next();
-        opts.dbs = v === "both" ? ["pglite", "postgres"] : v.split(",").map((d) => {
-          if (d !== "pglite" && d !== "postgres") throw new Error(`--db: pglite, postgres or both, not ${d}`);
-          return d;
-        });
+        opts.dbs =
+          v === "both"
+            ? ["pglite", "postgres"]
+            : v.split(",").map((d) => {
+                if (d !== "pglite" && d !== "postgres") throw new Error(`--db: pglite, postgres or both, not ${d}`);
+                return d;
+              });
         break;
       }
       case "--no-vacuum":
@@ -224,7 +227,11 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
       importRun = await benchImport(t, opts.importRows, log);
       fs.writeFileSync(out, JSON.stringify({ db, server, results, importRun } satisfies WorkerReport));
     }
-    const user = await createUser({ name: "Bench User", email: `bench-${crypto.randomUUID()}@example.test`, passwordHash: "$argon2id$bench" });
+    const user = await createUser({
+      name: "Bench User",
+      email: `bench-${crypto.randomUUID()}@example.test`,
+      passwordHash: "$argon2id$bench",
+    });
     benchUserId = user.id;
     const write = await createToken(user.id, { name: "bench-write", scope: "write" });
     const read = await createToken(user.id, { name: "bench-read", scope: "read" });
@@ -237,9 +244,12 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
 
     const metricsOnce = async (window?: { from: string; to: string }) => computeMetrics(await loadMetricsInput(user.id, window));
     const routeOnce = async () => {
-      const res = await metricsRoute.GET(new Request("http://localhost/api/v1/metrics", { headers: { authorization: `Bearer ${read.token}` } }), {
-        params: Promise.resolve({}),
-      });
+      const res = await metricsRoute.GET(
+        new Request("http://localhost/api/v1/metrics", { headers: { authorization: `Bearer ${read.token}` } }),
+        {
+          params: Promise.resolve({}),
+        },
+      );
       const body = await res.text();
       if (res.status !== 200) throw new Error(`GET /api/v1/metrics answered ${res.status}: ${body.slice(0, 300)}`);
       return body;
@@ -280,7 +290,9 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
             and occurred_on < (${`${result.window.to}-01`}::date + interval '1 month')`),
       );
       if (Number(raw?.income ?? 0) !== result.totals.income || Number(raw?.expenses ?? 0) !== result.totals.expenses) {
-        throw new Error(`rollups disagree with transactions: income ${result.totals.income} vs ${raw?.income}, expenses ${result.totals.expenses} vs ${raw?.expenses}`);
+        throw new Error(
+          `rollups disagree with transactions: income ${result.totals.income} vs ${raw?.income}, expenses ${result.totals.expenses} vs ${raw?.expenses}`,
+        );
       }
       checks.push("rollup totals = raw sums");
       const missing = rowsOf<{ currency: string; n: string }>(
@@ -295,10 +307,13 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
         .map((w) => `${w.currency}:${w.count}`)
         .sort()
         .join(",");
-      if (warned !== missing.map((m) => `${m.currency}:${m.n}`).join(",")) throw new Error(`missing-fx-rate warnings ${warned} disagree with the rows`);
+      if (warned !== missing.map((m) => `${m.currency}:${m.n}`).join(","))
+        throw new Error(`missing-fx-rate warnings ${warned} disagree with the rows`);
       checks.push("FX warnings = rows without a rate");
       const rates = rowsOf<{ currency: string; date: string; rate: string }>(
-        await t.execute(sql`select currency, to_char(date, 'YYYY-MM-DD') as date, rate::text as rate from fx_rates where user_id = ${user.id}`),
+        await t.execute(
+          sql`select currency, to_char(date, 'YYYY-MM-DD') as date, rate::text as rate from fx_rates where user_id = ${user.id}`,
+        ),
       );
       const sample = rowsOf<{ amount: string; currency: string; d: string; base: string }>(
         await t.execute(sql`
@@ -306,9 +321,13 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
           from transactions where user_id = ${user.id} and currency in ('EUR', 'GBP') limit 500`),
       );
       for (const s of sample) {
-        const rate = pickRate(rates.filter((r) => r.currency === s.currency), s.d);
+        const rate = pickRate(
+          rates.filter((r) => r.currency === s.currency),
+          s.d,
+        );
         const expected = rate === undefined ? null : convertMinor(Number(s.amount), rate, s.currency, "USD");
-        if (expected !== Number(s.base)) throw new Error(`seeded base amount ${s.base} for ${s.amount} ${s.currency} on ${s.d}; lib/metrics says ${expected}`);
+        if (expected !== Number(s.base))
+          throw new Error(`seeded base amount ${s.base} for ${s.amount} ${s.currency} on ${s.d}; lib/metrics says ${expected}`);
       }
       checks.push("seeded FX base amounts = convertMinor (sample)");
       log(
@@ -337,7 +356,9 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
             const d = new Date(Date.now() - Math.floor(Math.random() * 1826) * 86_400_000).toISOString().slice(0, 10);
             const cur = r < 0.04 ? "EUR" : r < 0.06 ? "GBP" : "USD";
             return {
-              ...(i % 2 === 0 ? { streamId: seeded.streamIds[streamIdx] } : { stream: ["Acme Consulting", "YouTube Channel", "Notion Templates", "Invoice SaaS"][i % 4] }),
+              ...(i % 2 === 0
+                ? { streamId: seeded.streamIds[streamIdx] }
+                : { stream: ["Acme Consulting", "YouTube Channel", "Notion Templates", "Invoice SaaS"][i % 4] }),
               kind: r > 0.85 ? "expense" : "income",
               occurredOn: d,
               amount: (Math.floor(Math.random() * 500_000) / 100 + 1).toFixed(2),
@@ -401,7 +422,9 @@ async function runWorker(opts: Options, db: DbKind, out: string, url: string | u
     // dedicated local database and the PGlite folder are dropped whole by their owners.
     if (db === "postgres" && process.env.BENCH_DATABASE_URL && benchUserId && !opts.keep) {
       log("removing the bench user from BENCH_DATABASE_URL …");
-      await t.execute(sql`delete from users where id = ${benchUserId}`).catch((err: unknown) => log(`could not remove the bench user: ${String(err)}`));
+      await t
+        .execute(sql`delete from users where id = ${benchUserId}`)
+        .catch((err: unknown) => log(`could not remove the bench user: ${String(err)}`));
     }
     await closeDb();
     if (pgliteRoot && !opts.keep) fs.rmSync(pgliteRoot, { recursive: true, force: true });
@@ -461,7 +484,10 @@ function gitCommit(): string {
     const ref = head.slice(5);
     const file = path.join(".git", ref);
     if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim().slice(0, 12);
-    const packed = fs.readFileSync(".git/packed-refs", "utf8").split("\n").find((l) => l.endsWith(` ${ref}`));
+    const packed = fs
+      .readFileSync(".git/packed-refs", "utf8")
+      .split("\n")
+      .find((l) => l.endsWith(` ${ref}`));
     return packed ? packed.slice(0, 12) : "unknown";
   } catch {
     return "unknown";
@@ -484,7 +510,9 @@ function report(reports: WorkerReport[], opts: Options, failures: string[]): str
   );
   for (const r of reports) lines.push(`- ${label(r.db)}: ${r.server}`);
   lines.push("");
-  lines.push("Metrics = `loadMetricsInput()` + `computeMetrics()` (what GET /api/v1/metrics runs); GET route = the real handler with a Bearer token, body read.");
+  lines.push(
+    "Metrics = `loadMetricsInput()` + `computeMetrics()` (what GET /api/v1/metrics runs); GET route = the real handler with a Bearer token, body read.",
+  );
   lines.push("Times in ms as p50 / p95 / max. Target: metrics p95 at 1M transactions ≤ 50 ms on Postgres, ≤ 150 ms embedded.");
   lines.push("");
   lines.push(
@@ -517,7 +545,9 @@ function report(reports: WorkerReport[], opts: Options, failures: string[]): str
         `Targets: ≥ ${count(TARGET_IMPORT_ROWS_PER_S.postgres)} rows/s on Postgres, ≥ ${count(TARGET_IMPORT_ROWS_PER_S.pglite)} embedded, the last tenth no slower than the first (within ${Math.round((1 - IMPORT_TENTH_TOLERANCE) * 100)}%).`,
     );
     lines.push("");
-    lines.push("| Database | Rows | File (MB) | Time (s) | Rows/s | First tenth rows/s | Last tenth rows/s | Target | Peak RSS growth (MB) | Peak JS heap growth (MB) |");
+    lines.push(
+      "| Database | Rows | File (MB) | Time (s) | Rows/s | First tenth rows/s | Last tenth rows/s | Target | Peak RSS growth (MB) | Peak JS heap growth (MB) |",
+    );
     lines.push("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|");
     for (const r of imports) {
       const i = r.importRun!;
@@ -563,7 +593,8 @@ async function main() {
       dropAfter = { admin: LOCAL_ADMIN_URL, name: LOCAL_BENCH_DB };
     }
     if (pgUrl) dbs.push("postgres");
-    else if (opts.dbs !== "auto") throw new Error("Postgres asked for, but BENCH_DATABASE_URL is unset and 127.0.0.1:5432 does not answer.");
+    else if (opts.dbs !== "auto")
+      throw new Error("Postgres asked for, but BENCH_DATABASE_URL is unset and 127.0.0.1:5432 does not answer.");
     else console.log("Postgres: BENCH_DATABASE_URL unset and 127.0.0.1:5432 unreachable — benchmarking the embedded database only.");
   }
 
@@ -580,7 +611,8 @@ async function main() {
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
-    if (dropAfter && !opts.keep) await adminQuery(dropAfter.admin, [`drop database if exists ${dropAfter.name} with (force)`]).catch(() => {});
+    if (dropAfter && !opts.keep)
+      await adminQuery(dropAfter.admin, [`drop database if exists ${dropAfter.name} with (force)`]).catch(() => {});
     else if (dropAfter) console.log(`kept the Postgres database ${pgUrl}`);
   }
 
@@ -590,7 +622,8 @@ async function main() {
       // The targets are for a 100,000-row file; a smaller --import-rows is a smoke run.
       if (i && i.rows >= IMPORT_GATE_ROWS) {
         const target = TARGET_IMPORT_ROWS_PER_S[r.db];
-        if (i.rowsPerSecond < target) failures.push(`${label(r.db)}: the CSV import ran at ${count(Math.round(i.rowsPerSecond))} rows/s < target ${count(target)}.`);
+        if (i.rowsPerSecond < target)
+          failures.push(`${label(r.db)}: the CSV import ran at ${count(Math.round(i.rowsPerSecond))} rows/s < target ${count(target)}.`);
         if (i.lastTenthRowsPerSecond < i.firstTenthRowsPerSecond * IMPORT_TENTH_TOLERANCE) {
           failures.push(
             `${label(r.db)}: the CSV import slowed down: ${count(Math.round(i.lastTenthRowsPerSecond))} rows/s in its last tenth, ${count(Math.round(i.firstTenthRowsPerSecond))} in its first.`,

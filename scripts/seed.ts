@@ -19,7 +19,9 @@ async function main() {
   }
   try {
     const loaded = await loadDemo(user!.id, process.env.SEED_TODAY ?? todayIn("UTC"));
-    console.log(`demo portfolio loaded: ${loaded.streams} streams, ${loaded.transactions} transactions, ${loaded.timeEntries} time entries, ${loaded.goals} goals`);
+    console.log(
+      `demo portfolio loaded: ${loaded.streams} streams, ${loaded.transactions} transactions, ${loaded.timeEntries} time entries, ${loaded.goals} goals`,
+    );
   } catch (err) {
     if ((err as { status?: number }).status === 409) console.log("the demo account already has its portfolio");
     else throw err;

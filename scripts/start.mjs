@@ -32,6 +32,9 @@ if (process.env.DATABASE_URL) {
 const port = process.env.PORT ?? "3000";
 // Keep-alive above the usual proxies' and clients' idle timeouts (60 s), so a reused socket is never closed
 // under a request in flight (ECONNRESET).
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, "--keepAliveTimeout", "65000"], { stdio: "inherit", env: process.env });
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, "--keepAliveTimeout", "65000"], {
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -59,7 +59,13 @@ export function SignInForm({ next }: { next: string }) {
       <CardContent>
         <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
           <Field label="Email" error={errors.email} required>
-            <Input name="email" type="email" autoComplete="email" value={values.email} onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))} />
+            <Input
+              name="email"
+              type="email"
+              autoComplete="email"
+              value={values.email}
+              onChange={(e) => setValues((v) => ({ ...v, email: e.target.value }))}
+            />
           </Field>
           <Field label="Password" error={errors.password} required>
             <Input

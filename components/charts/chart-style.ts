@@ -4,7 +4,13 @@ import { formatMoney, formatMonth } from "@/lib/format";
 export const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
 export const tooltipStyle = {
-  contentStyle: { background: "var(--surface)", border: "1px solid var(--border)", borderRadius: 8, color: "var(--foreground)", fontSize: 13 },
+  contentStyle: {
+    background: "var(--surface)",
+    border: "1px solid var(--border)",
+    borderRadius: 8,
+    color: "var(--foreground)",
+    fontSize: 13,
+  },
   labelStyle: { color: "var(--foreground)", fontWeight: 600 },
 } as const;
 
@@ -21,4 +27,10 @@ export const monthAxis = {
 
 /** A money y axis in compact whole units ("$12K"). */
 export const moneyAxis = (currency: string) =>
-  ({ tickFormatter: (v: number) => formatMoney(v, currency, { compact: true }), tick: axisTick, tickLine: false, axisLine: false, width: 56 }) as const;
+  ({
+    tickFormatter: (v: number) => formatMoney(v, currency, { compact: true }),
+    tick: axisTick,
+    tickLine: false,
+    axisLine: false,
+    width: 56,
+  }) as const;

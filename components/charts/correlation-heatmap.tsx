@@ -71,7 +71,11 @@ export function CorrelationHeatmap({ names, matrix, caption }: CorrelationHeatma
           <tbody>
             {names.map((row, i) => (
               <tr key={row + i}>
-                <th scope="row" title={row} className="sticky left-0 z-10 bg-surface pr-1 text-left text-xs font-medium whitespace-nowrap text-foreground @md:pr-3">
+                <th
+                  scope="row"
+                  title={row}
+                  className="sticky left-0 z-10 bg-surface pr-1 text-left text-xs font-medium whitespace-nowrap text-foreground @md:pr-3"
+                >
                   <span aria-hidden="true" className="money inline-block w-4 text-right text-muted-foreground @md:mr-1.5">
                     {i + 1}
                   </span>
@@ -107,7 +111,10 @@ function Legend() {
       <div
         aria-hidden="true"
         className="h-2 w-full max-w-sm rounded-full"
-        style={{ background: `linear-gradient(to right, color-mix(in oklab, ${NEGATIVE} ${MAX_MIX}%, var(--surface)), var(--surface), color-mix(in oklab, ${POSITIVE} ${MAX_MIX}%, var(--surface)))`, boxShadow: "inset 0 0 0 1px var(--border)" }}
+        style={{
+          background: `linear-gradient(to right, color-mix(in oklab, ${NEGATIVE} ${MAX_MIX}%, var(--surface)), var(--surface), color-mix(in oklab, ${POSITIVE} ${MAX_MIX}%, var(--surface)))`,
+          boxShadow: "inset 0 0 0 1px var(--border)",
+        }}
       />
       <div className="flex w-full max-w-sm justify-between">
         <span>−1 opposite</span>
@@ -115,7 +122,11 @@ function Legend() {
         <span>+1 together</span>
       </div>
       <div className="flex items-center gap-1.5">
-        <span aria-hidden="true" className="inline-block size-3 rounded-sm" style={{ backgroundImage: HATCH, boxShadow: "inset 0 0 0 1px var(--border)" }} />
+        <span
+          aria-hidden="true"
+          className="inline-block size-3 rounded-sm"
+          style={{ backgroundImage: HATCH, boxShadow: "inset 0 0 0 1px var(--border)" }}
+        />
         n/a: not enough months, or a stream whose income never changed
       </div>
     </div>

@@ -19,7 +19,6 @@ export type HhiTrendChartProps = {
   height?: number;
 };
 
-
 /** Room above the highest month, on a round tenth, and never so tight that the bands collapse. */
 function topOf(data: readonly HhiPoint[], bands: readonly HhiBand[]) {
   const highest = Math.max(0, ...data.map((d) => d.hhi ?? 0));
@@ -57,7 +56,15 @@ export function HhiTrendChart({ data, bands, overall, label, height = 260 }: Hhi
           ))}
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis {...monthAxis} minTickGap={12} />
-          <YAxis domain={[0, top]} ticks={ticksOf(bands, top)} tickFormatter={(v: number) => formatNumber(v, 2)} tick={axisTick} tickLine={false} axisLine={false} width={40} />
+          <YAxis
+            domain={[0, top]}
+            ticks={ticksOf(bands, top)}
+            tickFormatter={(v: number) => formatNumber(v, 2)}
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+          />
           {overall !== null && overall !== undefined ? (
             <ReferenceLine y={overall} stroke="var(--muted-foreground)" strokeDasharray="4 4" ifOverflow="extendDomain" />
           ) : null}

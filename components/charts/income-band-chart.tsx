@@ -20,7 +20,6 @@ export type IncomeBandChartProps = {
   height?: number;
 };
 
-
 type DotProps = { cx?: number; cy?: number; payload?: IncomePoint };
 
 /**
@@ -47,27 +46,36 @@ export function IncomeBandChart({ data, currency, mean, range, highlight, label,
     );
   };
   return (
-      <div className="w-full min-w-0" style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={[...data]} margin={{ top: 12, right: 12, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
-            <CartesianGrid vertical={false} stroke="var(--border)" />
-            {lower !== null && upper !== null ? (
-              <ReferenceArea y1={lower} y2={upper} fill="var(--chart-1)" fillOpacity={0.12} strokeOpacity={0} ifOverflow="extendDomain" />
-            ) : null}
-            <ReferenceLine y={mean} stroke="var(--foreground)" strokeOpacity={0.7} strokeDasharray="5 4" />
-            <XAxis {...monthAxis} minTickGap={12} />
-            <YAxis domain={[0, "auto"]} tickFormatter={money} tick={axisTick} tickLine={false} axisLine={false} width={56} />
-            <Tooltip
-              cursor={{ stroke: "var(--border)" }}
-              contentStyle={tooltipStyle.contentStyle}
-              labelStyle={tooltipStyle.labelStyle}
-              itemStyle={{ color: "var(--foreground)" }}
-              labelFormatter={(m) => formatMonth(String(m))}
-              formatter={(value) => [formatMoney(Number(value), currency), "Income"]}
-            />
-            <Line dataKey="income" name="Income" type="linear" stroke="var(--chart-1)" strokeWidth={2} dot={dot} activeDot={{ r: 5 }} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+    <div className="w-full min-w-0" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={[...data]} margin={{ top: 12, right: 12, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          {lower !== null && upper !== null ? (
+            <ReferenceArea y1={lower} y2={upper} fill="var(--chart-1)" fillOpacity={0.12} strokeOpacity={0} ifOverflow="extendDomain" />
+          ) : null}
+          <ReferenceLine y={mean} stroke="var(--foreground)" strokeOpacity={0.7} strokeDasharray="5 4" />
+          <XAxis {...monthAxis} minTickGap={12} />
+          <YAxis domain={[0, "auto"]} tickFormatter={money} tick={axisTick} tickLine={false} axisLine={false} width={56} />
+          <Tooltip
+            cursor={{ stroke: "var(--border)" }}
+            contentStyle={tooltipStyle.contentStyle}
+            labelStyle={tooltipStyle.labelStyle}
+            itemStyle={{ color: "var(--foreground)" }}
+            labelFormatter={(m) => formatMonth(String(m))}
+            formatter={(value) => [formatMoney(Number(value), currency), "Income"]}
+          />
+          <Line
+            dataKey="income"
+            name="Income"
+            type="linear"
+            stroke="var(--chart-1)"
+            strokeWidth={2}
+            dot={dot}
+            activeDot={{ r: 5 }}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
   );
 }

@@ -31,13 +31,22 @@ function lazyChart<P>(load: () => Promise<ComponentType<P>>, box: (props: P) => 
   return LazyChart;
 }
 
-export const NetIncomeChart = lazyChart<NetIncomeChartProps>(() => import("./net-income-chart").then((m) => m.NetIncomeChart), (p) => ({ height: p.height ?? 240 }));
+export const NetIncomeChart = lazyChart<NetIncomeChartProps>(
+  () => import("./net-income-chart").then((m) => m.NetIncomeChart),
+  (p) => ({ height: p.height ?? 240 }),
+);
 export const StackedIncomeChart = lazyChart<StackedIncomeChartProps>(
   () => import("./stacked-income-chart").then((m) => m.StackedIncomeChart),
   (p) => ({ height: p.height ?? 280 }),
 );
-export const IncomeBandChart = lazyChart<IncomeBandChartProps>(() => import("./income-band-chart").then((m) => m.IncomeBandChart), (p) => ({ height: p.height ?? 240 }));
-export const HhiTrendChart = lazyChart<HhiTrendChartProps>(() => import("./hhi-trend-chart").then((m) => m.HhiTrendChart), (p) => ({ height: p.height ?? 260 }));
+export const IncomeBandChart = lazyChart<IncomeBandChartProps>(
+  () => import("./income-band-chart").then((m) => m.IncomeBandChart),
+  (p) => ({ height: p.height ?? 240 }),
+);
+export const HhiTrendChart = lazyChart<HhiTrendChartProps>(
+  () => import("./hhi-trend-chart").then((m) => m.HhiTrendChart),
+  (p) => ({ height: p.height ?? 260 }),
+);
 export const DonutChart = lazyChart<DonutChartProps>(
   () => import("./donut-chart").then((m) => m.DonutChart),
   (p) => ({ width: p.size ?? 208, height: p.size ?? 208 }),

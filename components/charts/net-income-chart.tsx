@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Rectangle, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Rectangle,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type BarShapeProps,
+} from "recharts";
 import { formatMoney, formatMonth } from "@/lib/format";
 import { moneyAxis, monthAxis, tooltipStyle } from "./chart-style";
 
@@ -13,7 +24,6 @@ export type NetIncomeChartProps = {
   label: string;
   height?: number;
 };
-
 
 /** Net income (income − expenses) by month: bars above zero in the positive colour, a loss-making month below in the negative one. */
 export function NetIncomeChart({ data, currency, label, height = 240 }: NetIncomeChartProps) {
@@ -38,7 +48,9 @@ export function NetIncomeChart({ data, currency, label, height = 240 }: NetIncom
             radius={[3, 3, 0, 0]}
             maxBarSize={56}
             isAnimationActive={false}
-            shape={(bar: BarShapeProps) => <Rectangle {...bar} fill={(data[bar.index]?.net ?? 0) < 0 ? "var(--negative)" : "var(--positive)"} />}
+            shape={(bar: BarShapeProps) => (
+              <Rectangle {...bar} fill={(data[bar.index]?.net ?? 0) < 0 ? "var(--negative)" : "var(--positive)"} />
+            )}
           />
         </BarChart>
       </ResponsiveContainer>

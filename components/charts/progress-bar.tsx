@@ -53,7 +53,11 @@ export function ProgressBar({ progress, target, projected, label, valueText, col
       ) : null}
       <div aria-hidden="true" className="absolute inset-y-0 left-0 rounded-full" style={{ width: at(progress), backgroundColor: color }} />
       {showProjection ? (
-        <div aria-hidden="true" className="absolute -inset-y-1 w-0.5 -translate-x-1/2 rounded-full" style={{ left: at(projectedRatio), backgroundColor: color }} />
+        <div
+          aria-hidden="true"
+          className="absolute -inset-y-1 w-0.5 -translate-x-1/2 rounded-full"
+          style={{ left: at(projectedRatio), backgroundColor: color }}
+        />
       ) : null}
       {/* The goal: a tick in the foreground colour, visible over the fill and the track in both themes. */}
       <div aria-hidden="true" className="absolute -inset-y-1.5 w-0.5 -translate-x-1/2 rounded-full bg-foreground" style={{ left: at(1) }} />

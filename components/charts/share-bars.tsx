@@ -33,7 +33,8 @@ export type ShareBarsProps = {
   className?: string;
 };
 
-const HATCH = "repeating-linear-gradient(135deg, color-mix(in oklab, var(--muted-foreground) 70%, transparent) 0 1.5px, transparent 1.5px 5px)";
+const HATCH =
+  "repeating-linear-gradient(135deg, color-mix(in oklab, var(--muted-foreground) 70%, transparent) 0 1.5px, transparent 1.5px 5px)";
 
 const at = (value: number, max: number) => `${Math.min(100, Math.max(0, (value / max) * 100))}%`;
 
@@ -68,7 +69,11 @@ export function ShareBars({ items, max = 1, markers = [], label, swatches = true
                 />
               ) : null}
               {markers.map((m) => (
-                <span key={m.label} className="absolute -top-1 -bottom-1 border-l border-dashed border-muted-foreground/70" style={{ left: at(m.value, scale) }} />
+                <span
+                  key={m.label}
+                  className="absolute -top-1 -bottom-1 border-l border-dashed border-muted-foreground/70"
+                  style={{ left: at(m.value, scale) }}
+                />
               ))}
               {item.target ? (
                 <span
@@ -89,7 +94,10 @@ function Swatch({ color, hatched }: { color?: string; hatched?: boolean }) {
     <span
       aria-hidden="true"
       className="inline-block size-2.5 shrink-0 rounded-full"
-      style={{ background: hatched ? HATCH : (color ?? "var(--chart-1)"), ...(hatched ? { boxShadow: "inset 0 0 0 1px var(--muted-foreground)" } : {}) }}
+      style={{
+        background: hatched ? HATCH : (color ?? "var(--chart-1)"),
+        ...(hatched ? { boxShadow: "inset 0 0 0 1px var(--muted-foreground)" } : {}),
+      }}
     />
   );
 }
@@ -100,7 +108,8 @@ function Swatch({ color, hatched }: { color?: string; hatched?: boolean }) {
  */
 function MarkerAxis({ markers, max }: { markers: readonly ShareMarker[]; max: number }) {
   const sorted = [...markers].sort((a, b) => a.value - b.value);
-  const close = (a: ShareMarker | undefined, b: ShareMarker | undefined) => a !== undefined && b !== undefined && Math.abs(b.value - a.value) / max < 0.2;
+  const close = (a: ShareMarker | undefined, b: ShareMarker | undefined) =>
+    a !== undefined && b !== undefined && Math.abs(b.value - a.value) / max < 0.2;
   return (
     <div aria-hidden="true" className="relative h-4 text-xs text-muted-foreground">
       {sorted.map((m, i) => {

@@ -27,7 +27,11 @@ export function Sparkline({ values, label, color = "var(--chart-1)", width = 132
     <div role="img" aria-label={label} className="shrink-0" style={{ width, height }}>
       {points.length > 0 ? (
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true">
-          <polygon points={`${x(0).toFixed(1)},${base} ${points.join(" ")} ${x(values.length - 1).toFixed(1)},${base}`} fill={color} fillOpacity={0.12} />
+          <polygon
+            points={`${x(0).toFixed(1)},${base} ${points.join(" ")} ${x(values.length - 1).toFixed(1)},${base}`}
+            fill={color}
+            fillOpacity={0.12}
+          />
           <polyline points={points.join(" ")} fill="none" stroke={color} strokeWidth={2} strokeLinejoin="round" strokeLinecap="round" />
         </svg>
       ) : null}

@@ -23,7 +23,6 @@ export type StackedIncomeChartProps = {
   height?: number;
 };
 
-
 /**
  * Income by month, one stacked bar segment per stream, in the order given (largest first, so it sits at the
  * bottom and the small, volatile streams ride on top). A stream whose refunds outweigh its income in a month
@@ -33,27 +32,27 @@ export function StackedIncomeChart({ months, series, currency, label, height = 2
   const data = months.map((month, i) => Object.fromEntries([["month", month], ...series.map((s) => [s.id, s.values[i] ?? 0])]));
   const names = new Map(series.map((s) => [s.id, s.name]));
   return (
-      <div className="w-full min-w-0" style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
-            <CartesianGrid vertical={false} stroke="var(--border)" />
-            <XAxis {...monthAxis} />
-            <YAxis {...moneyAxis(currency)} />
-            <ReferenceLine y={0} stroke="var(--border)" />
-            <Tooltip
-              cursor={{ fill: "var(--muted)" }}
-              contentStyle={tooltipStyle.contentStyle}
-              labelStyle={tooltipStyle.labelStyle}
-              labelFormatter={(m) => formatMonth(String(m))}
-              formatter={(value, key) => [formatMoney(Number(value), currency), names.get(String(key)) ?? String(key)]}
-              // Largest stream first in the tooltip too, matching the legend.
-              itemSorter={(item) => series.findIndex((s) => s.id === item.dataKey)}
-            />
-            {series.map((s) => (
-              <Bar key={s.id} dataKey={s.id} name={s.name} stackId="income" fill={s.color} maxBarSize={56} isAnimationActive={false} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+    <div className="w-full min-w-0" style={{ height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} stackOffset="sign" margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer aria-label={label}>
+          <CartesianGrid vertical={false} stroke="var(--border)" />
+          <XAxis {...monthAxis} />
+          <YAxis {...moneyAxis(currency)} />
+          <ReferenceLine y={0} stroke="var(--border)" />
+          <Tooltip
+            cursor={{ fill: "var(--muted)" }}
+            contentStyle={tooltipStyle.contentStyle}
+            labelStyle={tooltipStyle.labelStyle}
+            labelFormatter={(m) => formatMonth(String(m))}
+            formatter={(value, key) => [formatMoney(Number(value), currency), names.get(String(key)) ?? String(key)]}
+            // Largest stream first in the tooltip too, matching the legend.
+            itemSorter={(item) => series.findIndex((s) => s.id === item.dataKey)}
+          />
+          {series.map((s) => (
+            <Bar key={s.id} dataKey={s.id} name={s.name} stackId="income" fill={s.color} maxBarSize={56} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
   );
 }

@@ -14,7 +14,6 @@ export type StreamMonthlyChartProps = {
   height?: number;
 };
 
-
 /**
  * Income and expenses as bars, net as a line, by month. The chart is a picture for sighted users:
  * callers render the same figures as a table next to it (aria-hidden here avoids reading both).

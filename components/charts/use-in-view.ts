@@ -12,18 +12,16 @@ export function useInView<T extends Element>(margin = "200px") {
   useEffect(() => {
     const el = ref.current;
     if (!el || seen) return;
-    if (typeof IntersectionObserver === "undefined") {
-      setSeen(true);
-      return;
-    }
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
-        // A transition: React draws the chart in slices and yields between them, so a tap is never kept
-        // waiting behind a chart (no long task on a phone).
-        startTransition(() => setSeen(true));
-        observer.disconnect();
-      }
-    }, { rootMargin: margin });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          // A transition: an urgent update (a tap, typing) goes first while React renders the chart.
+          startTransition(() => setSeen(true));
+          observer.disconnect();
+        }
+      },
+      { rootMargin: margin },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [margin, seen]);

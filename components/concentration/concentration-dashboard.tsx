@@ -12,7 +12,14 @@ import { StressTests } from "@/components/dashboard/stress-tests";
 export function ConcentrationDashboard() {
   const { metrics, loading, error, empty, partial } = useDashboardState();
   if (empty) return <EmptyPortfolio reason={empty} range={metrics?.window} />;
-  if (partial && metrics) return <PartialData metrics={metrics} topic="concentration figures" why="What your clients and platforms bring is measured over whole months, and this one is not over yet." />;
+  if (partial && metrics)
+    return (
+      <PartialData
+        metrics={metrics}
+        topic="concentration figures"
+        why="What your clients and platforms bring is measured over whole months, and this one is not over yet."
+      />
+    );
   const currency = metrics?.currency ?? "USD";
   // Clients and platforms are counted over the complete months since the first record only.
   const noHistory = metrics && metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : undefined;

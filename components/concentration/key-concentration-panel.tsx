@@ -19,8 +19,8 @@ const COPY = {
     unattributed: "no client logged",
     fix: (
       <>
-        Most of your income names no client, so the rule is not checked: the largest client&rsquo;s share would describe only a minority of it. Record who paid you
-        (the counterparty) on your income in{" "}
+        Most of your income names no client, so the rule is not checked: the largest client&rsquo;s share would describe only a minority of
+        it. Record who paid you (the counterparty) on your income in{" "}
         <Link href="/transactions" className={inlineLink}>
           Transactions
         </Link>
@@ -45,8 +45,8 @@ const COPY = {
     unattributed: "no platform set",
     fix: (
       <>
-        Most of your income has no platform, so the rule is not checked: the largest platform&rsquo;s share would describe only a minority of it. Set the platform on
-        your{" "}
+        Most of your income has no platform, so the rule is not checked: the largest platform&rsquo;s share would describe only a minority
+        of it. Set the platform on your{" "}
         <Link href="/streams" className={inlineLink}>
           streams
         </Link>{" "}
@@ -101,9 +101,21 @@ export function KeyConcentrationPanel({ by, data, rule, currency, noHistory, loa
     color: n === 0 ? "var(--chart-1)" : "var(--chart-5)",
   }));
   if (unattributed !== null && unattributed > 0) {
-    bars.push({ key: "__unattributed", label: "Unattributed", value: unattributed, valueText: formatPercent(unattributed), detail: copy.unattributed, hatched: true });
+    bars.push({
+      key: "__unattributed",
+      label: "Unattributed",
+      value: unattributed,
+      valueText: formatPercent(unattributed),
+      detail: copy.unattributed,
+      hatched: true,
+    });
   }
-  const markers = rule ? [{ value: rule.pass, label: `${formatRuleValue(rule, rule.pass)} pass` }, { value: rule.warn, label: `${formatRuleValue(rule, rule.warn)} warn` }] : [];
+  const markers = rule
+    ? [
+        { value: rule.pass, label: `${formatRuleValue(rule, rule.pass)} pass` },
+        { value: rule.warn, label: `${formatRuleValue(rule, rule.warn)} warn` },
+      ]
+    : [];
 
   return (
     <Panel

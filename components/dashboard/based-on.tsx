@@ -16,7 +16,15 @@ export function BasedOn() {
   if (!text) return null;
   return (
     <p className="flex max-w-prose items-start gap-1.5 text-sm text-muted-foreground" data-testid="based-on">
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true" className="mt-0.5 size-4 shrink-0">
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        aria-hidden="true"
+        className="mt-0.5 size-4 shrink-0"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d="M12 11v5M12 7.5v.5" />
       </svg>

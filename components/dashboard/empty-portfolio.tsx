@@ -23,7 +23,11 @@ type Props = {
  */
 export function EmptyPortfolio({ reason, range }: Props) {
   if (reason === "no-income") {
-    const span = !range ? " in this window" : range.from === range.to ? ` in ${formatMonth(range.from)}` : ` from ${formatMonth(range.from)} to ${formatMonth(range.to)}`;
+    const span = !range
+      ? " in this window"
+      : range.from === range.to
+        ? ` in ${formatMonth(range.from)}`
+        : ` from ${formatMonth(range.from)} to ${formatMonth(range.to)}`;
     return (
       <EmptyState
         title="No income in this window"
@@ -51,7 +55,11 @@ function NoStreams() {
   const demo = useMutation({
     mutationFn: () => apiFetch<{ streams: number; transactions: number }>("/api/v1/demo", { method: "POST" }),
     onSuccess: (r) => {
-      toast({ title: "Demo portfolio loaded", description: `${r.streams} streams and ${r.transactions} transactions over two years.`, tone: "success" });
+      toast({
+        title: "Demo portfolio loaded",
+        description: `${r.streams} streams and ${r.transactions} transactions over two years.`,
+        tone: "success",
+      });
       void qc.invalidateQueries();
       router.refresh();
     },

@@ -59,7 +59,8 @@ export function basedOnText(basis: Basis, today: string): string | null {
   const parts = [`Based on ${formatCount(history.analysisMonths, "complete month")}, ${formatMonthRange(history.from, history.to)}.`];
   if (history.firstMonth > window.from) parts.push(`Your records start in ${formatMonth(history.firstMonth)}.`);
   const current = monthOf(today);
-  if (window.from <= current && current <= window.to) parts.push(`${formatMonth(current)} is still in progress, so it counts only in the totals.`);
+  if (window.from <= current && current <= window.to)
+    parts.push(`${formatMonth(current)} is still in progress, so it counts only in the totals.`);
   return parts.join(" ");
 }
 

@@ -63,11 +63,14 @@ export function StressTestCard({ title, name, scenario, essential, currency, mis
           <>
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
               <p className="text-xl font-semibold text-foreground">{name}</p>
-              {scenario.coverage !== null ? <Badge tone={covered ? "success" : "warning"}>{covered ? "Still covered" : "Shortfall"}</Badge> : null}
+              {scenario.coverage !== null ? (
+                <Badge tone={covered ? "success" : "warning"}>{covered ? "Still covered" : "Shortfall"}</Badge>
+              ) : null}
             </div>
             <p className="-mt-1 text-xs text-muted-foreground">{formatPercent(scenario.shareLost)} of your income</p>
             <p className="text-sm text-muted-foreground">
-              If you lost {name} you would keep <strong className={strong}>{formatMoney(scenario.remainingMonthlyIncome, currency, { whole: true })} a month</strong>
+              If you lost {name} you would keep{" "}
+              <strong className={strong}>{formatMoney(scenario.remainingMonthlyIncome, currency, { whole: true })} a month</strong>
               <Consequence scenario={scenario} essential={essential} />
             </p>
           </>
@@ -82,7 +85,12 @@ function Consequence({ scenario, essential }: { scenario: LossScenarioView; esse
   if (essential == null || coverage === null) return <>. {settingsLink("Set your essential expenses")} to see whether that covers them.</>;
   if (coverage >= 1) return <> and would still cover your essential expenses ({formatPercent(coverage)} of them).</>;
   const share = <strong className={strong}>{formatPercent(coverage)} of your essential expenses</strong>;
-  if (runwayMonths === null) return <>, {share}. {settingsLink("Set your cash buffer")} to see how long it would last.</>;
+  if (runwayMonths === null)
+    return (
+      <>
+        , {share}. {settingsLink("Set your cash buffer")} to see how long it would last.
+      </>
+    );
   if (runwayMonths <= 0) return <>, {share}, and you have no cash buffer to bridge the gap.</>;
   return (
     <>

@@ -26,10 +26,19 @@ export function StressTests({ metrics, loading, error }: { metrics: MetricsView 
         <h2 id="stress-tests" className="text-base font-semibold text-foreground">
           Stress tests
         </h2>
-        <p className="text-sm text-muted-foreground">What your average complete month would look like if the one you depend on most stopped paying.</p>
+        <p className="text-sm text-muted-foreground">
+          What your average complete month would look like if the one you depend on most stopped paying.
+        </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
-        <StressTestCard testId="stress-stream" title="Largest stream" name={streamName} scenario={r?.lossOfLargestStream} missing={noHistory ?? "No stream earned in the complete months of this window."} {...common} />
+        <StressTestCard
+          testId="stress-stream"
+          title="Largest stream"
+          name={streamName}
+          scenario={r?.lossOfLargestStream}
+          missing={noHistory ?? "No stream earned in the complete months of this window."}
+          {...common}
+        />
         <StressTestCard
           testId="stress-client"
           title="Largest client"

@@ -43,7 +43,9 @@ export function WindowPicker() {
             }}
             className={cx(
               "h-8 rounded px-2 text-sm font-medium transition-colors sm:px-3",
-              window.preset === p.preset ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+              window.preset === p.preset
+                ? "bg-primary text-primary-foreground"
+                : "text-muted-foreground hover:bg-muted hover:text-foreground",
             )}
           >
             {p.label}
@@ -56,7 +58,9 @@ export function WindowPicker() {
           onClick={() => setCustom((c) => !c)}
           className={cx(
             "h-8 rounded px-2 text-sm font-medium transition-colors sm:px-3",
-            window.preset === "custom" ? "bg-primary text-primary-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+            window.preset === "custom"
+              ? "bg-primary text-primary-foreground"
+              : "text-muted-foreground hover:bg-muted hover:text-foreground",
           )}
         >
           Custom
@@ -76,11 +80,23 @@ export function WindowPicker() {
         >
           <label className="flex flex-col gap-1 text-xs font-medium">
             From
-            <Input type="month" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} className="w-40" />
+            <Input
+              type="month"
+              value={range.from}
+              max={range.to}
+              onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
+              className="w-40"
+            />
           </label>
           <label className="flex flex-col gap-1 text-xs font-medium">
             To
-            <Input type="month" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} className="w-40" />
+            <Input
+              type="month"
+              value={range.to}
+              min={range.from}
+              onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
+              className="w-40"
+            />
           </label>
           <Button type="submit" size="sm" disabled={invalid}>
             Apply

@@ -16,7 +16,14 @@ export function DiversificationDashboard() {
   const state = useDashboardState();
   const settings = useQuery(settingsQuery());
   if (state.empty) return <EmptyPortfolio reason={state.empty} range={state.metrics?.window} />;
-  if (state.partial && state.metrics) return <PartialData metrics={state.metrics} topic="diversification figures" why="How your income is spread across streams is measured over whole months, and this one is not over yet." />;
+  if (state.partial && state.metrics)
+    return (
+      <PartialData
+        metrics={state.metrics}
+        topic="diversification figures"
+        why="How your income is spread across streams is measured over whole months, and this one is not over yet."
+      />
+    );
   return (
     <div className="flex flex-col gap-4">
       <DiversificationFigures metrics={state.metrics} loading={state.loading} error={state.error} />

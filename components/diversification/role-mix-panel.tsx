@@ -71,7 +71,12 @@ export function RoleMixPanel({ metrics, targetMix, loading, error }: Props) {
           label: roleLabel(r.role),
           value: r.share,
           valueText: r.share === null ? "None" : formatPercent(r.share),
-          detail: r.target !== null ? `target ${formatPercent(r.target)}` : r.income !== null ? formatMoney(r.income, currency, { compact: true }) : undefined,
+          detail:
+            r.target !== null
+              ? `target ${formatPercent(r.target)}`
+              : r.income !== null
+                ? formatMoney(r.income, currency, { compact: true })
+                : undefined,
           color: ROLE_COLORS[r.role],
           ...(r.target !== null ? { target: { value: r.target, text: formatPercent(r.target) } } : {}),
         }))}

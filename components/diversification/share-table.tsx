@@ -2,7 +2,17 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { formatMoney, formatPercent } from "@/lib/format";
 
 /** The figures behind a list of share bars, for "Show the numbers". */
-export function ShareTable({ label, keyHeader, rows, currency }: { label: string; keyHeader: string; rows: { key: string; label: string; income: number | null; share: number | null; extra?: string }[]; currency: string }) {
+export function ShareTable({
+  label,
+  keyHeader,
+  rows,
+  currency,
+}: {
+  label: string;
+  keyHeader: string;
+  rows: { key: string; label: string; income: number | null; share: number | null; extra?: string }[];
+  currency: string;
+}) {
   const withExtra = rows.some((r) => r.extra !== undefined);
   return (
     <Table label={label}>

@@ -18,7 +18,13 @@ export function StreamSharePanel({ metrics, loading, error, className }: Props) 
   const idle = metrics?.streams.filter((s) => s.share === null) ?? [];
   const top = earning[0];
   const currency = metrics?.currency ?? "USD";
-  const slices = earning.map((s) => ({ key: s.id, label: s.name, value: s.share ?? 0, valueText: formatPercent(s.share), color: colors.get(s.id) ?? "var(--chart-8)" }));
+  const slices = earning.map((s) => ({
+    key: s.id,
+    label: s.name,
+    value: s.share ?? 0,
+    valueText: formatPercent(s.share),
+    color: colors.get(s.id) ?? "var(--chart-8)",
+  }));
 
   return (
     <Panel

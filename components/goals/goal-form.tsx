@@ -42,7 +42,11 @@ export function GoalForm({ streams, currency, currentMonth }: Props) {
     const name = owner ? (active.find((s) => s.id === owner)?.name ?? "the stream") : PORTFOLIO.toLowerCase();
     setGoal.mutate(input, {
       onSuccess: (goal) => {
-        toast({ title: "Goal set", description: `${formatMoney(goal.amountMinor, goal.currency)} a month for ${name}, from ${formatMonth(goal.effectiveFrom)}.`, tone: "success" });
+        toast({
+          title: "Goal set",
+          description: `${formatMoney(goal.amountMinor, goal.currency)} a month for ${name}, from ${formatMonth(goal.effectiveFrom)}.`,
+          tone: "success",
+        });
         setAmount("");
       },
       onError: (err) => {
@@ -73,8 +77,20 @@ export function GoalForm({ streams, currency, currentMonth }: Props) {
           ))}
         </Select>
       </Field>
-      <Field label={`Monthly goal (${currency})`} error={errors.amount} hint="Income to reach each month. Set 0 to stop a goal from a month on.">
-        <Input name="amount" inputMode="decimal" autoComplete="off" placeholder="5000.00" value={amount} onChange={(e) => setAmount(e.target.value)} className="money" />
+      <Field
+        label={`Monthly goal (${currency})`}
+        error={errors.amount}
+        hint="Income to reach each month. Set 0 to stop a goal from a month on."
+      >
+        <Input
+          name="amount"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="5000.00"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          className="money"
+        />
       </Field>
       <Field label="From" error={errors.effectiveFrom} hint="It applies from this month until you set another.">
         <Input name="effectiveFrom" type="month" value={from} onChange={(e) => setFrom(e.target.value)} />

@@ -39,7 +39,11 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
       description={
         metrics?.goals.hitRate != null ? (
           <>
-            You reached <strong className={strong} data-testid="hit-rate">{formatPercent(metrics.goals.hitRate)}</strong> of your monthly goals in this window
+            You reached{" "}
+            <strong className={strong} data-testid="hit-rate">
+              {formatPercent(metrics.goals.hitRate)}
+            </strong>{" "}
+            of your monthly goals in this window
             {months.includes(currentMonth) ? `; ${formatMonth(currentMonth)} counts once it is over` : ""}.
           </>
         ) : (
@@ -51,7 +55,13 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
       empty={metrics && entries.length === 0 ? "No goal applied to any month of this window. Set one to start a history." : undefined}
     >
       {/* relative: the cells' sr-only text is absolutely positioned and would otherwise widen the page, not this box. */}
-      <div ref={scroller} className="relative w-full max-w-full min-w-0 overflow-x-auto" role="region" aria-label="Goal history by month" tabIndex={0}>
+      <div
+        ref={scroller}
+        className="relative w-full max-w-full min-w-0 overflow-x-auto"
+        role="region"
+        aria-label="Goal history by month"
+        tabIndex={0}
+      >
         <table className="border-separate border-spacing-1 text-sm">
           <thead>
             <tr>
@@ -70,14 +80,23 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
           <tbody>
             {owners.map((o) => (
               <tr key={o.streamId ?? "portfolio"}>
-                <th scope="row" className="sticky left-0 z-10 max-w-40 bg-surface pr-2 text-left font-medium whitespace-nowrap text-foreground">
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 max-w-40 bg-surface pr-2 text-left font-medium whitespace-nowrap text-foreground"
+                >
                   <span className="flex items-center gap-2">
                     <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: o.color }} />
                     <span className="truncate">{o.name}</span>
                   </span>
                 </th>
                 {months.map((m) => (
-                  <MonthCell key={m} entry={byKey.get(`${o.streamId ?? ""}|${m}`)} month={m} current={m === currentMonth} currency={currency} />
+                  <MonthCell
+                    key={m}
+                    entry={byKey.get(`${o.streamId ?? ""}|${m}`)}
+                    month={m}
+                    current={m === currentMonth}
+                    currency={currency}
+                  />
                 ))}
               </tr>
             ))}
@@ -103,7 +122,17 @@ export function GoalHistoryPanel({ metrics, loading, error, streams, currentMont
 }
 
 /** ✓ or ✗ with the figures in words for screen readers and in a tooltip for the pointer. */
-function MonthCell({ entry, month, current, currency }: { entry: GoalMonthView | undefined; month: string; current: boolean; currency: string }) {
+function MonthCell({
+  entry,
+  month,
+  current,
+  currency,
+}: {
+  entry: GoalMonthView | undefined;
+  month: string;
+  current: boolean;
+  currency: string;
+}) {
   const base = "h-8 min-w-8 rounded-md text-center align-middle";
   if (!entry) {
     return (
@@ -119,7 +148,15 @@ function MonthCell({ entry, month, current, currency }: { entry: GoalMonthView |
   const hit = status === "hit";
   const open = status === "current" || status === "future";
   const figures = `${formatMoney(entry.actual, currency)} of ${formatMoney(entry.target, currency)}`;
-  const verdict = hit ? "reached" : status === "missed" ? "missed" : status === "future" ? "not started" : entry.progress >= 1 ? "reached already" : "not reached yet";
+  const verdict = hit
+    ? "reached"
+    : status === "missed"
+      ? "missed"
+      : status === "future"
+        ? "not started"
+        : entry.progress >= 1
+          ? "reached already"
+          : "not reached yet";
   const text = `${formatMonth(month)}: ${figures}, ${verdict}${current ? " (so far)" : ""}`;
   return (
     <td

@@ -37,7 +37,10 @@ export function GoalStepsPanel({ goals, loading, error, streams, currency, curre
         toast({
           title: "Goal deleted",
           description: `${ownerName}: ${label}.`,
-          action: { label: "Undo", onClick: () => restore.mutate({ streamId: goal.streamId, amount: goal.amount, effectiveFrom: goal.effectiveFrom }) },
+          action: {
+            label: "Undo",
+            onClick: () => restore.mutate({ streamId: goal.streamId, amount: goal.amount, effectiveFrom: goal.effectiveFrom }),
+          },
         }),
       onError: (err) => toast({ title: "Could not delete the goal", description: err.message, tone: "danger" }),
     });
@@ -54,7 +57,9 @@ export function GoalStepsPanel({ goals, loading, error, streams, currency, curre
     >
       <div className="flex flex-col gap-5" data-testid="goal-steps">
         {owners.map((owner) => {
-          const steps = (goals ?? []).filter((g) => g.streamId === owner.streamId).sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+          const steps = (goals ?? [])
+            .filter((g) => g.streamId === owner.streamId)
+            .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
           // The step in force this month: the latest one that has started (METRICS.md, Goals).
           const inForce = steps.filter((g) => g.effectiveFrom <= currentMonth).at(-1);
           return (
@@ -88,7 +93,16 @@ export function GoalStepsPanel({ goals, loading, error, streams, currency, curre
                       disabled={g.id.startsWith("pending-")}
                       onClick={() => onDelete(g, owner.name)}
                     >
-                      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-4">
+                      <svg
+                        viewBox="0 0 24 24"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="2"
+                        strokeLinecap="round"
+                        strokeLinejoin="round"
+                        aria-hidden="true"
+                        className="size-4"
+                      >
                         <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
                       </svg>
                     </Button>

@@ -32,7 +32,14 @@ export function GoalsDashboard({ currency }: { currency: string }) {
     </Card>
   );
   const steps = (
-    <GoalStepsPanel goals={goals.data?.data} loading={goals.isPending} error={goals.isError} streams={streamList} currency={currency} currentMonth={currentMonth} />
+    <GoalStepsPanel
+      goals={goals.data?.data}
+      loading={goals.isPending}
+      error={goals.isError}
+      streams={streamList}
+      currency={currency}
+      currentMonth={currentMonth}
+    />
   );
   // Without income there is no progress or history to show: the ways in, and goals can still be set.
   if (state.empty) {

@@ -41,12 +41,16 @@ export function MonthProgressPanel({ streams, className }: Props) {
             <li key={g.streamId ?? "portfolio"} className="flex flex-col gap-2">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
                 <h3 className="flex min-w-0 items-center gap-2 text-sm font-semibold text-foreground">
-                  <span aria-hidden="true" className="inline-block size-2.5 shrink-0 rounded-full" style={{ backgroundColor: owner.color }} />
+                  <span
+                    aria-hidden="true"
+                    className="inline-block size-2.5 shrink-0 rounded-full"
+                    style={{ backgroundColor: owner.color }}
+                  />
                   <span className="truncate">{owner.name}</span>
                 </h3>
                 <p className="text-sm text-muted-foreground">
-                  <span className="money font-medium text-foreground">{money(g.actual)}</span> of <span className="money">{money(g.target)}</span> ·{" "}
-                  <span className="money">{formatPercent(g.progress)}</span>
+                  <span className="money font-medium text-foreground">{money(g.actual)}</span> of{" "}
+                  <span className="money">{money(g.target)}</span> · <span className="money">{formatPercent(g.progress)}</span>
                 </p>
               </div>
               <ProgressBar
@@ -73,7 +77,8 @@ function Outlook({ goal, money }: { goal: GoalMonthView; money: (v: number) => s
   if (goal.status === "hit") return <>Goal reached.</>;
   if (goal.status === "missed") return <>Goal missed.</>;
   if (goal.progress >= 1) return <>Goal reached already.</>;
-  if (goal.projected === null) return <>Not reached yet; the month is not over. An estimate appears once you have a complete month on record.</>;
+  if (goal.projected === null)
+    return <>Not reached yet; the month is not over. An estimate appears once you have a complete month on record.</>;
   return (
     <>
       Usually ends near <span className="money font-medium text-foreground">{money(goal.projected)}</span>,{" "}

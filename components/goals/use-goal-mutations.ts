@@ -64,7 +64,8 @@ export function useDeleteGoal() {
     mutationFn: (goal: GoalView) => apiFetch<GoalView>(`/api/v1/goals/${goal.id}`, { method: "DELETE" }),
     onMutate: async (goal): Promise<Snapshot> => {
       const context = await snapshot(qc);
-      if (context.previous) qc.setQueryData(metricsKeys.goals(), { ...context.previous, data: context.previous.data.filter((g) => g.id !== goal.id) });
+      if (context.previous)
+        qc.setQueryData(metricsKeys.goals(), { ...context.previous, data: context.previous.data.filter((g) => g.id !== goal.id) });
       return context;
     },
     onError: (_err, _goal, context) => restore(qc, context),

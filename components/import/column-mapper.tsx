@@ -41,13 +41,21 @@ export const DATE_FORMATS: { value: DateFormat; label: string }[] = [
 
 const OPTIONAL: { key: keyof MapperDraft & keyof ColumnMapping["columns"]; label: string; hint: string }[] = [
   { key: "fee", label: "Fee column", hint: "The platform's fee on each row, recorded as an expense of the same stream." },
-  { key: "kind", label: "Kind column", hint: "Income or expense on each row. Without it, every row is income and a negative amount is a refund." },
+  {
+    key: "kind",
+    label: "Kind column",
+    hint: "Income or expense on each row. Without it, every row is income and a negative amount is a refund.",
+  },
   { key: "currency", label: "Currency column", hint: "ISO codes such as USD or EUR." },
   { key: "stream", label: "Stream column", hint: "Each row's stream by name. Without it, every row goes to the stream chosen above." },
   { key: "counterparty", label: "Counterparty column", hint: "The client or customer." },
   { key: "platform", label: "Platform column", hint: "Where the money came through." },
   { key: "description", label: "Description column", hint: "" },
-  { key: "externalId", label: "External id column", hint: "A row id from the platform: a file imported twice then adds nothing the second time." },
+  {
+    key: "externalId",
+    label: "External id column",
+    hint: "A row id from the platform: a file imported twice then adds nothing the second time.",
+  },
 ];
 
 const norm = (s: string) =>
@@ -142,7 +150,12 @@ export function draftOf(m: ColumnMapping): MapperDraft {
 }
 
 /** The mapping schema's paths as the mapper's fields. */
-const FIELD_OF_PATH: Record<string, keyof MapperDraft> = { currency: "defaultCurrency", kindValues: "kindValues", dateFormat: "dateFormat", decimal: "decimal" };
+const FIELD_OF_PATH: Record<string, keyof MapperDraft> = {
+  currency: "defaultCurrency",
+  kindValues: "kindValues",
+  dateFormat: "dateFormat",
+  decimal: "decimal",
+};
 
 /**
  * What must be fixed before a mapping can be sent, by the mapper's field names: first in the mapper's own
@@ -156,7 +169,8 @@ export function mapperErrors(d: MapperDraft): FormErrors {
     if (!d.debit) out.debit = "Choose the debit column: debit and credit come as a pair.";
     if (!d.credit) out.credit = "Choose the credit column: debit and credit come as a pair.";
   }
-  if (d.defaultCurrency.trim() && !/^[A-Za-z]{3}$/.test(d.defaultCurrency.trim())) out.defaultCurrency = "Use a three-letter code like USD.";
+  if (d.defaultCurrency.trim() && !/^[A-Za-z]{3}$/.test(d.defaultCurrency.trim()))
+    out.defaultCurrency = "Use a three-letter code like USD.";
   const parsed = importMapping.safeParse(mappingOf(d, null));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -271,7 +285,11 @@ export function ColumnMapper({ header, draft, onChange, errors, baseCurrency, di
               <option value=",">Comma: 1.234,56</option>
             </Select>
           </Field>
-          <Field label="Default currency" hint={`For rows without a currency; empty means your base currency (${baseCurrency}).`} error={errors.defaultCurrency}>
+          <Field
+            label="Default currency"
+            hint={`For rows without a currency; empty means your base currency (${baseCurrency}).`}
+            error={errors.defaultCurrency}
+          >
             <Input
               value={draft.defaultCurrency}
               onChange={(e) => set("defaultCurrency", e.target.value)}
@@ -293,8 +311,16 @@ export function ColumnMapper({ header, draft, onChange, errors, baseCurrency, di
               <ColumnSelect header={header} value={draft[key]} onChange={(v) => set(key, v)} optional disabled={disabled} />
             </Field>
             {key === "kind" && draft.kind ? (
-              <Field label="Values that mean an expense" hint="Separated by commas, e.g. Withdrawal, Fee. Empty: the column says income or expense. Any other value is income.">
-                <Input value={draft.kindValues} onChange={(e) => set("kindValues", e.target.value)} spellCheck={false} disabled={disabled} />
+              <Field
+                label="Values that mean an expense"
+                hint="Separated by commas, e.g. Withdrawal, Fee. Empty: the column says income or expense. Any other value is income."
+              >
+                <Input
+                  value={draft.kindValues}
+                  onChange={(e) => set("kindValues", e.target.value)}
+                  spellCheck={false}
+                  disabled={disabled}
+                />
               </Field>
             ) : null}
           </div>

@@ -32,7 +32,10 @@ export function headerIndexFor(records: readonly (readonly string[])[], columns:
  * The preset whose required columns all appear in the file's first lines; when several do, the one that
  * asks for the most columns (a platform's export also has a "Date" and an "Amount", like a generic file).
  */
-export function suggestPreset<P extends { id: string; requiredColumns: readonly string[] }>(records: readonly (readonly string[])[], presets: readonly P[]): P | null {
+export function suggestPreset<P extends { id: string; requiredColumns: readonly string[] }>(
+  records: readonly (readonly string[])[],
+  presets: readonly P[],
+): P | null {
   let best: P | null = null;
   for (const p of presets) {
     if (headerIndexFor(records, p.requiredColumns) === null) continue;

@@ -15,7 +15,12 @@ export function parseFormatValue(v: string): FormatChoice {
 }
 
 /** The query of POST /api/v1/imports for these choices (without dryRun/skipInvalid, which say how, not what). */
-export function importSearch(opts: { format: FormatChoice; mapping: ColumnMapping | null; stream: string | null; fileName: string }): URLSearchParams {
+export function importSearch(opts: {
+  format: FormatChoice;
+  mapping: ColumnMapping | null;
+  stream: string | null;
+  fileName: string;
+}): URLSearchParams {
   const search = new URLSearchParams();
   if (opts.format.type === "preset") search.set("preset", opts.format.id);
   else if (opts.format.type === "generic") search.set("preset", "generic");

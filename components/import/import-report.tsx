@@ -14,7 +14,11 @@ export function Counts({ result, dryRun }: { result: ImportResult; dryRun: boole
     [dryRun ? "New transactions" : "Imported", result.inserted, "text-foreground"],
     ["Already there", result.duplicates, "text-foreground"],
     ["Skipped rows", result.skipped, "text-foreground"],
-    ["Rows with errors", result.errors.length > 0 ? new Set(result.errors.map((e) => e.row)).size : 0, result.errors.length > 0 ? "text-danger" : "text-foreground"],
+    [
+      "Rows with errors",
+      result.errors.length > 0 ? new Set(result.errors.map((e) => e.row)).size : 0,
+      result.errors.length > 0 ? "text-danger" : "text-foreground",
+    ],
   ];
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -88,7 +92,9 @@ function TransactionLine({ t }: { t: PreviewTransaction }) {
       </div>
       <div className="flex shrink-0 flex-col-reverse items-end text-sm sm:flex-row sm:items-baseline sm:gap-2">
         <span className="text-xs text-muted-foreground">{ENTRY_KIND_LABELS[entryKindOf(t)]}</span>
-        <span className={cx("money font-semibold sm:min-w-24 sm:text-right", t.amountMinor < 0 && "text-negative")}>{formatMoney(t.amountMinor, t.currency)}</span>
+        <span className={cx("money font-semibold sm:min-w-24 sm:text-right", t.amountMinor < 0 && "text-negative")}>
+          {formatMoney(t.amountMinor, t.currency)}
+        </span>
       </div>
     </div>
   );
@@ -101,7 +107,11 @@ export function PreviewList({ records }: { records: PreviewRecord[] }) {
       {records.map((r) => {
         const badge = OUTCOME_BADGES[r.outcome];
         return (
-          <li key={r.line} data-testid="preview-row" className="flex flex-col gap-1.5 px-3 py-2.5 sm:flex-row sm:items-start sm:gap-4 sm:px-4">
+          <li
+            key={r.line}
+            data-testid="preview-row"
+            className="flex flex-col gap-1.5 px-3 py-2.5 sm:flex-row sm:items-start sm:gap-4 sm:px-4"
+          >
             <div className="flex shrink-0 items-center gap-2 sm:w-36">
               <span className="money text-xs font-medium text-muted-foreground">Line {r.line}</span>
               <Badge tone={badge.tone}>{badge.label}</Badge>
@@ -133,7 +143,12 @@ export function RowErrors({ errors, id }: { errors: ImportRowError[]; id?: strin
   const sorted = [...errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return (
     // A long list scrolls inside its box; then it needs a tab stop so a keyboard can scroll it.
-    <ul id={id} aria-label="Rows with errors" tabIndex={sorted.length > 10 ? 0 : undefined} className="flex max-h-72 flex-col gap-1 overflow-y-auto text-sm">
+    <ul
+      id={id}
+      aria-label="Rows with errors"
+      tabIndex={sorted.length > 10 ? 0 : undefined}
+      className="flex max-h-72 flex-col gap-1 overflow-y-auto text-sm"
+    >
       {sorted.map((e, i) => (
         <li key={i}>
           <span className="font-medium">{e.row !== null ? `Line ${e.row}` : "File"}</span>

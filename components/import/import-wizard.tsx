@@ -39,7 +39,11 @@ function catalogOf(view: PresetsView | undefined): Catalog {
     const parsed = importMapping.safeParse(m.mapping);
     return parsed.success ? [{ id: m.id, name: m.name, mapping: parsed.data }] : [];
   });
-  return { readers: all.filter((p) => p.id !== "generic" && p.id !== "mapping"), generic: all.find((p) => p.id === "generic") ?? null, saved };
+  return {
+    readers: all.filter((p) => p.id !== "generic" && p.id !== "mapping"),
+    generic: all.find((p) => p.id === "generic") ?? null,
+    saved,
+  };
 }
 
 type Problem = { key: string; errors: ImportRowError[]; message: string };
@@ -49,14 +53,24 @@ function problemOf(err: unknown, key: string, what: "preview" | "import"): Probl
   const nothing = what === "import" ? "Nothing was imported." : "Nothing was saved.";
   if (err instanceof UploadProblem) {
     const body = (err.body ?? {}) as { errors?: ImportRowError[] };
-    const errors = (body.errors ?? []).map((e) => ({ row: typeof e.row === "number" ? e.row : null, path: e.path ?? "", message: e.message ?? "" }));
-    if (err.status === 413) return { key, errors: [], message: `The file is too large: at most 50 MB can be imported at once. Split it and import each part. ${nothing}` };
+    const errors = (body.errors ?? []).map((e) => ({
+      row: typeof e.row === "number" ? e.row : null,
+      path: e.path ?? "",
+      message: e.message ?? "",
+    }));
+    if (err.status === 413)
+      return {
+        key,
+        errors: [],
+        message: `The file is too large: at most 50 MB can be imported at once. Split it and import each part. ${nothing}`,
+      };
     if (err.status === 0) return { key, errors: [], message: `The connection was lost. ${nothing} Check it and try again.` };
     if (err.status >= 500) return { key, errors: [], message: `Something went wrong on our side. ${nothing} Try again in a moment.` };
     if (err.status === 401) return { key, errors: [], message: "Your session has ended. Sign in again, then import the file." };
     return { key, errors, message: err.detail ? asSentence(err.detail) : `The file could not be read. ${nothing}` };
   }
-  if (err instanceof ApiProblem) return { key, errors: [], message: err.detail ? asSentence(err.detail) : `The file could not be read. ${nothing}` };
+  if (err instanceof ApiProblem)
+    return { key, errors: [], message: err.detail ? asSentence(err.detail) : `The file could not be read. ${nothing}` };
   return { key, errors: [], message: `Something went wrong. ${nothing} Try again.` };
 }
 
@@ -121,7 +135,8 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
   /** The stream a format's rows go to by default: the preset's (an existing stream of that name, or a new one), else as the rows say. */
   function defaultStreamFor(next: FormatChoice, records: string[][], cat: Catalog) {
     const savedOne = next.type === "saved" ? cat.saved.find((m) => m.id === next.id) : undefined;
-    const name = next.type === "preset" ? (cat.readers.find((p) => p.id === next.id)?.defaultStream ?? null) : (savedOne?.mapping.stream ?? null);
+    const name =
+      next.type === "preset" ? (cat.readers.find((p) => p.id === next.id)?.defaultStream ?? null) : (savedOne?.mapping.stream ?? null);
     setStreamError(null);
     if (name) {
       const existing = streamList.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -232,7 +247,15 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
         setPreview(null);
         moveFocus(summaryRef);
         // Everything an import changes: lists, dashboards, streams it created, the history in Settings → Data.
-        for (const k of [keys.transactionLists(), keys.suggestions(), ["streams"], metricsKeys.all(), metricsKeys.goals(), ["fx-rates"], importKeys.history()]) {
+        for (const k of [
+          keys.transactionLists(),
+          keys.suggestions(),
+          ["streams"],
+          metricsKeys.all(),
+          metricsKeys.goals(),
+          ["fx-rates"],
+          importKeys.history(),
+        ]) {
           void qc.invalidateQueries({ queryKey: k });
         }
       }
@@ -276,7 +299,8 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
             <CardHeader>
               <CardTitle>1. Choose a file</CardTitle>
               <CardDescription>
-                A platform&apos;s export (Stripe, PayPal, Gumroad, Etsy, Upwork, Wise, Shopify, Amazon Associates) or any CSV of income and expenses.
+                A platform&apos;s export (Stripe, PayPal, Gumroad, Etsy, Upwork, Wise, Shopify, Amazon Associates) or any CSV of income and
+                expenses.
               </CardDescription>
             </CardHeader>
             <CardContent className="flex flex-col gap-3">
@@ -303,8 +327,8 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                 <CardDescription>
                   {suggestedPreset ? (
                     <>
-                      This looks like a <span className="font-medium text-foreground">{suggestedPreset.name}</span>: its columns ({suggestedPreset.requiredColumns.join(", ")}) are
-                      in the file.
+                      This looks like a <span className="font-medium text-foreground">{suggestedPreset.name}</span>: its columns (
+                      {suggestedPreset.requiredColumns.join(", ")}) are in the file.
                     </>
                   ) : (
                     "No platform's columns were found in the first lines. Choose the format, or say which column is which."
@@ -364,7 +388,14 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                 </div>
                 {format.type === "mapping" ? (
                   <div className="flex flex-col gap-5 border-t border-border pt-5">
-                    <ColumnMapper header={header} draft={draft} onChange={setDraft} errors={draftErrors} baseCurrency={baseCurrency} disabled={pending} />
+                    <ColumnMapper
+                      header={header}
+                      draft={draft}
+                      onChange={setDraft}
+                      errors={draftErrors}
+                      baseCurrency={baseCurrency}
+                      disabled={pending}
+                    />
                     <SaveMappingForm
                       mapping={mappingOf(draft, stream)}
                       valid={Object.keys(mapperErrors(draft)).length === 0}
@@ -383,7 +414,12 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                   />
                 ) : null}
                 <div className="flex flex-col gap-3 border-t border-border pt-5 sm:flex-row sm:items-center">
-                  <Button onClick={() => void send("preview")} loading={busy === "preview"} disabled={pending} variant={currentPreview ? "secondary" : "primary"}>
+                  <Button
+                    onClick={() => void send("preview")}
+                    loading={busy === "preview"}
+                    disabled={pending}
+                    variant={currentPreview ? "secondary" : "primary"}
+                  >
                     {currentPreview ? "Preview again" : "Preview"}
                   </Button>
                   <p className="text-sm text-muted-foreground">Reads every row and shows what it becomes. Nothing is saved yet.</p>
@@ -414,12 +450,19 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
           {currentPreview && file ? (
             <Card role="region" aria-labelledby="import-preview-title">
               <CardHeader>
-                <h2 id="import-preview-title" ref={previewRef} tabIndex={-1} className="text-base leading-6 font-semibold focus:outline-none">
+                <h2
+                  id="import-preview-title"
+                  ref={previewRef}
+                  tabIndex={-1}
+                  className="text-base leading-6 font-semibold focus:outline-none"
+                >
                   3. Preview
                 </h2>
                 <CardDescription>
                   {formatCount(currentPreview.rows, "row")} read from {file.name}.{" "}
-                  {currentPreview.inserted === 0 && currentPreview.errors.length === 0 ? "Nothing new: every transaction in it is already there." : "Here is what they become."}
+                  {currentPreview.inserted === 0 && currentPreview.errors.length === 0
+                    ? "Nothing new: every transaction in it is already there."
+                    : "Here is what they become."}
                 </CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-5">
@@ -435,8 +478,8 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                 {currentPreview.errors.length > 0 ? (
                   <div className="flex flex-col gap-3 rounded-lg border border-danger/40 bg-danger/5 p-3 sm:p-4">
                     <p role="alert" className="text-sm font-medium text-danger">
-                      {formatCount(new Set(currentPreview.errors.map((e) => e.row)).size, "row")} cannot be read. Nothing is imported while any row has an error: fix the file and
-                      choose it again, or import the valid rows and skip these.
+                      {formatCount(new Set(currentPreview.errors.map((e) => e.row)).size, "row")} cannot be read. Nothing is imported while
+                      any row has an error: fix the file and choose it again, or import the valid rows and skip these.
                     </p>
                     <RowErrors errors={currentPreview.errors} />
                   </div>
@@ -491,7 +534,11 @@ function StreamPicker({ streams, choice, newName, fromFile, error, disabled, onC
     <div className="flex flex-col gap-3">
       <Field
         label="Stream"
-        hint={fromFile ? "Rows name their own stream; this one takes the rows that name none. Missing streams are created." : "Every row goes to this stream."}
+        hint={
+          fromFile
+            ? "Rows name their own stream; this one takes the rows that name none. Missing streams are created."
+            : "Every row goes to this stream."
+        }
         error={choice === NEW_STREAM ? null : error}
       >
         <Select value={choice} onChange={(e) => onChoice(e.target.value)} disabled={disabled}>
@@ -552,7 +599,9 @@ function ImportSummary({
         <Counts result={result} dryRun={false} />
         {result.createdStreams.length > 0 ? (
           <p className="text-sm">
-            <span className="font-medium">{result.createdStreams.length === 1 ? "New stream" : `${result.createdStreams.length} new streams`}:</span>{" "}
+            <span className="font-medium">
+              {result.createdStreams.length === 1 ? "New stream" : `${result.createdStreams.length} new streams`}:
+            </span>{" "}
             {result.createdStreams.join(", ")}
           </p>
         ) : null}

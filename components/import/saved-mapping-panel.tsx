@@ -29,13 +29,22 @@ const FIELD_LABELS: Record<keyof ColumnMapping["columns"], string> = {
 };
 
 /** "Save as my preset": the mapping under a name, offered in the format list from then on. */
-export function SaveMappingForm({ mapping, valid, onSaved }: { mapping: ColumnMapping; valid: boolean; onSaved: (m: SavedMapping) => void }) {
+export function SaveMappingForm({
+  mapping,
+  valid,
+  onSaved,
+}: {
+  mapping: ColumnMapping;
+  valid: boolean;
+  onSaved: (m: SavedMapping) => void;
+}) {
   const qc = useQueryClient();
   const { toast } = useToast();
   const [name, setName] = useState("");
   const [errors, setErrors] = useState<FormErrors>({});
   const save = useMutation({
-    mutationFn: (input: { name: string; mapping: ColumnMapping }) => apiFetch<SavedMapping>("/api/v1/imports/mappings", { method: "POST", json: input }),
+    mutationFn: (input: { name: string; mapping: ColumnMapping }) =>
+      apiFetch<SavedMapping>("/api/v1/imports/mappings", { method: "POST", json: input }),
     onSuccess: async (saved) => {
       setName("");
       setErrors({});
@@ -57,7 +66,11 @@ export function SaveMappingForm({ mapping, valid, onSaved }: { mapping: ColumnMa
       }}
       className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start"
     >
-      <Field label="Save these columns as my preset" hint="A name to pick them by from the format list next time, instead of mapping again." error={errors.name}>
+      <Field
+        label="Save these columns as my preset"
+        hint="A name to pick them by from the format list next time, instead of mapping again."
+        error={errors.name}
+      >
         <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} placeholder="e.g. My bank" />
       </Field>
       <Button type="submit" variant="secondary" loading={save.isPending} className="sm:mt-7">

@@ -10,7 +10,9 @@ export function UploadProgress({ progress, label }: { progress: Progress; label:
   const uploading = progress.phase === "uploading";
   const ratio = uploading && progress.total > 0 ? progress.loaded / progress.total : 1;
   const percent = Math.round(ratio * 100);
-  const text = uploading ? `Sending ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)} (${percent}%)` : "Reading and checking every row…";
+  const text = uploading
+    ? `Sending ${formatBytes(progress.loaded)} of ${formatBytes(progress.total)} (${percent}%)`
+    : "Reading and checking every row…";
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-baseline justify-between gap-3 text-sm">

@@ -19,9 +19,17 @@ export function AttentionPanel({ metrics, loading, error, className }: Props) {
   const { query } = useWindow();
   const checklist = withWindow("/resilience", query);
   const unchecked = (metrics?.rules ?? []).filter((r) => r.status === "n/a").length;
-  const flagged = (metrics?.rules ?? []).filter((r) => r.status === "fail" || r.status === "warn").sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1));
+  const flagged = (metrics?.rules ?? [])
+    .filter((r) => r.status === "fail" || r.status === "warn")
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === "fail" ? -1 : 1));
   return (
-    <Panel className={className} title="Needs attention" description="The rules your income fails or comes close to failing." loading={loading} error={error}>
+    <Panel
+      className={className}
+      title="Needs attention"
+      description="The rules your income fails or comes close to failing."
+      loading={loading}
+      error={error}
+    >
       {metrics && flagged.length === 0 ? (
         <p className="text-sm text-muted-foreground">
           {unchecked === metrics.rules.length

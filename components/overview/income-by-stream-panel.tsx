@@ -25,7 +25,12 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
   // Streams that earned nothing in the window would only add empty legend entries.
   const earning = (metrics?.streams ?? []).filter((s) => s.monthly.some((m) => m.income !== 0));
   const colors = useStreamColors(metrics?.streams);
-  const series = earning.map((s) => ({ id: s.id, name: s.name, color: colors.get(s.id) ?? "var(--chart-8)", values: s.monthly.map((m) => m.income) }));
+  const series = earning.map((s) => ({
+    id: s.id,
+    name: s.name,
+    color: colors.get(s.id) ?? "var(--chart-8)",
+    values: s.monthly.map((m) => m.income),
+  }));
   const top = metrics?.streams[0];
   const first = months[0];
   const last = months.at(-1);
@@ -39,7 +44,8 @@ export function IncomeByStreamPanel({ metrics, loading, error, className }: Prop
       description={
         metrics ? (
           <>
-            You earned <strong className={strong}>{money(metrics.totals.income)}</strong> {metrics.window.months === 1 ? `in ${formatMonth(metrics.window.from)}` : `over these ${metrics.window.months} months`}
+            You earned <strong className={strong}>{money(metrics.totals.income)}</strong>{" "}
+            {metrics.window.months === 1 ? `in ${formatMonth(metrics.window.from)}` : `over these ${metrics.window.months} months`}
             <Average metrics={metrics} money={money} />
             {top && top.share !== null ? (
               <>

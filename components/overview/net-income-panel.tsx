@@ -30,12 +30,14 @@ export function NetIncomePanel({ metrics, loading, error, className }: Props) {
       loading={loading}
       error={error}
       textAlternative={
-        metrics ? (
-          <MonthlyTotalsTable rows={monthly} currency={currency} label="Income, expenses and net income by month" />
-        ) : null
+        metrics ? <MonthlyTotalsTable rows={monthly} currency={currency} label="Income, expenses and net income by month" /> : null
       }
     >
-      <NetIncomeChart data={monthly} currency={currency} label={'Net income by month. The table under "Show the numbers" lists every figure.'} />
+      <NetIncomeChart
+        data={monthly}
+        currency={currency}
+        label={'Net income by month. The table under "Show the numbers" lists every figure.'}
+      />
     </Panel>
   );
 }

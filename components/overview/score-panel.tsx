@@ -33,7 +33,10 @@ export function ScorePanel({ metrics, loading, error, className }: Props) {
       loading={loading}
       error={error}
       actions={
-        <Link href={withWindow("/resilience", query)} className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline">
+        <Link
+          href={withWindow("/resilience", query)}
+          className="shrink-0 text-sm font-medium text-primary underline-offset-4 hover:underline"
+        >
           Checklist
         </Link>
       }

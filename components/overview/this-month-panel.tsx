@@ -105,8 +105,12 @@ function MonthContext({ metrics, month, money }: { metrics: MetricsView | undefi
   const average = metrics.resilience.monthlyIncome;
   const items = [
     last ? { term: formatMonth(lastMonth), value: money(last.income), note: lastGoal ? GOAL_NOTES[lastGoal.status] : "no goal" } : null,
-    average !== null ? { term: "Average month", value: money(average), note: `over ${formatCount(history.analysisMonths, "complete month")}` } : null,
-    metrics.goals.hitRate !== null ? { term: "Goals hit", value: formatPercent(metrics.goals.hitRate), note: "of goals in finished months" } : null,
+    average !== null
+      ? { term: "Average month", value: money(average), note: `over ${formatCount(history.analysisMonths, "complete month")}` }
+      : null,
+    metrics.goals.hitRate !== null
+      ? { term: "Goals hit", value: formatPercent(metrics.goals.hitRate), note: "of goals in finished months" }
+      : null,
   ].filter((item) => item !== null);
   if (items.length === 0) return null;
   return (
@@ -122,7 +126,12 @@ function MonthContext({ metrics, month, money }: { metrics: MetricsView | undefi
   );
 }
 
-const GOAL_NOTES: Record<GoalMonthView["status"], string> = { hit: "goal hit", missed: "goal missed", current: "in progress", future: "not started" };
+const GOAL_NOTES: Record<GoalMonthView["status"], string> = {
+  hit: "goal hit",
+  missed: "goal missed",
+  current: "in progress",
+  future: "not started",
+};
 
 /**
  * Where this month is heading. The projection is the API's: the income so far plus what usually arrived
@@ -130,13 +139,24 @@ const GOAL_NOTES: Record<GoalMonthView["status"], string> = { hit: "goal hit", m
  */
 function Verdict({ goal, money, month }: { goal: GoalMonthView; money: (v: number) => string; month: string }) {
   const { target, projected, progress } = goal;
-  if (progress >= 1) return <>You have already reached your {money(target)} goal for {month}.</>;
+  if (progress >= 1)
+    return (
+      <>
+        You have already reached your {money(target)} goal for {month}.
+      </>
+    );
   if (projected === null) {
-    return <>{month} is not over yet: there is still time to reach your {money(target)} goal. A month-end estimate appears once you have a complete month on record.</>;
+    return (
+      <>
+        {month} is not over yet: there is still time to reach your {money(target)} goal. A month-end estimate appears once you have a
+        complete month on record.
+      </>
+    );
   }
   return (
     <>
-      If the rest of the month goes like your recent months, you&rsquo;ll end {month} at <strong className={strong}>{money(projected)}</strong>
+      If the rest of the month goes like your recent months, you&rsquo;ll end {month} at{" "}
+      <strong className={strong}>{money(projected)}</strong>
       {projected >= target ? ", above your goal." : `, short of your ${money(target)} goal.`}
     </>
   );

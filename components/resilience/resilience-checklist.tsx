@@ -16,7 +16,11 @@ export function ResilienceChecklist() {
   const { metrics } = state;
   return (
     <div className="flex flex-col gap-6">
-      {state.empty ? <EmptyPortfolio reason={state.empty} range={metrics?.window} /> : <ResilienceSummary metrics={metrics} loading={state.loading} error={state.error} />}
+      {state.empty ? (
+        <EmptyPortfolio reason={state.empty} range={metrics?.window} />
+      ) : (
+        <ResilienceSummary metrics={metrics} loading={state.loading} error={state.error} />
+      )}
       <Panel
         title="The seven rules"
         description="Each rule rates one figure as pass, warn or fail; the score counts a pass fully and a warning half. Edit a rule's thresholds to fit your situation."

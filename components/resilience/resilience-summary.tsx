@@ -45,7 +45,11 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
         loading={skeleton}
         error={error}
       >
-        {band ? `Out of 100: ${band.meaning}.` : metrics ? <span data-testid="score-pending">{scorePendingText(metrics, today)}</span> : null}
+        {band ? (
+          `Out of 100: ${band.meaning}.`
+        ) : metrics ? (
+          <span data-testid="score-pending">{scorePendingText(metrics, today)}</span>
+        ) : null}
       </FigureCard>
       <FigureCard title="Monthly income" value={r?.monthlyIncome != null ? money(r.monthlyIncome) : "—"} loading={skeleton} error={error}>
         {noHistory ?? (
@@ -72,27 +76,43 @@ export function ResilienceSummary({ metrics, loading, error }: { metrics: Metric
           noHistory && essential !== null ? (
             noHistory
           ) : (
-            <>The share of your essential expenses your anchor streams cover. {essential === null ? settingsLink("Set your expenses") : "Mark your steady streams as anchors"} to see it.</>
+            <>
+              The share of your essential expenses your anchor streams cover.{" "}
+              {essential === null ? settingsLink("Set your expenses") : "Mark your steady streams as anchors"} to see it.
+            </>
           )
         ) : (
           <>
-            Your anchor streams alone cover <strong className={strong}>{formatPercent(r.anchorCoverage)}</strong> of your essential expenses.
+            Your anchor streams alone cover <strong className={strong}>{formatPercent(r.anchorCoverage)}</strong> of your essential
+            expenses.
           </>
         )}
       </FigureCard>
-      <FigureCard title="Runway" value={runwayValue(metrics)} badge={r?.sustainable ? <Badge tone="success">Sustainable</Badge> : null} loading={skeleton} error={error}>
+      <FigureCard
+        title="Runway"
+        value={runwayValue(metrics)}
+        badge={r?.sustainable ? <Badge tone="success">Sustainable</Badge> : null}
+        loading={skeleton}
+        error={error}
+      >
         {noHistory && essential !== null ? (
           noHistory
         ) : r?.sustainable === true ? (
           <>Even without {largest}, your other income covers your essential expenses: the buffer is never touched.</>
         ) : r?.sustainable === false && r.runwayMonths !== null ? (
           <>
-            If {largest} stopped, your cash buffer would cover the shortfall for <strong className={strong}>{formatNumber(r.runwayMonths, 1)} months</strong>.
+            If {largest} stopped, your cash buffer would cover the shortfall for{" "}
+            <strong className={strong}>{formatNumber(r.runwayMonths, 1)} months</strong>.
           </>
         ) : r?.sustainable === false ? (
-          <>Without {largest} your income falls short of your expenses. {settingsLink("Set your cash buffer")} to see how long it would last.</>
+          <>
+            Without {largest} your income falls short of your expenses. {settingsLink("Set your cash buffer")} to see how long it would
+            last.
+          </>
         ) : (
-          <>How long your cash buffer lasts if {largest} stops. {settingsLink("Set your essential expenses")} to see it.</>
+          <>
+            How long your cash buffer lasts if {largest} stops. {settingsLink("Set your essential expenses")} to see it.
+          </>
         )}
       </FigureCard>
     </div>

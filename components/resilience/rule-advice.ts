@@ -6,14 +6,18 @@ import type { MetricsView, RuleView } from "@/lib/schemas/metrics";
 
 /** What each rule measures and why it matters, in plain words (the checklist's explanation line). */
 export const RULE_EXPLANATIONS: Readonly<Record<RuleId, string>> = {
-  "stream-concentration": "The share of your income that comes from your single largest stream. If that stream stops, its share stops with it.",
-  "client-concentration": "The share of your income paid by your single largest client. One budget cut or change of mind there takes all of it.",
+  "stream-concentration":
+    "The share of your income that comes from your single largest stream. If that stream stops, its share stops with it.",
+  "client-concentration":
+    "The share of your income paid by your single largest client. One budget cut or change of mind there takes all of it.",
   "platform-concentration":
     "The share of your income that flows through your largest platform (a marketplace, a payment processor). A policy change or a ban there hits all of it at once.",
   "effective-streams": "How many equal streams your income behaves like (1 ÷ HHI). Seven streams where one dominates can behave like two.",
-  "income-volatility": "How far your monthly income typically strays from its average (the coefficient of variation). The higher it is, the harder a month is to plan.",
+  "income-volatility":
+    "How far your monthly income typically strays from its average (the coefficient of variation). The higher it is, the harder a month is to plan.",
   "anchor-coverage": "How much of your essential monthly expenses your anchor streams, the steady ones you count on, cover on their own.",
-  "largest-loss-coverage": "How much of your essential monthly expenses the rest of your income would still cover if your largest stream stopped.",
+  "largest-loss-coverage":
+    "How much of your essential monthly expenses the rest of your income would still cover if your largest stream stopped.",
 };
 
 export type RuleAdvice = {

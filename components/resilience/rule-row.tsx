@@ -56,10 +56,17 @@ export function RuleRow({ rule, metrics, settings }: Props) {
           </div>
           {rule.value === null ? (
             <p className="shrink-0 text-sm text-muted-foreground sm:text-right" data-testid={`rule-value-${rule.id}`}>
-              {rule.reason === "unattributed" ? "Not enough attributed" : rule.reason === "no-essential-expenses" ? "Needs your expenses" : "No value yet"}
+              {rule.reason === "unattributed"
+                ? "Not enough attributed"
+                : rule.reason === "no-essential-expenses"
+                  ? "Needs your expenses"
+                  : "No value yet"}
             </p>
           ) : (
-            <p className="money shrink-0 text-2xl font-semibold tracking-tight text-foreground sm:text-right" data-testid={`rule-value-${rule.id}`}>
+            <p
+              className="money shrink-0 text-2xl font-semibold tracking-tight text-foreground sm:text-right"
+              data-testid={`rule-value-${rule.id}`}
+            >
               {formatRuleValue(rule, rule.value)}
             </p>
           )}
@@ -84,11 +91,30 @@ export function RuleRow({ rule, metrics, settings }: Props) {
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="text-muted-foreground" data-testid={`rule-thresholds-${rule.id}`}>
               Pass {sign} <span className="money font-medium text-foreground">{formatRuleValue(rule, rule.pass)}</span> · Warn {sign}{" "}
-              <span className="money font-medium text-foreground">{formatRuleValue(rule, rule.warn)}</span> · Fail {rule.direction === "max" ? "above" : "below"}
+              <span className="money font-medium text-foreground">{formatRuleValue(rule, rule.warn)}</span> · Fail{" "}
+              {rule.direction === "max" ? "above" : "below"}
             </span>
             <span className="flex flex-wrap gap-1">
-              <Button ref={editButton} variant="ghost" size="sm" className="-ml-3 sm:ml-0" disabled={!settings} onPointerEnter={loadEditor} onFocus={loadEditor} onClick={() => setEditing(true)}>
-                <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="size-3.5">
+              <Button
+                ref={editButton}
+                variant="ghost"
+                size="sm"
+                className="-ml-3 sm:ml-0"
+                disabled={!settings}
+                onPointerEnter={loadEditor}
+                onFocus={loadEditor}
+                onClick={() => setEditing(true)}
+              >
+                <svg
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                  aria-hidden="true"
+                  className="size-3.5"
+                >
                   <path d="M4 20h4L19 9l-4-4L4 16v4ZM13.5 6.5l4 4" />
                 </svg>
                 Edit thresholds<span className="sr-only"> of {copy.name}</span>

@@ -5,7 +5,11 @@ export type ScoreBand = { label: string; tone: BadgeTone; meaning: string };
 
 const COPY: Record<Band, ScoreBand> = {
   strong: { label: "Strong", tone: "success", meaning: "most rules pass, so losing one source would hurt but not sink you" },
-  moderate: { label: "Moderate", tone: "warning", meaning: "some rules warn or fail, so one lost client or a bad month would strain your budget" },
+  moderate: {
+    label: "Moderate",
+    tone: "warning",
+    meaning: "some rules warn or fail, so one lost client or a bad month would strain your budget",
+  },
   fragile: { label: "Fragile", tone: "danger", meaning: "several rules fail, so your income leans on too few sources" },
 };
 

@@ -19,8 +19,19 @@ const PATHS: Record<RuleStatusView, string> = {
 /** The checklist's tick mark for a rule; decorative (the status badge next to it says the same in words). */
 export function StatusIcon({ status, className }: { status: RuleStatusView; className?: string }) {
   return (
-    <span aria-hidden="true" className={cx("inline-flex size-8 shrink-0 items-center justify-center rounded-full", TONES[status], className)}>
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" className="size-4">
+    <span
+      aria-hidden="true"
+      className={cx("inline-flex size-8 shrink-0 items-center justify-center rounded-full", TONES[status], className)}
+    >
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        className="size-4"
+      >
         <path d={PATHS[status]} />
       </svg>
     </span>

@@ -92,13 +92,25 @@ export function ThresholdEditor({ rule, settings, onDone }: Props) {
     >
       <div className="grid grid-cols-2 gap-3 sm:max-w-sm">
         <Field label={label(max ? "Pass at most" : "Pass at least")} error={errors.pass}>
-          <UnitInput name={`${rule.id}.pass`} unit={unit} value={draft.pass} onChange={(e) => setDraft((d) => ({ ...d, pass: e.target.value }))} />
+          <UnitInput
+            name={`${rule.id}.pass`}
+            unit={unit}
+            value={draft.pass}
+            onChange={(e) => setDraft((d) => ({ ...d, pass: e.target.value }))}
+          />
         </Field>
         <Field label={label(max ? "Warn at most" : "Warn at least")} error={errors.warn}>
-          <UnitInput name={`${rule.id}.warn`} unit={unit} value={draft.warn} onChange={(e) => setDraft((d) => ({ ...d, warn: e.target.value }))} />
+          <UnitInput
+            name={`${rule.id}.warn`}
+            unit={unit}
+            value={draft.warn}
+            onChange={(e) => setDraft((d) => ({ ...d, warn: e.target.value }))}
+          />
         </Field>
       </div>
-      <p className="text-xs text-muted-foreground">{max ? "Above the warn threshold the rule fails." : "Below the warn threshold the rule fails."}</p>
+      <p className="text-xs text-muted-foreground">
+        {max ? "Above the warn threshold the rule fails." : "Below the warn threshold the rule fails."}
+      </p>
       {errors.form ? (
         <p role="alert" className="text-sm font-medium text-danger">
           {errors.form}

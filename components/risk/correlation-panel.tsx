@@ -54,9 +54,15 @@ export function CorrelationPanel({ metrics, loading, error, className }: Props) 
       description={
         <>
           Correlation of monthly income between streams: +1 rise and fall together, −1 offset each other.
-          {together && togetherBand === "together" ? ` ${together.a} and ${together.b} move together the most (${formatCorrelation(together.r)}).` : ""}
-          {opposite && oppositeBand === "opposite" ? ` ${opposite.a} and ${opposite.b} offset each other the most (${formatCorrelation(opposite.r)}).` : ""}
-          {opposite && oppositeBand === "loosely-opposite" ? ` ${opposite.a} and ${opposite.b} offset each other a little (${formatCorrelation(opposite.r)}).` : ""}
+          {together && togetherBand === "together"
+            ? ` ${together.a} and ${together.b} move together the most (${formatCorrelation(together.r)}).`
+            : ""}
+          {opposite && oppositeBand === "opposite"
+            ? ` ${opposite.a} and ${opposite.b} offset each other the most (${formatCorrelation(opposite.r)}).`
+            : ""}
+          {opposite && oppositeBand === "loosely-opposite"
+            ? ` ${opposite.a} and ${opposite.b} offset each other a little (${formatCorrelation(opposite.r)}).`
+            : ""}
           {metrics && metrics.history.analysisMonths >= 3 && metrics.history.analysisMonths < ROUGH_BELOW
             ? ` Over ${formatCount(metrics.history.analysisMonths, "complete month")} these are rough; a longer window is steadier.`
             : ""}

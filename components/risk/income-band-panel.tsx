@@ -39,7 +39,9 @@ export function IncomeBandPanel({ metrics, loading, error, className }: Props) {
         monthly.length > 0 ? (
           <>
             Your {span}.{" "}
-            {band ? `The shaded band is your typical month, ${band} (average ± one standard deviation); months outside it are unusual. ` : ""}
+            {band
+              ? `The shaded band is your typical month, ${band} (average ± one standard deviation); months outside it are unusual. `
+              : ""}
             {worst ? `The red dot is the worst month, ${formatMonth(worst)}.` : ""}
             {risk?.stdev === 0 && mean !== null ? `Every one of them brought ${money(mean)}: no swing at all.` : ""}
           </>

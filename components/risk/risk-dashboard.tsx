@@ -12,7 +12,14 @@ import { VolatilityPanel } from "./volatility-panel";
 export function RiskDashboard() {
   const state = useDashboardState();
   if (state.empty) return <EmptyPortfolio reason={state.empty} range={state.metrics?.window} />;
-  if (state.partial && state.metrics) return <PartialData metrics={state.metrics} topic="risk figures" why="Volatility, the worst month and how your streams move together compare whole months, and this one is not over yet." />;
+  if (state.partial && state.metrics)
+    return (
+      <PartialData
+        metrics={state.metrics}
+        topic="risk figures"
+        why="Volatility, the worst month and how your streams move together compare whole months, and this one is not over yet."
+      />
+    );
   return (
     <div className="flex flex-col gap-4">
       <RiskFigures metrics={state.metrics} loading={state.loading} error={state.error} />

@@ -24,20 +24,28 @@ export function RiskFigures({ metrics, loading, error }: Props) {
 
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
-      <FigureCard testId="volatility" title="Volatility" value={formatPercent(risk?.cv)} badge={<RuleBadge rule={volatility} />} loading={skeleton} error={error}>
-        {noHistory ?? (risk && risk.stdev === 0 && mean !== null ? (
-          <>
-            Every complete month brought the same {money(mean)}
-            {volatility ? `; the rule passes at ${formatRuleValue(volatility, volatility.pass)} or less` : ""}.
-          </>
-        ) : risk && risk.stdev !== null && mean !== null ? (
-          <>
-            A typical month lands within {money(risk.stdev)} of your {money(mean)} average
-            {volatility ? `; the rule passes at ${formatRuleValue(volatility, volatility.pass)} or less` : ""}.
-          </>
-        ) : (
-          "Needs at least two complete months of income."
-        ))}
+      <FigureCard
+        testId="volatility"
+        title="Volatility"
+        value={formatPercent(risk?.cv)}
+        badge={<RuleBadge rule={volatility} />}
+        loading={skeleton}
+        error={error}
+      >
+        {noHistory ??
+          (risk && risk.stdev === 0 && mean !== null ? (
+            <>
+              Every complete month brought the same {money(mean)}
+              {volatility ? `; the rule passes at ${formatRuleValue(volatility, volatility.pass)} or less` : ""}.
+            </>
+          ) : risk && risk.stdev !== null && mean !== null ? (
+            <>
+              A typical month lands within {money(risk.stdev)} of your {money(mean)} average
+              {volatility ? `; the rule passes at ${formatRuleValue(volatility, volatility.pass)} or less` : ""}.
+            </>
+          ) : (
+            "Needs at least two complete months of income."
+          ))}
       </FigureCard>
       <FigureCard testId="worst-month" title="Worst month" value={worst ? formatMonth(worst.month) : "—"} loading={skeleton} error={error}>
         {noHistory ??
@@ -48,7 +56,9 @@ export function RiskFigures({ metrics, loading, error }: Props) {
           ) : worst && mean !== null ? (
             <>
               You earned <strong className="font-semibold text-foreground">{money(worst.income)}</strong>
-              {mean > worst.income ? `, ${money(mean - worst.income)} below your average complete month.` : ", as much as every other complete month: none fell short."}
+              {mean > worst.income
+                ? `, ${money(mean - worst.income)} below your average complete month.`
+                : ", as much as every other complete month: none fell short."}
             </>
           ) : null)}
       </FigureCard>
@@ -59,19 +69,20 @@ export function RiskFigures({ metrics, loading, error }: Props) {
             : "No complete month fell below an earlier month's income.")}
       </FigureCard>
       <FigureCard testId="diversification-ratio" title="Diversification ratio" value={ratioText} loading={skeleton} error={error}>
-        {noHistory ?? (ratio === null || !risk || risk.stdev === null || risk.streamsStdevSum === null ? (
-          "Needs at least two complete months in which your income changed."
-        ) : together ? (
-          <>
-            Your streams rise and fall together, so they do not cushion each other: the portfolio swings {money(risk.stdev)} a month, as much as its parts add up to (
-            {money(risk.streamsStdevSum)}).
-          </>
-        ) : (
-          <>
-            Your streams&rsquo; ups and downs offset each other: the portfolio swings {ratioText} less than its parts would if they moved together ({money(risk.stdev)} a
-            month instead of {money(risk.streamsStdevSum)}).
-          </>
-        ))}
+        {noHistory ??
+          (ratio === null || !risk || risk.stdev === null || risk.streamsStdevSum === null ? (
+            "Needs at least two complete months in which your income changed."
+          ) : together ? (
+            <>
+              Your streams rise and fall together, so they do not cushion each other: the portfolio swings {money(risk.stdev)} a month, as
+              much as its parts add up to ({money(risk.streamsStdevSum)}).
+            </>
+          ) : (
+            <>
+              Your streams&rsquo; ups and downs offset each other: the portfolio swings {ratioText} less than its parts would if they moved
+              together ({money(risk.stdev)} a month instead of {money(risk.streamsStdevSum)}).
+            </>
+          ))}
       </FigureCard>
     </div>
   );

@@ -63,8 +63,8 @@ export function ApiTokens() {
       <CardHeader>
         <CardTitle>API tokens</CardTitle>
         <CardDescription>
-          Let your scripts and automations log income with <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A read token can only
-          read; a write token can also add and change data. Tokens cannot manage other tokens.
+          Let your scripts and automations log income with <code className="font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>. A
+          read token can only read; a write token can also add and change data. Tokens cannot manage other tokens.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
@@ -97,9 +97,7 @@ export function ApiTokens() {
 
         {created ? (
           <div role="status" className="flex flex-col gap-3 rounded-md border border-success/40 bg-success/10 p-4">
-            <p className="text-sm font-medium">
-              Your new token “{created.name}”. Copy it now: it is shown only this once.
-            </p>
+            <p className="text-sm font-medium">Your new token “{created.name}”. Copy it now: it is shown only this once.</p>
             <div className="flex flex-wrap items-center gap-2">
               <code data-testid="new-token" className="min-w-0 flex-1 rounded bg-surface px-3 py-2 font-mono text-sm break-all">
                 {created.token}

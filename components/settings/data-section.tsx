@@ -44,16 +44,33 @@ function ImportHistory() {
   const [deleting, setDeleting] = useState<ImportRecord | null>(null);
 
   const remove = useMutation({
-    mutationFn: (id: string) => apiFetch<{ fileName: string | null; deletedTransactions: number }>(`/api/v1/imports/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch<{ fileName: string | null; deletedTransactions: number }>(`/api/v1/imports/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: (answer) => {
       setDeleting(null);
-      toast({ title: `Deleted ${formatCount(answer.deletedTransactions, "transaction")} of ${answer.fileName ?? "the import"}`, tone: "success" });
-      for (const k of [importKeys.history(), keys.transactionLists(), keys.suggestions(), ["streams"], metricsKeys.all(), metricsKeys.goals(), ["fx-rates"]]) {
+      toast({
+        title: `Deleted ${formatCount(answer.deletedTransactions, "transaction")} of ${answer.fileName ?? "the import"}`,
+        tone: "success",
+      });
+      for (const k of [
+        importKeys.history(),
+        keys.transactionLists(),
+        keys.suggestions(),
+        ["streams"],
+        metricsKeys.all(),
+        metricsKeys.goals(),
+        ["fx-rates"],
+      ]) {
         void qc.invalidateQueries({ queryKey: k });
       }
     },
     // The dialog stays open so the user can try again.
-    onError: () => toast({ title: "Could not delete the import's transactions", description: "Nothing was deleted. Try again in a moment.", tone: "danger" }),
+    onError: () =>
+      toast({
+        title: "Could not delete the import's transactions",
+        description: "Nothing was deleted. Try again in a moment.",
+        tone: "danger",
+      }),
   });
 
   const list = imports.data?.pages.flatMap((p) => p.data) ?? [];
@@ -61,7 +78,9 @@ function ImportHistory() {
     <Card>
       <CardHeader>
         <CardTitle>Import history</CardTitle>
-        <CardDescription>Every file you imported, with what it added. Deleting an import removes the transactions it added and nothing else.</CardDescription>
+        <CardDescription>
+          Every file you imported, with what it added. Deleting an import removes the transactions it added and nothing else.
+        </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {imports.isPending ? (
@@ -83,7 +102,11 @@ function ImportHistory() {
         ) : (
           <ul aria-label="Imported files, newest first" className="divide-y divide-border rounded-lg border border-border">
             {list.map((i) => (
-              <li key={i.id} data-testid="import-row" className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-4">
+              <li
+                key={i.id}
+                data-testid="import-row"
+                className="flex flex-col gap-2 px-3 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-4"
+              >
                 <div className="min-w-0 text-sm">
                   <p className="truncate font-medium" title={i.fileName ?? undefined}>
                     {i.fileName ?? "Untitled file"}
@@ -92,9 +115,11 @@ function ImportHistory() {
                     {presetNames.get(i.preset) ?? FORMAT_NAMES[i.preset] ?? i.preset} · {formatDateTime(i.createdAt, timeZone)}
                   </p>
                   <p>
-                    {formatCount(i.rows, "row")}: {formatNumber(i.inserted, 0)} added, {formatNumber(i.duplicates, 0)} already there, {formatNumber(i.skipped + i.invalid, 0)}{" "}
-                    skipped
-                    {i.transactions !== i.inserted ? <span className="text-muted-foreground"> ({formatNumber(i.transactions, 0)} still there)</span> : null}
+                    {formatCount(i.rows, "row")}: {formatNumber(i.inserted, 0)} added, {formatNumber(i.duplicates, 0)} already there,{" "}
+                    {formatNumber(i.skipped + i.invalid, 0)} skipped
+                    {i.transactions !== i.inserted ? (
+                      <span className="text-muted-foreground"> ({formatNumber(i.transactions, 0)} still there)</span>
+                    ) : null}
                   </p>
                 </div>
                 {i.transactions > 0 ? (
@@ -152,14 +177,17 @@ function ExportAndBackup() {
           <a href="/api/v1/export?format=csv" download className={buttonClasses({ variant: "secondary" })}>
             Download CSV
           </a>
-          <p className="text-sm text-muted-foreground">Every transaction in the generic CSV format, for a spreadsheet or your accountant. It imports back as it is.</p>
+          <p className="text-sm text-muted-foreground">
+            Every transaction in the generic CSV format, for a spreadsheet or your accountant. It imports back as it is.
+          </p>
         </div>
         <div className="flex flex-col items-start gap-2">
           <a href="/api/v1/export?format=json" download className={buttonClasses({ variant: "secondary" })}>
             Download backup
           </a>
           <p className="text-sm text-muted-foreground">
-            Everything you own in one JSON file: settings, streams, transactions, hours, goals, exchange rates, schedules and webhooks (without their secrets).
+            Everything you own in one JSON file: settings, streams, transactions, hours, goals, exchange rates, schedules and webhooks
+            (without their secrets).
           </p>
         </div>
       </CardContent>
@@ -173,7 +201,8 @@ function restoreProblemOf(err: unknown): RestoreProblem {
   if (err instanceof UploadProblem) {
     if (err.status === 409) {
       return {
-        message: "This account already has streams, so nothing was restored. A backup goes into an empty account: sign up with another email, then restore it there.",
+        message:
+          "This account already has streams, so nothing was restored. A backup goes into an empty account: sign up with another email, then restore it there.",
         errors: [],
       };
     }
@@ -181,7 +210,10 @@ function restoreProblemOf(err: unknown): RestoreProblem {
     if (err.status === 0) return { message: "The connection was lost. Nothing was restored. Check it and try again.", errors: [] };
     if (err.status >= 500) return { message: "Something went wrong on our side. Nothing was restored. Try again in a moment.", errors: [] };
     const errors = err.errors.map((e) => ({ path: e.path, message: asSentence(e.message) }));
-    return { message: `This file is not a backup we can restore${err.detail ? `: ${err.detail.replace(/\.$/, "")}` : ""}. Nothing was restored.`, errors };
+    return {
+      message: `This file is not a backup we can restore${err.detail ? `: ${err.detail.replace(/\.$/, "")}` : ""}. Nothing was restored.`,
+      errors,
+    };
   }
   return { message: "Something went wrong. Nothing was restored. Try again.", errors: [] };
 }
@@ -203,7 +235,11 @@ function RestoreBackup() {
     setProblem(null);
     try {
       // Sent as JSON whatever type the browser guessed for the file.
-      const restored = await uploadFile<{ streams: number; transactions: number }>("/api/v1/restore", new Blob([file], { type: "application/json" }), () => undefined);
+      const restored = await uploadFile<{ streams: number; transactions: number }>(
+        "/api/v1/restore",
+        new Blob([file], { type: "application/json" }),
+        () => undefined,
+      );
       setFile(null);
       toast({
         title: "Backup restored",
@@ -227,8 +263,8 @@ function RestoreBackup() {
       <CardHeader>
         <CardTitle>Restore from a backup</CardTitle>
         <CardDescription>
-          Brings back everything in a backup file from Download backup. It only goes into an account with no streams yet, such as a new one: sign up, then restore here. All or
-          nothing: if any part cannot be restored, nothing is.
+          Brings back everything in a backup file from Download backup. It only goes into an account with no streams yet, such as a new one:
+          sign up, then restore here. All or nothing: if any part cannot be restored, nothing is.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
@@ -240,7 +276,8 @@ function RestoreBackup() {
           disabled={pending}
           onFile={(f) => {
             setProblem(null);
-            if (f.size > MAX_BACKUP_BYTES) return setProblem({ message: "That file is over 100 MB: it is not a backup of one account.", errors: [] });
+            if (f.size > MAX_BACKUP_BYTES)
+              return setProblem({ message: "That file is over 100 MB: it is not a backup of one account.", errors: [] });
             setFile(f);
           }}
         />
@@ -250,7 +287,11 @@ function RestoreBackup() {
               {problem.message}
             </p>
             {problem.errors.length > 0 ? (
-              <ul aria-label="Problems in the backup" tabIndex={problem.errors.length > 10 ? 0 : undefined} className="flex max-h-64 flex-col gap-1 overflow-y-auto">
+              <ul
+                aria-label="Problems in the backup"
+                tabIndex={problem.errors.length > 10 ? 0 : undefined}
+                className="flex max-h-64 flex-col gap-1 overflow-y-auto"
+              >
                 {problem.errors.map((e, i) => (
                   <li key={i}>
                     {e.path ? <span className="font-medium">{e.path}: </span> : null}

@@ -51,7 +51,12 @@ export function FxRateForm({ baseCurrency, currencies, today, currency, onCurren
           setRate("");
           // Ready for the next rate of the same currency.
           refocusIfLost(rateRef);
-          if (saved) toast({ title: `Saved 1 ${saved.currency} = ${rateText(saved.rate)} ${saved.baseCurrency}`, description: `For ${formatDate(saved.date)}.`, tone: "success" });
+          if (saved)
+            toast({
+              title: `Saved 1 ${saved.currency} = ${rateText(saved.rate)} ${saved.baseCurrency}`,
+              description: `For ${formatDate(saved.date)}.`,
+              tone: "success",
+            });
         },
         onError: (err) => {
           setErrors(requestErrors(err, "Could not save the rate. Try again."));
@@ -85,7 +90,17 @@ export function FxRateForm({ baseCurrency, currencies, today, currency, onCurren
         <Input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </Field>
       <Field label={`Rate (${baseCurrency} per 1 ${currency})`} error={errors.rate}>
-        <Input ref={rateRef} name="rate" inputMode="decimal" autoComplete="off" placeholder="1.0825" value={rate} onChange={(e) => setRate(e.target.value)} aria-describedby={readbackId} className="money" />
+        <Input
+          ref={rateRef}
+          name="rate"
+          inputMode="decimal"
+          autoComplete="off"
+          placeholder="1.0825"
+          value={rate}
+          onChange={(e) => setRate(e.target.value)}
+          aria-describedby={readbackId}
+          className="money"
+        />
       </Field>
       <p id={readbackId} className="col-span-2 text-sm text-muted-foreground md:order-last md:col-span-4">
         {typed.ok ? (

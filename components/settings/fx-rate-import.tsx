@@ -30,7 +30,10 @@ function rowErrorsOf(err: ApiProblem): RowError[] {
 
 /** Without the header every row would fail with "expected string"; say the one real problem instead. */
 function headerProblem(csv: string): string | null {
-  const first = csv.replace(/^\uFEFF/, "").split(/\r?\n/).find((line) => line.trim() !== "");
+  const first = csv
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .find((line) => line.trim() !== "");
   if (!first) return "Paste some rates or choose a file first.";
   const columns = first.split(",").map((c) => c.trim().toLowerCase());
   const missing = HEADER.filter((h) => !columns.includes(h));
@@ -65,7 +68,9 @@ export function FxRateImport({ baseCurrency }: { baseCurrency: string }) {
           refocusIfLost(csvRef);
         },
         onError: (err) => {
-          setProblems(err instanceof ApiProblem ? rowErrorsOf(err) : [{ row: null, field: null, message: "Could not import the rates. Try again." }]);
+          setProblems(
+            err instanceof ApiProblem ? rowErrorsOf(err) : [{ row: null, field: null, message: "Could not import the rates. Try again." }],
+          );
           // The summary, then the list: what to fix, read right after the failed import.
           moveFocus(summaryRef);
         },
@@ -75,7 +80,8 @@ export function FxRateImport({ baseCurrency }: { baseCurrency: string }) {
 
   async function pick(file: File | undefined) {
     if (!file) return;
-    if (file.size > MAX_BYTES) return setProblems([{ row: null, field: null, message: "That file is over 2 MB. Split it into smaller files." }]);
+    if (file.size > MAX_BYTES)
+      return setProblems([{ row: null, field: null, message: "That file is over 2 MB. Split it into smaller files." }]);
     setProblems([]);
     setCsv(await file.text());
   }
@@ -114,11 +120,17 @@ export function FxRateImport({ baseCurrency }: { baseCurrency: string }) {
       {problems.length > 0 ? (
         <div className="flex flex-col gap-2 rounded-lg border border-danger/30 bg-danger/5 p-3 text-sm">
           <p ref={summaryRef} tabIndex={-1} role="alert" className="font-medium text-danger focus:outline-none">
-            {rowCount > 0 ? `Nothing was saved: ${rowCount} problem${rowCount === 1 ? "" : "s"} in the CSV. Fix ${rowCount === 1 ? "it" : "them"} and import again.` : problems[0]?.message}
+            {rowCount > 0
+              ? `Nothing was saved: ${rowCount} problem${rowCount === 1 ? "" : "s"} in the CSV. Fix ${rowCount === 1 ? "it" : "them"} and import again.`
+              : problems[0]?.message}
           </p>
           {rowCount > 0 ? (
             // A long list scrolls inside its box; then it needs a tab stop so a keyboard can scroll it.
-            <ul aria-label="Problems in the CSV" tabIndex={rowCount > 10 ? 0 : undefined} className="flex max-h-64 flex-col gap-1 overflow-y-auto">
+            <ul
+              aria-label="Problems in the CSV"
+              tabIndex={rowCount > 10 ? 0 : undefined}
+              className="flex max-h-64 flex-col gap-1 overflow-y-auto"
+            >
               {problems.map((p, i) => (
                 <li key={i}>
                   <span className="font-medium">{p.row !== null ? `Row ${p.row}` : "File"}</span>

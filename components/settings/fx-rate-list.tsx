@@ -19,10 +19,23 @@ export function groupRates(rates: readonly FxRateView[]): { currency: string; ra
     if (list) list.push(r);
     else groups.set(r.currency, [r]);
   }
-  return [...groups].map(([currency, list]) => ({ currency, rates: list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)) }));
+  return [...groups].map(([currency, list]) => ({
+    currency,
+    rates: list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+  }));
 }
 
-function CurrencyRates({ currency, rates, baseCurrency, name }: { currency: string; rates: FxRateView[]; baseCurrency: string; name: string }) {
+function CurrencyRates({
+  currency,
+  rates,
+  baseCurrency,
+  name,
+}: {
+  currency: string;
+  rates: FxRateView[];
+  baseCurrency: string;
+  name: string;
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? rates : rates.slice(0, PREVIEW);
   const headingId = `rates-${currency}`;
@@ -64,7 +77,15 @@ function CurrencyRates({ currency, rates, baseCurrency, name }: { currency: stri
   );
 }
 
-export function FxRateList({ rates, baseCurrency, names }: { rates: readonly FxRateView[]; baseCurrency: string; names: ReadonlyMap<string, string> }) {
+export function FxRateList({
+  rates,
+  baseCurrency,
+  names,
+}: {
+  rates: readonly FxRateView[];
+  baseCurrency: string;
+  names: ReadonlyMap<string, string>;
+}) {
   if (rates.length === 0) {
     return (
       <EmptyState
@@ -76,7 +97,13 @@ export function FxRateList({ rates, baseCurrency, names }: { rates: readonly FxR
   return (
     <div className="grid gap-3 md:grid-cols-2">
       {groupRates(rates).map((g) => (
-        <CurrencyRates key={g.currency} currency={g.currency} rates={g.rates} baseCurrency={baseCurrency} name={names.get(g.currency) ?? ""} />
+        <CurrencyRates
+          key={g.currency}
+          currency={g.currency}
+          rates={g.rates}
+          baseCurrency={baseCurrency}
+          name={names.get(g.currency) ?? ""}
+        />
       ))}
     </div>
   );

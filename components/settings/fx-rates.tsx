@@ -58,8 +58,8 @@ export function FxRates({ baseCurrency, currencies, today }: FxRatesProps) {
         {missing.length > 0 ? (
           <div role="status" className="flex flex-col gap-2 rounded-lg border border-warning/30 bg-warning/10 px-4 py-3 text-sm">
             <p>
-              <span className="font-semibold text-warning">Missing rates.</span> These transactions of the last 12 months are left out of your figures until their
-              currency has a rate to {baseCurrency}:
+              <span className="font-semibold text-warning">Missing rates.</span> These transactions of the last 12 months are left out of
+              your figures until their currency has a rate to {baseCurrency}:
             </p>
             <ul className="flex flex-wrap gap-2">
               {missing.map((m) => (
@@ -80,7 +80,14 @@ export function FxRates({ baseCurrency, currencies, today }: FxRatesProps) {
           </div>
         ) : null}
 
-        <FxRateForm baseCurrency={baseCurrency} currencies={choices} today={today} currency={currency} onCurrencyChange={setPicked} rateRef={rateRef} />
+        <FxRateForm
+          baseCurrency={baseCurrency}
+          currencies={choices}
+          today={today}
+          currency={currency}
+          onCurrencyChange={setPicked}
+          rateRef={rateRef}
+        />
 
         <details className="group rounded-lg border border-border">
           <summary className="cursor-pointer list-none rounded-lg px-4 py-3 text-sm font-medium select-none hover:bg-muted [&::-webkit-details-marker]:hidden">

@@ -67,7 +67,15 @@ function validate(patch: SettingsPatch, currency: string): FormErrors {
   return errors;
 }
 
-export function GeneralSettings({ settings, currencies, timeZones }: { settings: SettingsView; currencies: CurrencyChoice[]; timeZones: string[] }) {
+export function GeneralSettings({
+  settings,
+  currencies,
+  timeZones,
+}: {
+  settings: SettingsView;
+  currencies: CurrencyChoice[];
+  timeZones: string[];
+}) {
   const { toast } = useToast();
   const update = useUpdateSettings();
   const formRef = useRef<HTMLFormElement>(null);
@@ -150,7 +158,11 @@ export function GeneralSettings({ settings, currencies, timeZones }: { settings:
                 {deviceZone && deviceZone !== draft.timeZone && timeZones.includes(deviceZone) ? (
                   <>
                     {" "}
-                    <button type="button" className="font-medium text-primary underline underline-offset-2" onClick={() => set("timeZone", deviceZone)}>
+                    <button
+                      type="button"
+                      className="font-medium text-primary underline underline-offset-2"
+                      onClick={() => set("timeZone", deviceZone)}
+                    >
                       Use this device’s zone ({deviceZone})
                     </button>
                   </>
@@ -250,9 +262,7 @@ export function GeneralSettings({ settings, currencies, timeZones }: { settings:
           </li>
           <li>Your rates quoted in {settings.baseCurrency} stay saved and count again if you switch back.</li>
           {saved.essential || saved.buffer ? (
-            <li>
-              Essential expenses and the cash buffer keep their numbers, now read as {draft.baseCurrency}: check them afterwards.
-            </li>
+            <li>Essential expenses and the cash buffer keep their numbers, now read as {draft.baseCurrency}: check them afterwards.</li>
           ) : null}
         </ul>
       </ConfirmDialog>

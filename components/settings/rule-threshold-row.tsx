@@ -69,7 +69,13 @@ export function RuleThresholdRow({ id, value, errors, expensesSet, onChange, onR
           }
           error={errors.pass}
         >
-          <UnitInput ref={passRef} name={`${id}.pass`} unit={unit} value={value.pass} onChange={(e) => onChange({ ...value, pass: e.target.value })} />
+          <UnitInput
+            ref={passRef}
+            name={`${id}.pass`}
+            unit={unit}
+            value={value.pass}
+            onChange={(e) => onChange({ ...value, pass: e.target.value })}
+          />
         </Field>
         <Field
           label={

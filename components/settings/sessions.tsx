@@ -16,7 +16,10 @@ export function Sessions({ signOutEverywhere }: { signOutEverywhere: () => Promi
     <Card>
       <CardHeader>
         <CardTitle>Sessions</CardTitle>
-        <CardDescription>Signed in on a device you no longer use? End every browser session at once, this one included. API tokens keep working until you revoke them above.</CardDescription>
+        <CardDescription>
+          Signed in on a device you no longer use? End every browser session at once, this one included. API tokens keep working until you
+          revoke them above.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <Button variant="secondary" onClick={() => setOpen(true)}>

@@ -26,7 +26,11 @@ const EMPTY: Draft = { anchor: "", growth: "", speculative: "" };
 
 function draftOf(mix: SettingsView["targetMix"]): Draft {
   if (!mix) return EMPTY;
-  return { anchor: ratioToPercentText(mix.anchor), growth: ratioToPercentText(mix.growth), speculative: ratioToPercentText(mix.speculative) };
+  return {
+    anchor: ratioToPercentText(mix.anchor),
+    growth: ratioToPercentText(mix.growth),
+    speculative: ratioToPercentText(mix.speculative),
+  };
 }
 
 const isEmpty = (d: Draft) => ROLES.every((r) => d[r.key].trim() === "");
@@ -93,7 +97,8 @@ export function TargetMix({ settings }: { settings: SettingsView }) {
       <CardHeader>
         <CardTitle>Target mix by role</CardTitle>
         <CardDescription>
-          How you would like your income split between anchor, growth and speculative streams. The diversification view compares your actual mix with it. Leave all three empty for no target.
+          How you would like your income split between anchor, growth and speculative streams. The diversification view compares your actual
+          mix with it. Leave all three empty for no target.
         </CardDescription>
       </CardHeader>
       <CardContent>

@@ -6,7 +6,12 @@ export type ShellUser = { name: string; email: string };
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
-  return letters.map((part) => part?.[0] ?? "").join("").toUpperCase() || "?";
+  return (
+    letters
+      .map((part) => part?.[0] ?? "")
+      .join("")
+      .toUpperCase() || "?"
+  );
 }
 
 /** Who is signed in, the theme choice and sign-out: the bottom of the sidebar and of the phone menu. */

@@ -38,11 +38,7 @@ export function AppShell({ user, children }: AppShellProps) {
         <div className="border-t border-border p-3">{account}</div>
       </aside>
       <MobileNav account={account} />
-      <main
-        id={MAIN_CONTENT_ID}
-        tabIndex={-1}
-        className="min-w-0 px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8"
-      >
+      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="min-w-0 px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-8">
         <div className="mx-auto w-full max-w-7xl">{children}</div>
       </main>
     </div>

@@ -42,9 +42,9 @@ export function Landing() {
               Your income is a portfolio. Manage it like one.
             </h1>
             <p className="mt-5 max-w-2xl text-lg text-pretty text-muted-foreground">
-              Streamfolio brings every income stream — freelance clients, YouTube, Etsy, an affiliate blog, a SaaS
-              bot — together as one portfolio. See how diversified, volatile and concentrated your income is, and
-              what happens if your biggest client, platform or stream disappears.
+              Streamfolio brings every income stream — freelance clients, YouTube, Etsy, an affiliate blog, a SaaS bot — together as one
+              portfolio. See how diversified, volatile and concentrated your income is, and what happens if your biggest client, platform or
+              stream disappears.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Link href="/sign-up" className={buttonClasses({ size: "lg" })}>

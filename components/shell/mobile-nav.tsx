@@ -55,11 +55,7 @@ export function MobileNav({ account }: { account: ReactNode }) {
           Menu
         </Button>
       </div>
-      <div
-        id={panelId}
-        hidden={!open}
-        className="max-h-[calc(100dvh-3.5rem)] overflow-y-auto border-t border-border px-3 pt-2 pb-4"
-      >
+      <div id={panelId} hidden={!open} className="max-h-[calc(100dvh-3.5rem)] overflow-y-auto border-t border-border px-3 pt-2 pb-4">
         {/* Rendered only while open: closed, the menu would hydrate a second copy of the sidebar for nothing. */}
         {open ? (
           <>

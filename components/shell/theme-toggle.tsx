@@ -32,8 +32,7 @@ function setPreference(preference: ThemePreference) {
   } catch {
     // Storage blocked (private mode, policy): the choice still applies to this page.
   }
-  const dark =
-    preference === "dark" || (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
+  const dark = preference === "dark" || (preference === "system" && window.matchMedia("(prefers-color-scheme: dark)").matches);
   document.documentElement.classList.toggle("dark", dark);
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }

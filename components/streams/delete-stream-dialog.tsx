@@ -41,7 +41,11 @@ export function DeleteStreamDialog({ stream, onClose, onDeleted, optimistic = tr
   const remove = useDeleteStream({
     optimistic,
     onDeleted: ({ id, name, expectedTransactions }) => {
-      toast({ title: `Deleted “${name}”`, description: expectedTransactions > 0 ? `and its ${plural(expectedTransactions, "transaction")}` : undefined, tone: "success" });
+      toast({
+        title: `Deleted “${name}”`,
+        description: expectedTransactions > 0 ? `and its ${plural(expectedTransactions, "transaction")}` : undefined,
+        tone: "success",
+      });
       close();
       onDeleted?.({ id, name });
     },

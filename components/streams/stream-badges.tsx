@@ -4,7 +4,9 @@ import type { StreamView } from "@/lib/schemas/streams";
 import { ROLE_LABELS, ROLE_TONES, STATUS_LABELS } from "./stream-labels";
 
 export function ColorDot({ color, className }: { color: string; className?: string }) {
-  return <span aria-hidden="true" className={cx("inline-block size-3 shrink-0 rounded-full", className)} style={{ backgroundColor: color }} />;
+  return (
+    <span aria-hidden="true" className={cx("inline-block size-3 shrink-0 rounded-full", className)} style={{ backgroundColor: color }} />
+  );
 }
 
 export function RoleBadge({ role }: { role: StreamView["role"] }) {

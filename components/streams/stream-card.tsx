@@ -64,10 +64,23 @@ export function StreamCard({ stream, color, currency, months, income, onEdit, on
         <Button size="sm" variant="ghost" onClick={onEdit} disabled={pending} aria-label={`Edit ${stream.name}`}>
           Edit
         </Button>
-        <Button size="sm" variant="ghost" onClick={onToggleArchive} disabled={pending} aria-label={`${stream.status === "archived" ? "Unarchive" : "Archive"} ${stream.name}`}>
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onToggleArchive}
+          disabled={pending}
+          aria-label={`${stream.status === "archived" ? "Unarchive" : "Archive"} ${stream.name}`}
+        >
           {stream.status === "archived" ? "Unarchive" : "Archive"}
         </Button>
-        <Button size="sm" variant="ghost" onClick={onDelete} disabled={pending} aria-label={`Delete ${stream.name}`} className="ml-auto text-danger! hover:bg-danger/10">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onDelete}
+          disabled={pending}
+          aria-label={`Delete ${stream.name}`}
+          className="ml-auto text-danger! hover:bg-danger/10"
+        >
           Delete
         </Button>
       </div>

@@ -72,7 +72,9 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
 
   const color = streamColor(stream);
   const archived = stream.status === "archived";
-  const meta = [STREAM_KIND_LABELS[stream.kind], stream.platform, stream.startedOn ? `since ${formatDate(stream.startedOn)}` : null].filter(Boolean).join(" · ");
+  const meta = [STREAM_KIND_LABELS[stream.kind], stream.platform, stream.startedOn ? `since ${formatDate(stream.startedOn)}` : null]
+    .filter(Boolean)
+    .join(" · ");
 
   function toggleArchive() {
     if (!stream) return;
@@ -80,7 +82,8 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
     update.mutate(
       { id: stream.id, patch: { status } },
       {
-        onSuccess: () => toast({ title: status === "archived" ? `Archived “${stream.name}”` : `Restored “${stream.name}”`, tone: "success" }),
+        onSuccess: () =>
+          toast({ title: status === "archived" ? `Archived “${stream.name}”` : `Restored “${stream.name}”`, tone: "success" }),
         onError: () => toast({ title: `Could not change “${stream.name}”`, tone: "danger" }),
       },
     );
@@ -153,7 +156,9 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
           </CardContent>
         </Card>
 
-        {metrics.data && figures ? <StreamMonthlyCard stream={figures} window={metrics.data.window} currency={metrics.data.currency} color={color} /> : null}
+        {metrics.data && figures ? (
+          <StreamMonthlyCard stream={figures} window={metrics.data.window} currency={metrics.data.currency} color={color} />
+        ) : null}
 
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <Card className="self-start">

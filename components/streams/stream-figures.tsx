@@ -41,7 +41,11 @@ export function StreamStats({ stream, currency }: { stream: StreamMetricsView | 
       <Stat label="Net per hour" testId="stat-hourly" hint={stream?.hourlyRate == null ? "Log hours to see it" : undefined}>
         {stream?.hourlyRate == null ? "—" : <Amount minor={stream.hourlyRate} currency={currency} />}
       </Stat>
-      <Stat label="Share of your income" testId="stat-share" hint={stream?.share == null ? "No income in its complete months" : "Over the complete months"}>
+      <Stat
+        label="Share of your income"
+        testId="stat-share"
+        hint={stream?.share == null ? "No income in its complete months" : "Over the complete months"}
+      >
         {formatPercent(stream?.share ?? null, 1)}
       </Stat>
     </dl>
@@ -102,7 +106,9 @@ export function TopClientsCard({ clients, currency }: { clients: StreamClientsVi
       </CardHeader>
       <CardContent>
         {clients.data.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No counterparty on this stream’s income yet. Add one when you log a payment to see who pays you most.</p>
+          <p className="text-sm text-muted-foreground">
+            No counterparty on this stream’s income yet. Add one when you log a payment to see who pays you most.
+          </p>
         ) : (
           <ol className="flex flex-col gap-3" aria-label="Top clients by income">
             {clients.data.map((c) => (

@@ -10,7 +10,15 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { requestErrors, zodErrors } from "@/lib/form-errors";
-import { createStreamInput, STREAM_KIND_LABELS, streamKind, streamRole, streamStatus, updateStreamInput, type StreamView } from "@/lib/schemas/streams";
+import {
+  createStreamInput,
+  STREAM_KIND_LABELS,
+  streamKind,
+  streamRole,
+  streamStatus,
+  updateStreamInput,
+  type StreamView,
+} from "@/lib/schemas/streams";
 import { STREAM_COLOR_NAMES, STREAM_COLORS } from "@/lib/stream-colors";
 import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS } from "./stream-labels";
 import { useCreateStream, useUpdateStream } from "./use-stream-mutations";
@@ -26,7 +34,16 @@ type Values = {
   description: string;
 };
 
-const blank: Values = { name: "", kind: "freelance", role: "growth", platform: "", status: "active", startedOn: "", color: "", description: "" };
+const blank: Values = {
+  name: "",
+  kind: "freelance",
+  role: "growth",
+  platform: "",
+  status: "active",
+  startedOn: "",
+  color: "",
+  description: "",
+};
 
 function valuesOf(stream: StreamView | null): Values {
   if (!stream) return blank;
@@ -80,7 +97,17 @@ export function StreamFormDialog({ open, onClose, stream, onSaved }: StreamFormD
   );
 }
 
-function StreamForm({ id, stream, onDone, onSaved }: { id: string; stream: StreamView | null; onDone: () => void; onSaved?: (s: StreamView) => void }) {
+function StreamForm({
+  id,
+  stream,
+  onDone,
+  onSaved,
+}: {
+  id: string;
+  stream: StreamView | null;
+  onDone: () => void;
+  onSaved?: (s: StreamView) => void;
+}) {
   const { toast } = useToast();
   const [values, setValues] = useState<Values>(() => valuesOf(stream));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -89,7 +116,10 @@ function StreamForm({ id, stream, onDone, onSaved }: { id: string; stream: Strea
   const update = useUpdateStream();
   const pending = create.isPending || update.isPending;
 
-  const set = <K extends keyof Values>(key: K) => (value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set =
+    <K extends keyof Values>(key: K) =>
+    (value: Values[K]) =>
+      setValues((v) => ({ ...v, [key]: value }));
 
   // After a refused submit, focus goes to the first field that needs fixing.
   useEffect(() => {
@@ -132,7 +162,14 @@ function StreamForm({ id, stream, onDone, onSaved }: { id: string; stream: Strea
       }}
     >
       <Field label="Name" error={errors.name} required className="sm:col-span-2">
-        <Input name="name" value={values.name} onChange={(e) => set("name")(e.target.value)} autoComplete="off" data-autofocus maxLength={80} />
+        <Input
+          name="name"
+          value={values.name}
+          onChange={(e) => set("name")(e.target.value)}
+          autoComplete="off"
+          data-autofocus
+          maxLength={80}
+        />
       </Field>
       <Field label="Kind" error={errors.kind}>
         <Select name="kind" value={values.kind} onChange={(e) => set("kind")(e.target.value as Values["kind"])}>
@@ -169,7 +206,13 @@ function StreamForm({ id, stream, onDone, onSaved }: { id: string; stream: Strea
       </Field>
       <ColorPicker value={values.color} onChange={set("color")} error={errors.color} />
       <Field label="Description" error={errors.description} className="sm:col-span-2">
-        <Textarea name="description" value={values.description} onChange={(e) => set("description")(e.target.value)} rows={2} maxLength={1000} />
+        <Textarea
+          name="description"
+          value={values.description}
+          onChange={(e) => set("description")(e.target.value)}
+          rows={2}
+          maxLength={1000}
+        />
       </Field>
       {errors.form ? (
         <p role="alert" className="text-sm font-medium text-danger sm:col-span-2">
@@ -185,7 +228,8 @@ function ColorPicker({ value, onChange, error }: { value: string; onChange: (v: 
   const name = useId();
   const errorId = useId();
   const custom = value !== "" && !(STREAM_COLORS as readonly string[]).includes(value);
-  const swatch = "relative flex size-8 cursor-pointer items-center justify-center rounded-full border border-border has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring";
+  const swatch =
+    "relative flex size-8 cursor-pointer items-center justify-center rounded-full border border-border has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-ring";
   return (
     <fieldset className="flex min-w-0 flex-col gap-1.5" aria-describedby={error ? errorId : undefined}>
       <legend className="mb-1.5 text-sm font-medium text-foreground">Colour</legend>
@@ -208,7 +252,10 @@ function ColorPicker({ value, onChange, error }: { value: string; onChange: (v: 
             type="color"
             value={custom ? value : "#6b7280"}
             onChange={(e) => onChange(e.target.value)}
-            className={cx("size-8 cursor-pointer rounded border border-border bg-surface p-0.5", custom && "outline-2 outline-offset-2 outline-foreground")}
+            className={cx(
+              "size-8 cursor-pointer rounded border border-border bg-surface p-0.5",
+              custom && "outline-2 outline-offset-2 outline-foreground",
+            )}
           />
           Custom
         </label>
@@ -225,5 +272,10 @@ function ColorPicker({ value, onChange, error }: { value: string; onChange: (v: 
 
 /** The checked swatch's ring, drawn by CSS from the radio's state so it never disagrees with it. */
 function Ring() {
-  return <span aria-hidden="true" className="pointer-events-none absolute -inset-1 rounded-full border-2 border-transparent peer-checked:border-foreground" />;
+  return (
+    <span
+      aria-hidden="true"
+      className="pointer-events-none absolute -inset-1 rounded-full border-2 border-transparent peer-checked:border-foreground"
+    />
+  );
 }

@@ -96,7 +96,14 @@ export function StreamsBoard({ today }: { today: string }) {
           {archived.length > 0 ? (
             <details className="group rounded-xl border border-border bg-surface/50">
               <summary className="flex cursor-pointer list-none items-center gap-2 rounded-xl px-4 py-3 text-sm font-medium [&::-webkit-details-marker]:hidden">
-                <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" className="size-4 transition-transform group-open:rotate-90">
+                <svg
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  aria-hidden="true"
+                  className="size-4 transition-transform group-open:rotate-90"
+                >
                   <path d="m9 6 6 6-6 6" />
                 </svg>
                 Archived streams ({archived.length})

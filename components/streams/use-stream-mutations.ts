@@ -125,7 +125,10 @@ export function useDeleteStream({ optimistic = true, onDeleted, onFailed }: Dele
       qc.removeQueries({ queryKey: keys.streamClients(id) });
       qc.removeQueries({ queryKey: keys.timeEntries(id) });
       qc.removeQueries({ queryKey: keys.streamDetail(id) });
-      qc.removeQueries({ queryKey: keys.transactionLists(), predicate: (q) => (q.queryKey[2] as { stream?: string } | undefined)?.stream === id });
+      qc.removeQueries({
+        queryKey: keys.transactionLists(),
+        predicate: (q) => (q.queryKey[2] as { stream?: string } | undefined)?.stream === id,
+      });
       // Its goals go with it (a database cascade), and its figures leave the dashboards.
       void qc.invalidateQueries({ queryKey: metricsKeys.all() });
       void qc.invalidateQueries({ queryKey: metricsKeys.goals() });

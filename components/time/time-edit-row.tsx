@@ -31,7 +31,8 @@ export function TimeEditRow({ entry, retry, onSave, onCancel }: TimeEditRowProps
     () => retry?.values ?? { hours: formatMinutes(entry.minutes), occurredOn: entry.occurredOn, note: entry.note ?? "" },
   );
   const [errors, setErrors] = useState<Record<string, string>>(retry?.errors ?? {});
-  const set = (key: keyof TimeEditValues) => (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const set = (key: keyof TimeEditValues) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setValues((v) => ({ ...v, [key]: e.target.value }));
 
   useEffect(() => {
     hoursRef.current?.focus();
@@ -64,7 +65,15 @@ export function TimeEditRow({ entry, retry, onSave, onCancel }: TimeEditRowProps
       className="grid grid-cols-2 gap-3 bg-muted/40 px-3 py-3"
     >
       <Field label="Time spent" error={errors.hours ?? errors.minutes} className="col-span-1">
-        <Input ref={hoursRef} name="hours" autoComplete="off" placeholder="1.5 h" value={values.hours} onChange={set("hours")} className="money" />
+        <Input
+          ref={hoursRef}
+          name="hours"
+          autoComplete="off"
+          placeholder="1.5 h"
+          value={values.hours}
+          onChange={set("hours")}
+          className="money"
+        />
       </Field>
       <Field label="Date" error={errors.occurredOn} className="col-span-1">
         <Input name="occurredOn" type="date" value={values.occurredOn} onChange={set("occurredOn")} />

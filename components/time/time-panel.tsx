@@ -40,7 +40,12 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
   });
 
   function submit() {
-    const parsed = createTimeEntryInput.safeParse({ streamId, occurredOn: values.occurredOn, note: values.note, ...durationOf(values.hours, values.minutes) });
+    const parsed = createTimeEntryInput.safeParse({
+      streamId,
+      occurredOn: values.occurredOn,
+      note: values.note,
+      ...durationOf(values.hours, values.minutes),
+    });
     if (!parsed.success) {
       const found = zodErrors(parsed.error);
       // Both boxes share one message: a duration is one answer.
@@ -102,11 +107,34 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
             <legend className="mb-1.5 text-sm font-medium">Time spent</legend>
             <div className="grid grid-cols-2 gap-2">
               <label className="flex items-center gap-2 text-sm text-muted-foreground">
-                <Input ref={hoursRef} name="hours" aria-label="Hours" inputMode="decimal" autoComplete="off" placeholder="0" value={values.hours} onChange={set("hours")} aria-invalid={errors.duration ? true : undefined} aria-describedby={errors.duration ? `${ids}-duration` : undefined} className="money text-right" />
+                <Input
+                  ref={hoursRef}
+                  name="hours"
+                  aria-label="Hours"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  placeholder="0"
+                  value={values.hours}
+                  onChange={set("hours")}
+                  aria-invalid={errors.duration ? true : undefined}
+                  aria-describedby={errors.duration ? `${ids}-duration` : undefined}
+                  className="money text-right"
+                />
                 <span aria-hidden="true">h</span>
               </label>
               <label className="flex items-center gap-2 text-sm text-muted-foreground">
-                <Input name="minutes" aria-label="Minutes" inputMode="numeric" autoComplete="off" placeholder="0" value={values.minutes} onChange={set("minutes")} aria-invalid={errors.duration ? true : undefined} aria-describedby={errors.duration ? `${ids}-duration` : undefined} className="money text-right" />
+                <Input
+                  name="minutes"
+                  aria-label="Minutes"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder="0"
+                  value={values.minutes}
+                  onChange={set("minutes")}
+                  aria-invalid={errors.duration ? true : undefined}
+                  aria-describedby={errors.duration ? `${ids}-duration` : undefined}
+                  className="money text-right"
+                />
                 <span aria-hidden="true">min</span>
               </label>
             </div>
@@ -162,8 +190,15 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
                           { before: e, patch },
                           {
                             onError: (err) => {
-                              setEditing({ id: e.id, retry: { values: typed, errors: requestErrors(err, "Could not save the change. Try again.") } });
-                              toast({ title: "The change was not saved", description: "The entry is open again with what you typed.", tone: "danger" });
+                              setEditing({
+                                id: e.id,
+                                retry: { values: typed, errors: requestErrors(err, "Could not save the change. Try again.") },
+                              });
+                              toast({
+                                title: "The change was not saved",
+                                description: "The entry is open again with what you typed.",
+                                tone: "danger",
+                              });
                             },
                           },
                         );
@@ -200,7 +235,14 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
                     >
                       Edit
                     </Button>
-                    <Button size="sm" variant="ghost" onClick={() => del(e)} disabled={pending} aria-label={`Delete ${what}`} className="text-danger! hover:bg-danger/10">
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => del(e)}
+                      disabled={pending}
+                      aria-label={`Delete ${what}`}
+                      className="text-danger! hover:bg-danger/10"
+                    >
                       Delete
                     </Button>
                   </span>
@@ -210,7 +252,13 @@ export function TimePanel({ streamId, streamName, today }: { streamId: string; s
           </ul>
         )}
         {entries.hasNextPage ? (
-          <Button variant="secondary" size="sm" className="self-center" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="self-center"
+            onClick={() => void entries.fetchNextPage()}
+            loading={entries.isFetchingNextPage}
+          >
             Load more
           </Button>
         ) : null}

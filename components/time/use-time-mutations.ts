@@ -40,11 +40,22 @@ export function useLogTime() {
       const previous = await snapshot(qc, draft.streamId);
       optimisticSeq += 1;
       const now = new Date().toISOString();
-      const temp: TimeEntryView = { id: `optimistic-${optimisticSeq}`, ...draft, hours: draft.minutes / 60, createdAt: now, updatedAt: now };
-      setPages(qc, draft.streamId, (entries) => {
-        const at = entries.findIndex((e) => e.occurredOn <= temp.occurredOn);
-        return at === -1 ? [...entries, temp] : [...entries.slice(0, at), temp, ...entries.slice(at)];
-      }, true);
+      const temp: TimeEntryView = {
+        id: `optimistic-${optimisticSeq}`,
+        ...draft,
+        hours: draft.minutes / 60,
+        createdAt: now,
+        updatedAt: now,
+      };
+      setPages(
+        qc,
+        draft.streamId,
+        (entries) => {
+          const at = entries.findIndex((e) => e.occurredOn <= temp.occurredOn);
+          return at === -1 ? [...entries, temp] : [...entries.slice(0, at), temp, ...entries.slice(at)];
+        },
+        true,
+      );
       return { previous };
     },
     onError: (_err, draft, ctx) => qc.setQueryData(keys.timeEntries(draft.streamId), ctx?.previous),

@@ -8,7 +8,17 @@ import { ENTRY_KIND_LABELS, ENTRY_KINDS, type EntryKind } from "./entry-kind";
  * Income / Expense / Refund as one radio group: a single Tab stop, arrow keys to change, and the
  * choice visible at a glance. A native radio group also keeps the focus order of the form simple.
  */
-export function KindToggle({ value, onChange, label = "Kind", className }: { value: EntryKind; onChange: (k: EntryKind) => void; label?: string; className?: string }) {
+export function KindToggle({
+  value,
+  onChange,
+  label = "Kind",
+  className,
+}: {
+  value: EntryKind;
+  onChange: (k: EntryKind) => void;
+  label?: string;
+  className?: string;
+}) {
   const name = useId();
   return (
     <fieldset className={cx("flex min-w-0 flex-col gap-1.5", className)}>

@@ -149,7 +149,16 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
 
   function submitMoney() {
     const wire = toWire(values.entry, values.amount);
-    const raw = { streamId, kind: wire.kind, occurredOn: values.occurredOn, amount: wire.amount, currency, counterparty, platform, description: values.description };
+    const raw = {
+      streamId,
+      kind: wire.kind,
+      occurredOn: values.occurredOn,
+      amount: wire.amount,
+      currency,
+      counterparty,
+      platform,
+      description: values.description,
+    };
     const parsed = transactionInput(currency).safeParse(raw);
     if (!parsed.success) return refuse(zodErrors(parsed.error));
     const draft: TransactionDraft = {
@@ -323,10 +332,14 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
             </Button>
           </div>
           <datalist id={`${ids}-counterparties`}>
-            {suggestions.data?.counterparties.map((c) => <option key={c} value={c} />)}
+            {suggestions.data?.counterparties.map((c) => (
+              <option key={c} value={c} />
+            ))}
           </datalist>
           <datalist id={`${ids}-platforms`}>
-            {suggestions.data?.platforms.map((p) => <option key={p} value={p} />)}
+            {suggestions.data?.platforms.map((p) => (
+              <option key={p} value={p} />
+            ))}
           </datalist>
         </>
       ) : (
@@ -346,7 +359,13 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
           {streamField(span.hoursStream)}
           {dateField(span.hoursDate)}
           <Field label="Note" error={errors.note} className={span.note}>
-            <Input name="note" autoComplete="off" placeholder="What you worked on" value={values.note} onChange={(e) => set("note", e.target.value)} />
+            <Input
+              name="note"
+              autoComplete="off"
+              placeholder="What you worked on"
+              value={values.note}
+              onChange={(e) => set("note", e.target.value)}
+            />
           </Field>
           <div className={cx("flex items-end", span.logHours)}>
             <Button type="submit" className="flex-1">
@@ -355,7 +374,12 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
           </div>
         </>
       )}
-      <p role="status" aria-live="polite" className="col-span-full -mt-2 min-h-5 text-sm text-muted-foreground" data-testid="quick-add-status">
+      <p
+        role="status"
+        aria-live="polite"
+        className="col-span-full -mt-2 min-h-5 text-sm text-muted-foreground"
+        data-testid="quick-add-status"
+      >
         {errors.form ? <span className="font-medium text-danger">{errors.form}</span> : status}
       </p>
     </form>

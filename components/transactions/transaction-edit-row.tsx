@@ -8,7 +8,16 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { streamsQuery } from "@/lib/queries";
 import { transactionInput, type TransactionView } from "@/lib/schemas/transactions";
-import { amountForForm, ENTRY_KIND_LABELS, ENTRY_KINDS, entryKindOf, entryKindOfTyped, isNegative, toWire, type EntryKind } from "./entry-kind";
+import {
+  amountForForm,
+  ENTRY_KIND_LABELS,
+  ENTRY_KINDS,
+  entryKindOf,
+  entryKindOfTyped,
+  isNegative,
+  toWire,
+  type EntryKind,
+} from "./entry-kind";
 import { zodErrors } from "@/lib/form-errors";
 import type { TransactionDraft } from "./use-transaction-mutations";
 
@@ -38,15 +47,18 @@ export type TransactionEditRowProps = {
 export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEditRowProps) {
   const streams = useQuery(streamsQuery());
   const amountRef = useRef<HTMLInputElement>(null);
-  const [values, setValues] = useState<EditValues>(() => retry?.values ?? {
-    amount: amountForForm(t),
-    streamId: t.streamId,
-    occurredOn: t.occurredOn,
-    entry: entryKindOf(t),
-    counterparty: t.counterparty ?? "",
-    platform: t.platform ?? "",
-    description: t.description ?? "",
-  });
+  const [values, setValues] = useState<EditValues>(
+    () =>
+      retry?.values ?? {
+        amount: amountForForm(t),
+        streamId: t.streamId,
+        occurredOn: t.occurredOn,
+        entry: entryKindOf(t),
+        counterparty: t.counterparty ?? "",
+        platform: t.platform ?? "",
+        description: t.description ?? "",
+      },
+  );
   const [errors, setErrors] = useState<Record<string, string>>(retry?.errors ?? {});
   const set = <K extends keyof EditValues>(key: K, value: EditValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -116,7 +128,15 @@ export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEd
       className="grid grid-cols-2 gap-3 bg-muted/40 px-3 py-3 sm:grid-cols-4 sm:px-4 lg:grid-cols-8"
     >
       <Field label={`Amount (${t.currency})`} error={errors.amount} className="lg:col-span-1">
-        <Input ref={amountRef} name="amount" inputMode="decimal" autoComplete="off" value={values.amount} onChange={(e) => set("amount", e.target.value)} className="money text-right" />
+        <Input
+          ref={amountRef}
+          name="amount"
+          inputMode="decimal"
+          autoComplete="off"
+          value={values.amount}
+          onChange={(e) => set("amount", e.target.value)}
+          className="money text-right"
+        />
       </Field>
       <Field label="Stream" error={errors.streamId} className="lg:col-span-2">
         <Select name="streamId" value={values.streamId} onChange={(e) => set("streamId", e.target.value)}>
@@ -152,9 +172,7 @@ export function TransactionEditRow({ t, retry, onSave, onCancel }: TransactionEd
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit">
-          Save
-        </Button>
+        <Button type="submit">Save</Button>
       </div>
       {errors.form ? (
         <p role="alert" className="col-span-full text-sm font-medium text-danger">

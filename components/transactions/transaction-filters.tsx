@@ -47,7 +47,14 @@ export function TransactionFilters({ filters, onChange }: TransactionFiltersProp
       className="grid grid-cols-2 gap-3 md:grid-cols-6 xl:grid-cols-12"
     >
       <Field label="Search" className="col-span-2 md:col-span-6 xl:col-span-3">
-        <Input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Client, platform, note…" autoComplete="off" />
+        <Input
+          type="search"
+          name="q"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="Client, platform, note…"
+          autoComplete="off"
+        />
       </Field>
       <Field label="Stream" className="col-span-1 md:col-span-2 xl:col-span-3">
         <Select name="stream" value={filters.stream ?? ""} onChange={(e) => set("stream", e.target.value)}>

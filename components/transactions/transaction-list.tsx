@@ -119,7 +119,11 @@ export function TransactionList({ filters, limit = 50, showStream = true, empty,
                     {
                       onError: (err) => {
                         setEditing({ id: t.id, retry: { values, errors: requestErrors(err, "Could not save the change. Try again.") } });
-                        toast({ title: "The change was not saved", description: "The row is open again with what you typed.", tone: "danger" });
+                        toast({
+                          title: "The change was not saved",
+                          description: "The row is open again with what you typed.",
+                          tone: "danger",
+                        });
                       },
                     },
                   );

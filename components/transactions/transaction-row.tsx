@@ -23,7 +23,12 @@ export function TransactionRow({ t, showStream, onEdit, onDelete, editButtonRef 
   const pending = t.id.startsWith("optimistic-");
   const details = [t.counterparty, t.platform, t.description].filter(Boolean).join(" · ");
   const title = showStream ? t.streamName : (t.counterparty ?? t.description ?? ENTRY_KIND_LABELS[entry]);
-  const rest = showStream ? details : [t.platform, t.description].filter(Boolean).filter((v) => v !== title).join(" · ");
+  const rest = showStream
+    ? details
+    : [t.platform, t.description]
+        .filter(Boolean)
+        .filter((v) => v !== title)
+        .join(" · ");
   return (
     // Phones: date and actions on top, who/what and the amount below. From sm: one line.
     <div
@@ -46,7 +51,14 @@ export function TransactionRow({ t, showStream, onEdit, onDelete, editButtonRef 
         <Button ref={editButtonRef} size="sm" variant="ghost" onClick={onEdit} disabled={pending} aria-label={`Edit ${describe(t)}`}>
           Edit
         </Button>
-        <Button size="sm" variant="ghost" onClick={onDelete} disabled={pending} aria-label={`Delete ${describe(t)}`} className="text-danger! hover:bg-danger/10">
+        <Button
+          size="sm"
+          variant="ghost"
+          onClick={onDelete}
+          disabled={pending}
+          aria-label={`Delete ${describe(t)}`}
+          className="text-danger! hover:bg-danger/10"
+        >
           Delete
         </Button>
       </div>

@@ -46,16 +46,7 @@ export type ButtonProps = ComponentProps<"button"> &
  * `type` defaults to "button": a button inside a form only submits when it says so, which avoids
  * accidental submits from icon buttons and dialog controls.
  */
-export function Button({
-  variant,
-  size,
-  className,
-  loading = false,
-  disabled,
-  type = "button",
-  children,
-  ...props
-}: ButtonProps) {
+export function Button({ variant, size, className, loading = false, disabled, type = "button", children, ...props }: ButtonProps) {
   return (
     <button
       type={type}

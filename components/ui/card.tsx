@@ -4,12 +4,7 @@ import { cx } from "@/components/ui/cx";
 export type CardProps = ComponentProps<"div">;
 
 export function Card({ className, ...props }: CardProps) {
-  return (
-    <div
-      className={cx("min-w-0 rounded-xl border border-border bg-surface text-foreground shadow-xs", className)}
-      {...props}
-    />
-  );
+  return <div className={cx("min-w-0 rounded-xl border border-border bg-surface text-foreground shadow-xs", className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<"div">) {

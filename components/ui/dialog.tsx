@@ -90,7 +90,15 @@ export function Dialog({ open, onClose, title, description, children, footer, si
           {footer ? <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">{footer}</div> : null}
           {/* Last in the DOM so the browser's default initial focus lands on the content, not on Close. */}
           <Button variant="ghost" size="icon" aria-label="Close" onClick={onClose} className="absolute top-3 right-3 size-9">
-            <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true" className="size-4">
+            <svg
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              aria-hidden="true"
+              className="size-4"
+            >
               <path d="M18 6 6 18M6 6l12 12" />
             </svg>
           </Button>

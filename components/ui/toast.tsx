@@ -1,16 +1,6 @@
 "use client";
 
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 
@@ -124,15 +114,7 @@ const toneAccent: Record<ToastTone, string> = {
   info: "border-l-info",
 };
 
-function ToastItem({
-  toast,
-  onDismiss,
-  pageHidden,
-}: {
-  toast: ToastRecord;
-  onDismiss: (id: string) => void;
-  pageHidden: boolean;
-}) {
+function ToastItem({ toast, onDismiss, pageHidden }: { toast: ToastRecord; onDismiss: (id: string) => void; pageHidden: boolean }) {
   const { id, title, description, tone = "neutral", action } = toast;
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
@@ -182,7 +164,15 @@ function ToastItem({
         </Button>
       ) : null}
       <Button variant="ghost" size="icon" aria-label="Dismiss notification" onClick={() => onDismiss(id)} className="size-8">
-        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" aria-hidden="true" className="size-4">
+        <svg
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          aria-hidden="true"
+          className="size-4"
+        >
           <path d="M18 6 6 18M6 6l12 12" />
         </svg>
       </Button>

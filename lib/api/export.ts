@@ -111,7 +111,9 @@ function exportJson(userId: string): Promise<Response> {
     inSnapshot(async (tx) => {
       const head = await readBackupHead(tx, userId);
       const list = (items: readonly unknown[]) => (items.length ? `[\n${items.map((i) => JSON.stringify(i)).join(",\n")}\n]` : "[]");
-      await write(`{"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},\n"settings":${JSON.stringify(head.settings)},\n`);
+      await write(
+        `{"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},\n"settings":${JSON.stringify(head.settings)},\n`,
+      );
       await write(`"streams":${list(head.streams)},\n"imports":${list(head.imports)},\n"goals":${list(head.goals)},\n`);
       await write(`"fxRates":${list(head.fxRates)},\n"importMappings":${list(head.importMappings)},\n`);
       const paged = async <T extends { id: string }>(name: string, page: (after: string | null) => Promise<T[]>, last: boolean) => {

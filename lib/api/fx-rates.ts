@@ -13,7 +13,10 @@ const rateList = listResponse(fxRateResponse);
 const MAX_RATES = 10_000;
 
 const unpricedQuery = z.object({
-  base: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.").meta({ description: "A base currency to try; the current one when left out." }).optional(),
+  base: currencyCode
+    .refine(isCurrency, "Not an ISO 4217 currency code.")
+    .meta({ description: "A base currency to try; the current one when left out." })
+    .optional(),
 });
 const unpricedResponse = z.object({
   base: z.string(),
@@ -75,9 +78,13 @@ function checkRates(items: readonly unknown[], base: string, label: (i: number) 
     }
     const pair = `${parsed.data.currency}|${parsed.data.date}`;
     const first = seen.get(pair);
-    if (parsed.data.currency === base) errors.push({ path: `${label(i)}currency`, message: `${base} is your base currency: its rate is always 1.` });
+    if (parsed.data.currency === base)
+      errors.push({ path: `${label(i)}currency`, message: `${base} is your base currency: its rate is always 1.` });
     else if (first !== undefined)
-      errors.push({ path: `${label(i)}date`, message: `${parsed.data.currency} already has a rate for ${parsed.data.date} in ${label(first).replace(/\.$/, "") || "this request"}.` });
+      errors.push({
+        path: `${label(i)}date`,
+        message: `${parsed.data.currency} already has a rate for ${parsed.data.date} in ${label(first).replace(/\.$/, "") || "this request"}.`,
+      });
     else {
       seen.set(pair, i);
       rates.push(parsed.data);
@@ -105,7 +112,8 @@ export const upsertRatesOp = defineOperation({
     const items: unknown[] = single ? [body] : Array.isArray(body) ? body : [];
     const label = format === "csv" ? (i: number) => `row ${i + 2}.` : single ? () => "" : (i: number) => `${i}.`;
     if (items.length === 0) throw unprocessable("Send at least one rate.");
-    if (items.length > MAX_RATES) throw new ApiError(413, "Payload too large", `At most ${MAX_RATES.toLocaleString("en-US")} rates per request.`);
+    if (items.length > MAX_RATES)
+      throw new ApiError(413, "Payload too large", `At most ${MAX_RATES.toLocaleString("en-US")} rates per request.`);
 
     const { rates, errors } = checkRates(items, await userBaseCurrency(userId), label);
     if (errors.length) throw unprocessable("Some rates did not pass validation; nothing was saved.", errors);

@@ -29,7 +29,8 @@ export const setGoalOp = defineOperation({
   operationId: "setGoal",
   tag: "Goals",
   summary: "Set a monthly goal from a month on",
-  description: "A goal for the whole portfolio (`streamId` null) or one stream. Posting again for the same owner and month replaces its target (200).",
+  description:
+    "A goal for the whole portfolio (`streamId` null) or one stream. Posting again for the same owner and month replaces its target (200).",
   access: "write",
   body: createGoalInput,
   status: 201,

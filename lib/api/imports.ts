@@ -25,13 +25,15 @@ import { defineOperation, reply } from "./operation";
 /** The reader an import asks for: a built-in one by id, or the user's own column mapping. */
 async function readerFor(userId: string, query: ImportQuery): Promise<ImportReader> {
   if (query.preset === "mapping") {
-    if (!query.mapping) throw unprocessable("Give the column mapping.", [{ path: "mapping", message: "Send the mapping as JSON, or a saved mapping's id." }]);
+    if (!query.mapping)
+      throw unprocessable("Give the column mapping.", [{ path: "mapping", message: "Send the mapping as JSON, or a saved mapping's id." }]);
     let mapping: unknown;
     if (isUuid(query.mapping)) {
       try {
         mapping = (await getImportMapping(userId, query.mapping)).mapping;
       } catch (err) {
-        if (err instanceof ApiError && err.status === 404) throw unprocessable("No such saved mapping.", [{ path: "mapping", message: "No such saved mapping." }]);
+        if (err instanceof ApiError && err.status === 404)
+          throw unprocessable("No such saved mapping.", [{ path: "mapping", message: "No such saved mapping." }]);
         throw err;
       }
     } else {
@@ -44,7 +46,10 @@ async function readerFor(userId: string, query: ImportQuery): Promise<ImportRead
     return readerOfMapping(mapping);
   }
   const reader = findReader(query.preset);
-  if (!reader) throw unprocessable("No such preset.", [{ path: "preset", message: `Use one of: ${[...readers.map((r) => r.id), "mapping"].join(", ")}.` }]);
+  if (!reader)
+    throw unprocessable("No such preset.", [
+      { path: "preset", message: `Use one of: ${[...readers.map((r) => r.id), "mapping"].join(", ")}.` },
+    ]);
   return reader;
 }
 
@@ -176,4 +181,3 @@ export const deleteImportMappingOp = defineOperation({
   response: importMappingResponse,
   handle: async ({ userId, params }) => importMappingResponse.parse(await deleteImportMapping(userId, params.id ?? "")),
 });
-

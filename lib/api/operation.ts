@@ -61,7 +61,9 @@ export interface Operation<Q extends z.ZodType = z.ZodType, B extends z.ZodType 
 }
 
 /** Keeps the generics of one declaration: `query` and `body` type the handler's context. */
-export function defineOperation<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(op: Operation<Q, B>): Operation<Q, B> {
+export function defineOperation<Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  op: Operation<Q, B>,
+): Operation<Q, B> {
   return op;
 }
 

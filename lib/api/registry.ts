@@ -14,6 +14,14 @@ const isOperation = (value: unknown): value is Operation =>
   typeof value === "object" && value !== null && "operationId" in value && "handle" in value;
 
 /** Every operation of /api/v1, in the order the OpenAPI document lists them. */
-export const operations: readonly Operation[] = [account, streams, transactions, timeEntries, goals, fxRates, metrics, imports, exportData].flatMap((module) =>
-  Object.values(module).filter(isOperation),
-);
+export const operations: readonly Operation[] = [
+  account,
+  streams,
+  transactions,
+  timeEntries,
+  goals,
+  fxRates,
+  metrics,
+  imports,
+  exportData,
+].flatMap((module) => Object.values(module).filter(isOperation));

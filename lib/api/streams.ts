@@ -6,7 +6,14 @@ import { streamClients } from "@/lib/metrics/concentration";
 import { recentWindow, type MonthRange } from "@/lib/metrics/window";
 import { listResponse } from "@/lib/schemas/common";
 import { streamClientsQuery, streamClientsResponse, type StreamClientsView } from "@/lib/schemas/metrics";
-import { createStreamInput, deleteStreamQuery, listStreamsQuery, streamDetailResponse, streamResponse, updateStreamInput } from "@/lib/schemas/streams";
+import {
+  createStreamInput,
+  deleteStreamQuery,
+  listStreamsQuery,
+  streamDetailResponse,
+  streamResponse,
+  updateStreamInput,
+} from "@/lib/schemas/streams";
 import { todayIn } from "@/lib/today";
 import { defineOperation } from "./operation";
 
@@ -70,7 +77,11 @@ export async function streamPagesWindow(userId: string): Promise<MonthRange> {
 }
 
 /** Who pays one stream over a window, as GET /api/v1/streams/{id}/clients answers it. */
-export async function readStreamClients(userId: string, streamId: string, query: { from?: string; to?: string; limit: number }): Promise<StreamClientsView> {
+export async function readStreamClients(
+  userId: string,
+  streamId: string,
+  query: { from?: string; to?: string; limit: number },
+): Promise<StreamClientsView> {
   const window = query.from && query.to ? { from: query.from, to: query.to } : await streamPagesWindow(userId);
   const { streamIncome, clients, missing } = await loadStreamClients(userId, streamId, window);
   return streamClientsResponse.parse({

@@ -75,13 +75,18 @@ export const createTransactionsOp = defineOperation({
     const isBatch = Array.isArray(body);
     const list: unknown[] = isBatch ? body : [body];
     if (isBatch && list.length === 0) throw unprocessable("Send at least one transaction.", [{ path: "", message: "The array is empty." }]);
-    if (list.length > MAX_BATCH) throw new ApiError(413, "Payload too large", `At most ${MAX_BATCH} transactions per request; send larger sets in several batches.`);
+    if (list.length > MAX_BATCH)
+      throw new ApiError(413, "Payload too large", `At most ${MAX_BATCH} transactions per request; send larger sets in several batches.`);
     if (!isBatch && (typeof body !== "object" || body === null)) throw unprocessable("Send a transaction object or an array of them.");
 
     const prefix = isBatch ? (i: number) => `${i}.` : () => "";
     const parsed = parseTransactionItems(list, await userBaseCurrency(userId), prefix);
     const errors = [...parsed.errors, ...(await streamRefErrors(userId, parsed.refs, prefix))];
-    if (errors.length) throw unprocessable(isBatch ? "Some items did not pass validation; nothing was saved." : "The transaction did not pass validation.", errors);
+    if (errors.length)
+      throw unprocessable(
+        isBatch ? "Some items did not pass validation; nothing was saved." : "The transaction did not pass validation.",
+        errors,
+      );
 
     const result = await createTransactions(userId, parsed.items, { pathPrefix: prefix });
     if (isBatch) return reply(batchResponse.parse(result), result.inserted > 0 ? 201 : 200);

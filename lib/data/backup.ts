@@ -75,17 +75,35 @@ export async function readBackupHead(tx: Executor, userId: string) {
     .where(eq(imports.userId, userId))
     .orderBy(asc(imports.createdAt), asc(imports.id));
   const goalRows = await tx
-    .select({ streamId: goals.streamId, targetMinor: goals.targetMinor, effectiveFrom: goals.effectiveFrom, createdAt: goals.createdAt, updatedAt: goals.updatedAt })
+    .select({
+      streamId: goals.streamId,
+      targetMinor: goals.targetMinor,
+      effectiveFrom: goals.effectiveFrom,
+      createdAt: goals.createdAt,
+      updatedAt: goals.updatedAt,
+    })
     .from(goals)
     .where(eq(goals.userId, userId))
     .orderBy(asc(goals.effectiveFrom), asc(goals.id));
   const rateRows = await tx
-    .select({ baseCurrency: fxRates.baseCurrency, currency: fxRates.currency, date: fxRates.date, rate: fxRates.rate, createdAt: fxRates.createdAt, updatedAt: fxRates.updatedAt })
+    .select({
+      baseCurrency: fxRates.baseCurrency,
+      currency: fxRates.currency,
+      date: fxRates.date,
+      rate: fxRates.rate,
+      createdAt: fxRates.createdAt,
+      updatedAt: fxRates.updatedAt,
+    })
     .from(fxRates)
     .where(eq(fxRates.userId, userId))
     .orderBy(asc(fxRates.baseCurrency), asc(fxRates.currency), asc(fxRates.date));
   const mappingRows = await tx
-    .select({ name: importMappings.name, mapping: importMappings.mapping, createdAt: importMappings.createdAt, updatedAt: importMappings.updatedAt })
+    .select({
+      name: importMappings.name,
+      mapping: importMappings.mapping,
+      createdAt: importMappings.createdAt,
+      updatedAt: importMappings.updatedAt,
+    })
     .from(importMappings)
     .where(eq(importMappings.userId, userId))
     .orderBy(asc(importMappings.name));
@@ -229,7 +247,8 @@ export async function restoreBackup(userId: string, backup: Backup) {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1).for("update");
     if (!user) throw notFound("User");
     const [existing] = await tx.select({ n: count() }).from(streams).where(eq(streams.userId, userId));
-    if (Number(existing?.n ?? 0) > 0) throw conflict("A backup restores only into an account with no streams: use a new account, or delete the streams first.");
+    if (Number(existing?.n ?? 0) > 0)
+      throw conflict("A backup restores only into an account with no streams: use a new account, or delete the streams first.");
 
     const s = backup.settings;
     const base = s.baseCurrency;
@@ -256,7 +275,15 @@ export async function restoreBackup(userId: string, backup: Backup) {
 
     for (let i = 0; i < backup.fxRates.length; i += 1000) {
       await tx.insert(fxRates).values(
-        backup.fxRates.slice(i, i + 1000).map((r) => ({ userId, baseCurrency: r.baseCurrency, currency: r.currency, date: r.date, rate: r.rate, createdAt: date(r.createdAt), updatedAt: date(r.updatedAt) })),
+        backup.fxRates.slice(i, i + 1000).map((r) => ({
+          userId,
+          baseCurrency: r.baseCurrency,
+          currency: r.currency,
+          date: r.date,
+          rate: r.rate,
+          createdAt: date(r.createdAt),
+          updatedAt: date(r.updatedAt),
+        })),
       );
     }
     if (backup.streams.length) {
@@ -353,7 +380,13 @@ export async function restoreBackup(userId: string, backup: Backup) {
     }
     if (backup.importMappings.length) {
       await tx.insert(importMappings).values(
-        backup.importMappings.map((m) => ({ userId, name: m.name, mapping: m.mapping, createdAt: date(m.createdAt), updatedAt: date(m.updatedAt) })),
+        backup.importMappings.map((m) => ({
+          userId,
+          name: m.name,
+          mapping: m.mapping,
+          createdAt: date(m.createdAt),
+          updatedAt: date(m.updatedAt),
+        })),
       );
     }
     return {

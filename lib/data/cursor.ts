@@ -23,7 +23,10 @@ export function decodeCursor(cursor: string): { occurredOn: string; id: string }
 }
 
 /** A page of `limit` rows from a query that fetched limit + 1, and the cursor to the next one. */
-export function pageOf<T extends { occurredOn: string; id: string }>(rows: readonly T[], limit: number): { page: T[]; nextCursor: string | null } {
+export function pageOf<T extends { occurredOn: string; id: string }>(
+  rows: readonly T[],
+  limit: number,
+): { page: T[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { page, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };

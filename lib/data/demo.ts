@@ -20,21 +20,39 @@ export async function loadDemo(userId: string, today: string) {
     await tx
       .update(users)
       // No streams means no transactions to re-price: switching the base to the demo's USD is free.
-      .set({ baseCurrency: "USD", essentialMonthlyExpenses: demo.settings.essentialMonthlyExpensesMinor, cashBuffer: demo.settings.cashBufferMinor })
+      .set({
+        baseCurrency: "USD",
+        essentialMonthlyExpenses: demo.settings.essentialMonthlyExpensesMinor,
+        cashBuffer: demo.settings.cashBufferMinor,
+      })
       .where(eq(users.id, userId));
     const ids = new Map<string, string>();
     for (const s of demo.streams) {
       const row = await createStream(userId, { ...s, status: "active", startedOn: null }, tx);
       ids.set(s.name, row.id);
     }
-    await tx.insert(fxRates).values(demo.rates.map((r) => ({ userId, baseCurrency: "USD", ...r }))).onConflictDoNothing();
+    await tx
+      .insert(fxRates)
+      .values(demo.rates.map((r) => ({ userId, baseCurrency: "USD", ...r })))
+      .onConflictDoNothing();
     const result = await createTransactions(
       userId,
       demo.transactions.map((t) => ({ ...t, streamId: ids.get(t.stream) })),
       { db: tx },
     );
-    await tx.insert(timeEntries).values(demo.timeEntries.map((t) => ({ userId, streamId: ids.get(t.stream)!, occurredOn: t.occurredOn, minutes: t.minutes, note: t.note })));
-    await tx.insert(goals).values(demo.goals.map((g) => ({ userId, streamId: g.stream ? ids.get(g.stream)! : null, targetMinor: g.targetMinor, effectiveFrom: g.effectiveFrom })));
+    await tx
+      .insert(timeEntries)
+      .values(
+        demo.timeEntries.map((t) => ({ userId, streamId: ids.get(t.stream)!, occurredOn: t.occurredOn, minutes: t.minutes, note: t.note })),
+      );
+    await tx.insert(goals).values(
+      demo.goals.map((g) => ({
+        userId,
+        streamId: g.stream ? ids.get(g.stream)! : null,
+        targetMinor: g.targetMinor,
+        effectiveFrom: g.effectiveFrom,
+      })),
+    );
     return { streams: demo.streams.length, transactions: result.inserted, timeEntries: demo.timeEntries.length, goals: demo.goals.length };
   });
 }

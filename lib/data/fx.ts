@@ -39,9 +39,7 @@ export async function baseAmounts(
       byCurrency.set(currency, list);
     }
   }
-  return rows.map((r) =>
-    toBaseMinor(r, baseCurrency, { direct: direct.get(r.currency) ?? [], inverse: inverse.get(r.currency) ?? [] }),
-  );
+  return rows.map((r) => toBaseMinor(r, baseCurrency, { direct: direct.get(r.currency) ?? [], inverse: inverse.get(r.currency) ?? [] }));
 }
 
 /**
@@ -121,7 +119,6 @@ const rateColumns = {
   updatedAt: fxRates.updatedAt,
 };
 
-
 /** Rates quoted in the user's current base currency, by currency then date. */
 export async function listRates(userId: string, filter: { currency?: string } = {}) {
   const db = await getDb();
@@ -129,7 +126,9 @@ export async function listRates(userId: string, filter: { currency?: string } = 
   return db
     .select(rateColumns)
     .from(fxRates)
-    .where(and(eq(fxRates.userId, userId), eq(fxRates.baseCurrency, base), filter.currency ? eq(fxRates.currency, filter.currency) : undefined))
+    .where(
+      and(eq(fxRates.userId, userId), eq(fxRates.baseCurrency, base), filter.currency ? eq(fxRates.currency, filter.currency) : undefined),
+    )
     .orderBy(asc(fxRates.currency), asc(fxRates.date));
 }
 

@@ -72,7 +72,10 @@ export async function setGoal(userId: string, input: CreateGoalInput) {
   const [row] = await db
     .insert(goals)
     .values({ userId, streamId: input.streamId, targetMinor: parsed.minor, effectiveFrom: input.effectiveFrom })
-    .onConflictDoUpdate({ target: [goals.userId, goals.streamId, goals.effectiveFrom], set: { targetMinor: parsed.minor, updatedAt: sql`now()` } })
+    .onConflictDoUpdate({
+      target: [goals.userId, goals.streamId, goals.effectiveFrom],
+      set: { targetMinor: parsed.minor, updatedAt: sql`now()` },
+    })
     .returning({ ...columns, created: sql<boolean>`(xmax = 0)` });
   const { created, ...rest } = row!;
   return { goal: present(rest, base), created };
@@ -82,7 +85,10 @@ export async function deleteGoal(userId: string, id: string) {
   if (!isUuid(id)) throw notFound("Goal");
   const base = await userBaseCurrency(userId);
   const db = await getDb();
-  const [row] = await db.delete(goals).where(and(eq(goals.id, id), eq(goals.userId, userId))).returning(columns);
+  const [row] = await db
+    .delete(goals)
+    .where(and(eq(goals.id, id), eq(goals.userId, userId)))
+    .returning(columns);
   if (!row) throw notFound("Goal");
   return present(row, base);
 }

@@ -45,7 +45,11 @@ class Rollback<T> extends Error {
  * share lock, like every write that prices transactions). With `rollback`, everything is undone after
  * `work` answers (a dry run): every count, duplicate and stream it reports is what a real import does.
  */
-export async function inImportTransaction<T>(userId: string, rollback: boolean, work: (tx: Executor, baseCurrency: string) => Promise<T>): Promise<T> {
+export async function inImportTransaction<T>(
+  userId: string,
+  rollback: boolean,
+  work: (tx: Executor, baseCurrency: string) => Promise<T>,
+): Promise<T> {
   const db = await getDb();
   try {
     return await db.transaction(async (tx) => {

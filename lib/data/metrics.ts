@@ -40,7 +40,15 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
   const analysis = analysisRange(window, firstMonth, today);
 
   const streamRows = await db
-    .select({ id: streams.id, name: streams.name, kind: streams.kind, role: streams.role, platform: streams.platform, status: streams.status, color: streams.color })
+    .select({
+      id: streams.id,
+      name: streams.name,
+      kind: streams.kind,
+      role: streams.role,
+      platform: streams.platform,
+      status: streams.status,
+      color: streams.color,
+    })
     .from(streams)
     .where(eq(streams.userId, userId));
 
@@ -52,14 +60,22 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       expenses: streamMonthTotals.expenses,
     })
     .from(streamMonthTotals)
-    .where(and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, from), lte(streamMonthTotals.month, firstDay(window.to))));
+    .where(
+      and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, from), lte(streamMonthTotals.month, firstDay(window.to))),
+    );
 
   // Clients and platforms count over the analysis months only, like every concentration figure.
   const keyRows = analysis
     ? await db
         .select({ dim: keyMonthTotals.dim, key: keyMonthTotals.key, income: sql<string>`sum(${keyMonthTotals.income})` })
         .from(keyMonthTotals)
-        .where(and(eq(keyMonthTotals.userId, userId), gte(keyMonthTotals.month, firstDay(analysis.from)), lte(keyMonthTotals.month, firstDay(analysis.to))))
+        .where(
+          and(
+            eq(keyMonthTotals.userId, userId),
+            gte(keyMonthTotals.month, firstDay(analysis.from)),
+            lte(keyMonthTotals.month, firstDay(analysis.to)),
+          ),
+        )
         .groupBy(keyMonthTotals.dim, keyMonthTotals.key)
         .having(sql`sum(${keyMonthTotals.income}) <> 0`)
     : [];
@@ -84,7 +100,14 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
   const missing = await db
     .select({ currency: transactions.currency, count: sql<string>`count(*)` })
     .from(transactions)
-    .where(and(eq(transactions.userId, userId), isNull(transactions.amountBaseMinor), gte(transactions.occurredOn, from), lte(transactions.occurredOn, to)))
+    .where(
+      and(
+        eq(transactions.userId, userId),
+        isNull(transactions.amountBaseMinor),
+        gte(transactions.occurredOn, from),
+        lte(transactions.occurredOn, to),
+      ),
+    )
     .groupBy(transactions.currency);
 
   return {
@@ -98,7 +121,15 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       cashBuffer: user.buffer,
       thresholds: user.thresholds as Thresholds,
     },
-    streams: streamRows.map((s) => ({ id: s.id, name: s.name, kind: s.kind, role: s.role, platform: s.platform, archived: s.status === "archived", color: s.color })),
+    streams: streamRows.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      role: s.role,
+      platform: s.platform,
+      archived: s.status === "archived",
+      color: s.color,
+    })),
     streamMonths: monthRows.map((r) => ({ streamId: r.streamId, month: r.month, income: r.income, expenses: r.expenses })),
     clients: toKeyRows("client"),
     platforms: toKeyRows("platform"),
@@ -160,7 +191,11 @@ async function incomeAfterToday(userId: string, firstMonth: string | null, today
   return rows.map((r) => ({ streamId: r.streamId, month: r.month, income: Number(r.income) }));
 }
 
-const textArray = (xs: readonly string[]) => sql`array[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::text[]`;
+const textArray = (xs: readonly string[]) =>
+  sql`array[${sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::text[]`;
 
 /**
  * The display spelling of each client and platform key: the one used most recently (by date, then by

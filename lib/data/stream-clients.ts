@@ -45,7 +45,14 @@ export async function loadStreamClients(userId: string, streamId: string, window
         payments: sql<string>`count(*)`,
       })
       .from(transactions)
-      .where(and(inWindow, eq(transactions.kind, "income"), isNotNull(transactions.amountBaseMinor), sql`btrim(${transactions.counterparty}) <> ''`))
+      .where(
+        and(
+          inWindow,
+          eq(transactions.kind, "income"),
+          isNotNull(transactions.amountBaseMinor),
+          sql`btrim(${transactions.counterparty}) <> ''`,
+        ),
+      )
       .groupBy(key),
     db
       .select({ currency: transactions.currency, count: sql<string>`count(*)` })

@@ -122,7 +122,8 @@ export async function deleteStream(userId: string, id: string, cascade: boolean,
       .where(and(eq(transactions.userId, userId), eq(transactions.streamId, id)));
     const n = Number(row?.n ?? 0);
     const rows = `${n} transaction${n === 1 ? "" : "s"}`;
-    if (n > 0 && !cascade) throw conflict(`“${stream.name}” has ${rows}. Archive it instead, or delete with ?cascade=true to delete them too.`);
+    if (n > 0 && !cascade)
+      throw conflict(`“${stream.name}” has ${rows}. Archive it instead, or delete with ?cascade=true to delete them too.`);
     // Rows logged after the user saw the count (another tab, an automation) are never deleted unseen.
     if (cascade && expectedTransactions !== undefined && expectedTransactions !== n) {
       throw conflict(`“${stream.name}” now has ${rows}, not ${expectedTransactions}. Nothing was deleted.`);

@@ -25,7 +25,8 @@ async function requireOwnStream(userId: string, streamId: string) {
   try {
     await getStream(userId, streamId);
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) throw unprocessable("The time entry did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
+    if (err instanceof ApiError && err.status === 404)
+      throw unprocessable("The time entry did not pass validation.", [{ path: "streamId", message: "No such stream." }]);
     throw err;
   }
 }
@@ -40,10 +41,7 @@ export async function createTimeEntry(userId: string, input: CreateTimeEntryInpu
   return present(row!);
 }
 
-export async function listTimeEntries(
-  userId: string,
-  q: { stream?: string; from?: string; to?: string; limit: number; cursor?: string },
-) {
+export async function listTimeEntries(userId: string, q: { stream?: string; from?: string; to?: string; limit: number; cursor?: string }) {
   const db = await getDb();
   const where: (SQL | undefined)[] = [eq(timeEntries.userId, userId)];
   if (q.stream) {

@@ -9,7 +9,14 @@ import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
-import { ZERO_AMOUNT, type ListTransactionsQuery, type StreamRef, type TransactionInput, type TransactionView, type UpdateTransactionInput } from "@/lib/schemas/transactions";
+import {
+  ZERO_AMOUNT,
+  type ListTransactionsQuery,
+  type StreamRef,
+  type TransactionInput,
+  type TransactionView,
+  type UpdateTransactionInput,
+} from "@/lib/schemas/transactions";
 
 const columns = {
   id: transactions.id,
@@ -102,7 +109,15 @@ export async function createTransactions(
           .select(columns)
           .from(transactions)
           .innerJoin(streams, eq(streams.id, transactions.streamId))
-          .where(and(eq(transactions.userId, userId), inArray(transactions.id, inserted.map((r) => r.id))))
+          .where(
+            and(
+              eq(transactions.userId, userId),
+              inArray(
+                transactions.id,
+                inserted.map((r) => r.id),
+              ),
+            ),
+          )
       : [];
     const order = new Map(inserted.map((r, i) => [r.id, i]));
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
@@ -129,7 +144,9 @@ export async function streamRefErrors(userId: string, refs: readonly StreamRef[]
   );
   return refs.flatMap((r) => {
     if (r.streamId) return found.byId.has(r.streamId) ? [] : [{ path: `${prefix(r.index)}streamId`, message: "No such stream." }];
-    return found.byName.has((r.stream ?? "").toLowerCase()) ? [] : [{ path: `${prefix(r.index)}stream`, message: `No stream named “${r.stream}”. Create it first.` }];
+    return found.byName.has((r.stream ?? "").toLowerCase())
+      ? []
+      : [{ path: `${prefix(r.index)}stream`, message: `No stream named “${r.stream}”. Create it first.` }];
   });
 }
 
@@ -208,7 +225,10 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
       const refs = await resolveStreamRefs(tx, userId, byId ? [patch.streamId!] : [], byId ? [] : [patch.stream!]);
       const s = byId ? refs.byId.get(patch.streamId!) : refs.byName.get(patch.stream!.toLowerCase());
       if (s) streamId = s.id;
-      else errors.push(byId ? { path: "streamId", message: "No such stream." } : { path: "stream", message: `No stream named “${patch.stream}”.` });
+      else
+        errors.push(
+          byId ? { path: "streamId", message: "No such stream." } : { path: "stream", message: `No stream named “${patch.stream}”.` },
+        );
     }
     const currency = patch.currency ?? current.currency;
     let amountMinor = current.amountMinor;
@@ -256,7 +276,9 @@ export async function transactionSuggestions(userId: string) {
   const db = await getDb();
   const recent = (column: typeof transactions.counterparty | typeof transactions.platform) =>
     db
-      .select({ value: sql<string>`(array_agg(btrim(${column}) order by ${transactions.occurredOn} desc, ${transactions.createdAt} desc))[1]` })
+      .select({
+        value: sql<string>`(array_agg(btrim(${column}) order by ${transactions.occurredOn} desc, ${transactions.createdAt} desc))[1]`,
+      })
       .from(transactions)
       .where(and(eq(transactions.userId, userId), sql`nullif(btrim(${column}), '') is not null`))
       .groupBy(sql`lower(btrim(${column}))`)

@@ -27,7 +27,10 @@ export async function createUser(input: { name: string; email: string; passwordH
     .values({ name: input.name, email: input.email, passwordHash: input.passwordHash, timeZone: input.timeZone ?? "UTC" })
     .onConflictDoNothing()
     .returning(publicColumns);
-  if (!row) throw new ApiError(409, "Conflict", "An account with this email already exists.", [{ path: "email", message: "An account with this email already exists." }]);
+  if (!row)
+    throw new ApiError(409, "Conflict", "An account with this email already exists.", [
+      { path: "email", message: "An account with this email already exists." },
+    ]);
   return row;
 }
 

@@ -34,13 +34,62 @@ export interface DemoPortfolio {
 }
 
 const STREAMS: DemoStream[] = [
-  { name: "Northwind retainer", kind: "freelance", role: "anchor", platform: null, color: "#2563eb", description: "Brand and UI design retainer, invoiced monthly." },
-  { name: "Lumen Labs retainer", kind: "freelance", role: "anchor", platform: null, color: "#0891b2", description: "Product design for a Berlin start-up, paid in EUR." },
-  { name: "Etsy templates", kind: "product", role: "growth", platform: "Etsy", color: "#ea580c", description: "Notion and Figma templates." },
-  { name: "YouTube channel", kind: "content", role: "growth", platform: "YouTube", color: "#dc2626", description: "Design tutorials; AdSense revenue." },
-  { name: "Sponsorships", kind: "sponsorship", role: "speculative", platform: "YouTube", color: "#9333ea", description: "Sponsored segments in videos." },
-  { name: "Affiliate blog", kind: "affiliate", role: "growth", platform: "Amazon Associates", color: "#16a34a", description: "Reviews of design tools." },
-  { name: "Invoice bot", kind: "saas", role: "speculative", platform: "Stripe", color: "#ca8a04", description: "A small paid Slack bot for freelancers' invoices." },
+  {
+    name: "Northwind retainer",
+    kind: "freelance",
+    role: "anchor",
+    platform: null,
+    color: "#2563eb",
+    description: "Brand and UI design retainer, invoiced monthly.",
+  },
+  {
+    name: "Lumen Labs retainer",
+    kind: "freelance",
+    role: "anchor",
+    platform: null,
+    color: "#0891b2",
+    description: "Product design for a Berlin start-up, paid in EUR.",
+  },
+  {
+    name: "Etsy templates",
+    kind: "product",
+    role: "growth",
+    platform: "Etsy",
+    color: "#ea580c",
+    description: "Notion and Figma templates.",
+  },
+  {
+    name: "YouTube channel",
+    kind: "content",
+    role: "growth",
+    platform: "YouTube",
+    color: "#dc2626",
+    description: "Design tutorials; AdSense revenue.",
+  },
+  {
+    name: "Sponsorships",
+    kind: "sponsorship",
+    role: "speculative",
+    platform: "YouTube",
+    color: "#9333ea",
+    description: "Sponsored segments in videos.",
+  },
+  {
+    name: "Affiliate blog",
+    kind: "affiliate",
+    role: "growth",
+    platform: "Amazon Associates",
+    color: "#16a34a",
+    description: "Reviews of design tools.",
+  },
+  {
+    name: "Invoice bot",
+    kind: "saas",
+    role: "speculative",
+    platform: "Stripe",
+    color: "#ca8a04",
+    description: "A small paid Slack bot for freelancers' invoices.",
+  },
 ];
 
 /** A tiny seeded generator (mulberry32): the demo must be identical on every machine. */
@@ -74,38 +123,164 @@ export function demoPortfolio(today: string, months = 24): DemoPortfolio {
     const season = [1.25, 0.8, 0.85, 0.9, 0.95, 0.9, 0.85, 0.9, 1.0, 1.1, 1.35, 1.6][Number(m.slice(5)) - 1]!;
 
     // Anchor 1: a monthly retainer with occasional extra work.
-    add({ stream: "Northwind retainer", kind: "income", occurredOn: day(m, 1), amountMinor: 400_000, currency: "USD", counterparty: "Northwind Studio", platform: null, description: "Monthly retainer" });
-    if (rand() < 0.3) add({ stream: "Northwind retainer", kind: "income", occurredOn: day(m, 18), amountMinor: between(60_000, 150_000), currency: "USD", counterparty: "Northwind Studio", platform: null, description: "Extra design sprint" });
+    add({
+      stream: "Northwind retainer",
+      kind: "income",
+      occurredOn: day(m, 1),
+      amountMinor: 400_000,
+      currency: "USD",
+      counterparty: "Northwind Studio",
+      platform: null,
+      description: "Monthly retainer",
+    });
+    if (rand() < 0.3)
+      add({
+        stream: "Northwind retainer",
+        kind: "income",
+        occurredOn: day(m, 18),
+        amountMinor: between(60_000, 150_000),
+        currency: "USD",
+        counterparty: "Northwind Studio",
+        platform: null,
+        description: "Extra design sprint",
+      });
     // Anchor 2 started eight months in, paid in EUR.
-    if (i >= 8) add({ stream: "Lumen Labs retainer", kind: "income", occurredOn: day(m, 5), amountMinor: 220_000, currency: "EUR", counterparty: "Lumen Labs GmbH", platform: null, description: "Monthly retainer" });
-    for (const [d, hours] of [[3, 6], [10, 7], [17, 6], [24, 7]] as const) {
+    if (i >= 8)
+      add({
+        stream: "Lumen Labs retainer",
+        kind: "income",
+        occurredOn: day(m, 5),
+        amountMinor: 220_000,
+        currency: "EUR",
+        counterparty: "Lumen Labs GmbH",
+        platform: null,
+        description: "Monthly retainer",
+      });
+    for (const [d, hours] of [
+      [3, 6],
+      [10, 7],
+      [17, 6],
+      [24, 7],
+    ] as const) {
       time.push({ stream: "Northwind retainer", occurredOn: day(m, d), minutes: hours * 60, note: "Retainer work" });
-      if (i >= 8) time.push({ stream: "Lumen Labs retainer", occurredOn: day(m, d + 1), minutes: (hours - 2) * 60, note: "Product design" });
+      if (i >= 8)
+        time.push({ stream: "Lumen Labs retainer", occurredOn: day(m, d + 1), minutes: (hours - 2) * 60, note: "Product design" });
     }
     // Etsy: weekly payouts with seasonality, and listing fees.
     for (const d of [7, 14, 21, 28]) {
-      add({ stream: "Etsy templates", kind: "income", occurredOn: day(m, d), amountMinor: Math.round(between(9_000, 22_000) * season * (1 + i / 40)), currency: "USD", counterparty: null, platform: "Etsy", description: "Weekly payout" });
+      add({
+        stream: "Etsy templates",
+        kind: "income",
+        occurredOn: day(m, d),
+        amountMinor: Math.round(between(9_000, 22_000) * season * (1 + i / 40)),
+        currency: "USD",
+        counterparty: null,
+        platform: "Etsy",
+        description: "Weekly payout",
+      });
     }
-    add({ stream: "Etsy templates", kind: "expense", occurredOn: day(m, 28), amountMinor: between(1_500, 3_000), currency: "USD", counterparty: null, platform: "Etsy", description: "Listing and transaction fees" });
-    if (rand() < 0.25) add({ stream: "Etsy templates", kind: "income", occurredOn: day(m, 16), amountMinor: -between(1_200, 3_500), currency: "USD", counterparty: null, platform: "Etsy", description: "Refund" });
+    add({
+      stream: "Etsy templates",
+      kind: "expense",
+      occurredOn: day(m, 28),
+      amountMinor: between(1_500, 3_000),
+      currency: "USD",
+      counterparty: null,
+      platform: "Etsy",
+      description: "Listing and transaction fees",
+    });
+    if (rand() < 0.25)
+      add({
+        stream: "Etsy templates",
+        kind: "income",
+        occurredOn: day(m, 16),
+        amountMinor: -between(1_200, 3_500),
+        currency: "USD",
+        counterparty: null,
+        platform: "Etsy",
+        description: "Refund",
+      });
     time.push({ stream: "Etsy templates", occurredOn: day(m, 12), minutes: between(4, 9) * 60, note: "New template" });
     // YouTube AdSense, growing, paid on the 21st for the month before.
-    add({ stream: "YouTube channel", kind: "income", occurredOn: day(m, 21), amountMinor: Math.round(between(18_000, 30_000) * (1 + i / 18) * season), currency: "USD", counterparty: "Google AdSense", platform: "YouTube", description: "AdSense" });
-    add({ stream: "YouTube channel", kind: "expense", occurredOn: day(m, 2), amountMinor: 2_999, currency: "USD", counterparty: "Adobe", platform: null, description: "Creative Cloud" });
+    add({
+      stream: "YouTube channel",
+      kind: "income",
+      occurredOn: day(m, 21),
+      amountMinor: Math.round(between(18_000, 30_000) * (1 + i / 18) * season),
+      currency: "USD",
+      counterparty: "Google AdSense",
+      platform: "YouTube",
+      description: "AdSense",
+    });
+    add({
+      stream: "YouTube channel",
+      kind: "expense",
+      occurredOn: day(m, 2),
+      amountMinor: 2_999,
+      currency: "USD",
+      counterparty: "Adobe",
+      platform: null,
+      description: "Creative Cloud",
+    });
     time.push({ stream: "YouTube channel", occurredOn: day(m, 9), minutes: between(8, 14) * 60, note: "Two videos" });
     // Sponsorships: lumpy.
     if (rand() < 0.35) {
       const brand = ["Figma", "Framer", "Skillshare", "Squarespace"][between(0, 3)]!;
-      add({ stream: "Sponsorships", kind: "income", occurredOn: day(m, between(3, 26)), amountMinor: between(80_000, 250_000), currency: "USD", counterparty: brand, platform: null, description: `${brand} sponsored segment` });
+      add({
+        stream: "Sponsorships",
+        kind: "income",
+        occurredOn: day(m, between(3, 26)),
+        amountMinor: between(80_000, 250_000),
+        currency: "USD",
+        counterparty: brand,
+        platform: null,
+        description: `${brand} sponsored segment`,
+      });
     }
     // Affiliate commissions, paid about 60 days late.
-    add({ stream: "Affiliate blog", kind: "income", occurredOn: day(m, 27), amountMinor: Math.round(between(9_000, 26_000) * season), currency: "USD", counterparty: "Amazon", platform: null, description: "Commissions" });
-    add({ stream: "Affiliate blog", kind: "expense", occurredOn: day(m, 3), amountMinor: 1_500, currency: "USD", counterparty: "Ghost", platform: null, description: "Blog hosting" });
+    add({
+      stream: "Affiliate blog",
+      kind: "income",
+      occurredOn: day(m, 27),
+      amountMinor: Math.round(between(9_000, 26_000) * season),
+      currency: "USD",
+      counterparty: "Amazon",
+      platform: null,
+      description: "Commissions",
+    });
+    add({
+      stream: "Affiliate blog",
+      kind: "expense",
+      occurredOn: day(m, 3),
+      amountMinor: 1_500,
+      currency: "USD",
+      counterparty: "Ghost",
+      platform: null,
+      description: "Blog hosting",
+    });
     // The bot: MRR from a dozen customers, growing, with hosting costs.
     if (i >= 6) {
       const mrr = Math.round(4_900 * (1 + (i - 6) * 0.45) + between(0, 3_000));
-      add({ stream: "Invoice bot", kind: "income", occurredOn: day(m, 15), amountMinor: mrr, currency: "USD", counterparty: null, platform: "Stripe", description: "Subscriptions (net of Stripe fees)" });
-      add({ stream: "Invoice bot", kind: "expense", occurredOn: day(m, 15), amountMinor: 2_500, currency: "USD", counterparty: "Fly.io", platform: null, description: "Hosting" });
+      add({
+        stream: "Invoice bot",
+        kind: "income",
+        occurredOn: day(m, 15),
+        amountMinor: mrr,
+        currency: "USD",
+        counterparty: null,
+        platform: "Stripe",
+        description: "Subscriptions (net of Stripe fees)",
+      });
+      add({
+        stream: "Invoice bot",
+        kind: "expense",
+        occurredOn: day(m, 15),
+        amountMinor: 2_500,
+        currency: "USD",
+        counterparty: "Fly.io",
+        platform: null,
+        description: "Hosting",
+      });
       time.push({ stream: "Invoice bot", occurredOn: day(m, 20), minutes: between(2, 6) * 60, note: "Support and fixes" });
     }
   }

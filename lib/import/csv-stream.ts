@@ -105,7 +105,9 @@ export async function* csvRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenera
 
   const take = (result: ParseResult): CsvRecord[] => {
     const errors = new Map<number, string>();
-    for (const e of result.errors) if (e.row !== undefined && !errors.has(e.row)) errors.set(e.row, e.code === "MissingQuotes" ? "A quoted cell is never closed." : "A quote inside a cell is not doubled (\"\").");
+    for (const e of result.errors)
+      if (e.row !== undefined && !errors.has(e.row))
+        errors.set(e.row, e.code === "MissingQuotes" ? "A quoted cell is never closed." : 'A quote inside a cell is not doubled ("").');
     const out: CsvRecord[] = [];
     result.data.forEach((cells, i) => {
       const start = line;

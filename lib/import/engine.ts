@@ -18,7 +18,13 @@ import { csvRecords, CsvFormatError, type CsvRecord } from "@/lib/import/csv-str
 import type { ImportReader, ImportedTransaction, RecordOutcome } from "@/lib/import/types";
 import { currencyExponent, formatMinor } from "@/lib/metrics/money";
 import type { ImportError, ImportResult } from "@/lib/schemas/imports";
-import { checkTextTransaction, checkTransaction, latestRecordDate, textTransactionInput, type TransactionInput } from "@/lib/schemas/transactions";
+import {
+  checkTextTransaction,
+  checkTransaction,
+  latestRecordDate,
+  textTransactionInput,
+  type TransactionInput,
+} from "@/lib/schemas/transactions";
 
 /**
  * The import engine: a CSV byte stream → records (lib/import/csv-stream.ts) → the reader's outcome per
@@ -153,9 +159,20 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
         }
         // Created by a concurrent request meanwhile: use theirs.
         const raced = missing.filter((name) => !streamCache.has(name.toLowerCase()));
-        if (raced.length) for (const [key, s] of await findStreamsByName(tx, userId, raced.map((n) => n.toLowerCase()))) streamCache.set(key, s);
+        if (raced.length)
+          for (const [key, s] of await findStreamsByName(
+            tx,
+            userId,
+            raced.map((n) => n.toLowerCase()),
+          ))
+            streamCache.set(key, s);
       }
-      const priced = await baseAmounts(tx, userId, base, batch.map((p) => p.value));
+      const priced = await baseAmounts(
+        tx,
+        userId,
+        base,
+        batch.map((p) => p.value),
+      );
       const rows: ImportRow[] = batch.map((p, i) => ({
         streamId: streamCache.get(p.value.stream.toLowerCase())!.id,
         kind: p.value.kind,
@@ -250,7 +267,9 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
     const handle = (rec: CsvRecord) => {
       counts.rows += 1;
       const shown: PreviewRow | null =
-        dryRun && preview.length < PREVIEW_RECORDS ? { line: rec.line, outcome: "transactions", transactions: [], reason: null, errors: [] } : null;
+        dryRun && preview.length < PREVIEW_RECORDS
+          ? { line: rec.line, outcome: "transactions", transactions: [], reason: null, errors: [] }
+          : null;
       if (shown) preview.push(shown);
 
       let outcome: RecordOutcome;
@@ -259,7 +278,12 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
       } else if (rec.cells.length > header!.length && rec.cells.slice(header!.length).some((c) => c.trim() !== "")) {
         outcome = {
           type: "invalid",
-          errors: [{ path: "row", message: `This row has ${rec.cells.length} cells but the header has ${header!.length}: quote cells that contain the separator.` }],
+          errors: [
+            {
+              path: "row",
+              message: `This row has ${rec.cells.length} cells but the header has ${header!.length}: quote cells that contain the separator.`,
+            },
+          ],
         };
       } else {
         const record: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -328,9 +352,10 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
       const found = index === null ? undefined : head[index];
       if (!found) {
         const expected = reader.requiredColumns.join(", ");
-        throw unprocessable(`This is not a ${reader.name} file: no header row with the columns ${expected} among its first ${HEADER_SEARCH_RECORDS} rows.`, [
-          { path: "header", message: `Expected the columns ${expected}.` },
-        ]);
+        throw unprocessable(
+          `This is not a ${reader.name} file: no header row with the columns ${expected} among its first ${HEADER_SEARCH_RECORDS} rows.`,
+          [{ path: "header", message: `Expected the columns ${expected}.` }],
+        );
       }
       header = found.cells.map((c) => c.replace(/^\uFEFF/, "").trim());
       for (const rec of head.slice(index! + 1)) handle(rec);
@@ -360,7 +385,10 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
     }
 
     if (counts.invalid > 0 && !skipInvalid && !dryRun) {
-      const listed = problemCount > errors.length ? ` The first ${errors.length.toLocaleString("en-US")} of ${problemCount.toLocaleString("en-US")} problems are listed.` : "";
+      const listed =
+        problemCount > errors.length
+          ? ` The first ${errors.length.toLocaleString("en-US")} of ${problemCount.toLocaleString("en-US")} problems are listed.`
+          : "";
       throw new ApiError(
         422,
         "Invalid input",
@@ -382,7 +410,13 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
       errors,
       totals: [...totals.values()]
         .sort((a, b) => a.kind.localeCompare(b.kind) || a.currency.localeCompare(b.currency))
-        .map((t) => ({ kind: t.kind, currency: t.currency, count: t.count, amount: formatBigMinor(t.minor, t.currency), amountMinor: Number(t.minor) })),
+        .map((t) => ({
+          kind: t.kind,
+          currency: t.currency,
+          count: t.count,
+          amount: formatBigMinor(t.minor, t.currency),
+          amountMinor: Number(t.minor),
+        })),
       ...(dryRun ? { preview } : {}),
     };
   });

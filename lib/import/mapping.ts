@@ -17,7 +17,20 @@ import { absDecimal, signOfDecimal } from "./values";
 /** The columns a mapping names, in the order a person would check them. */
 function mappedColumns(mapping: ImportMapping): string[] {
   const c = mapping.columns;
-  const list = [c.date, c.amount, c.debit, c.credit, c.fee, c.kind, c.currency, c.stream, c.counterparty, c.platform, c.description, c.externalId];
+  const list = [
+    c.date,
+    c.amount,
+    c.debit,
+    c.credit,
+    c.fee,
+    c.kind,
+    c.currency,
+    c.stream,
+    c.counterparty,
+    c.platform,
+    c.description,
+    c.externalId,
+  ];
   return [...new Set(list.filter((name): name is string => name !== undefined))];
 }
 
@@ -60,7 +73,10 @@ export function mappingReader(mapping: ImportMapping): ImportReader {
       const hasCredit = credit !== null && credit !== undefined && signOfDecimal(credit) !== 0;
       if (debit !== undefined && credit !== undefined) {
         if (hasDebit && hasCredit) {
-          problems.add(cells.column(c.debit), `Both "${cells.column(c.debit)}" and "${cells.column(c.credit)}" have an amount: a row is money in or money out.`);
+          problems.add(
+            cells.column(c.debit),
+            `Both "${cells.column(c.debit)}" and "${cells.column(c.credit)}" have an amount: a row is money in or money out.`,
+          );
         } else if (hasDebit) {
           kind = "expense";
           amount = absDecimal(debit);

@@ -19,7 +19,11 @@ export interface Upload {
 }
 
 const tooLarge = (maxBytes: number) =>
-  new ApiError(413, "Payload too large", `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or import it in parts.`);
+  new ApiError(
+    413,
+    "Payload too large",
+    `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or import it in parts.`,
+  );
 
 /** A web body as it streams in, refused at the limit instead of being read whole first. */
 async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
@@ -49,7 +53,10 @@ export async function openUpload(req: Request, maxBytes = MAX_IMPORT_BYTES): Pro
   const multipart = /^multipart\/form-data/i.test(type);
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes + (multipart ? MULTIPART_OVERHEAD : 0)) throw tooLarge(maxBytes);
-  if (!req.body) throw unprocessable("The request has no file.", [{ path: "file", message: "Send the CSV as the body (text/csv) or as a multipart field named file." }]);
+  if (!req.body)
+    throw unprocessable("The request has no file.", [
+      { path: "file", message: "Send the CSV as the body (text/csv) or as a multipart field named file." },
+    ]);
   if (!multipart) {
     const body = req.body;
     const bytes = limited(body, maxBytes);
@@ -69,9 +76,16 @@ function openMultipart(body: ReadableStream<Uint8Array>, contentType: string, ma
   return new Promise<Upload>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024, parts: 30 } });
+      bb = busboy({
+        headers: { "content-type": contentType },
+        limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 64 * 1024, parts: 30 },
+      });
     } catch {
-      reject(unprocessable("The multipart body could not be read.", [{ path: "file", message: "Send a multipart/form-data body with a boundary." }]));
+      reject(
+        unprocessable("The multipart body could not be read.", [
+          { path: "file", message: "Send a multipart/form-data body with a boundary." },
+        ]),
+      );
       return;
     }
     const source = Readable.fromWeb(body as unknown as NodeWebReadableStream<Uint8Array>);
@@ -125,7 +139,9 @@ function openMultipart(body: ReadableStream<Uint8Array>, contentType: string, ma
         },
       });
     });
-    bb.on("error", () => fail(unprocessable("The multipart body could not be read.", [{ path: "file", message: "The multipart body is malformed." }])));
+    bb.on("error", () =>
+      fail(unprocessable("The multipart body could not be read.", [{ path: "file", message: "The multipart body is malformed." }])),
+    );
     bb.on("close", () => {
       if (!settled) {
         settled = true;

@@ -19,11 +19,45 @@ export const IMPORT_DATE_FORMATS: Readonly<Record<ImportDateFormat, string>> = {
 export type ValueResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** A time of day that may follow a date in a spreadsheet cell ("14:05", "2:05:09 PM"); the date is what counts. */
 const TRAILING_TIME = String.raw`(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)?`;
@@ -72,7 +106,8 @@ export function parseImportDate(raw: string, format: ImportDateFormat): ValueRes
     }
     if (zone && /^[+-]/.test(zone)) {
       const digits = zone.replace(/[+:-]/g, "");
-      if (Number(digits.slice(0, 2)) > 18 || Number(digits.slice(2) || "0") > 59) return { ok: false, message: `"${text}" has no such time-zone offset.` };
+      if (Number(digits.slice(0, 2)) > 18 || Number(digits.slice(2) || "0") > 59)
+        return { ok: false, message: `"${text}" has no such time-zone offset.` };
     }
     return calendarDate(text, Number(y), Number(mo), Number(d));
   }
@@ -87,7 +122,8 @@ export function parseImportDate(raw: string, format: ImportDateFormat): ValueRes
       return calendarDate(text, Number(m[3]), Number(m[2]), Number(m[1]));
     case "mon-d-y": {
       const month = MONTHS[(m[1] ?? "").toLowerCase()];
-      if (month === undefined) return { ok: false, message: `"${text}" does not start with an English month name such as Nov or November.` };
+      if (month === undefined)
+        return { ok: false, message: `"${text}" does not start with an English month name such as Nov or November.` };
       return calendarDate(text, Number(m[3]), month, Number(m[2]));
     }
     case "dd-mm-yyyy":
@@ -138,7 +174,10 @@ function takeSign(s: string): { negative: boolean; rest: string; had: boolean } 
  */
 export function parseImportAmount(raw: string, options: AmountOptions): ValueResult<string | null> {
   const text = raw.replace(/^\uFEFF/, "").trim();
-  let s = text.replace(/[\u00A0\u202F\u2007\u2009]/g, " ").replace(/\u2212/g, "-").trim();
+  let s = text
+    .replace(/[\u00A0\u202F\u2007\u2009]/g, " ")
+    .replace(/\u2212/g, "-")
+    .trim();
   if (EMPTY_AMOUNT.test(s)) return { ok: true, value: null };
 
   let negative = false;

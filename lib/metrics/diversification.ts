@@ -58,18 +58,12 @@ export function computeDiversification(streams: readonly StreamIncome[]): Omit<D
 }
 
 /** Groups only the participating streams, so the group shares add up to 1 like the stream shares. */
-function groupShares(
-  streams: readonly StreamIncome[],
-  keyOf: (stream: StreamIncome) => string,
-  positiveTotal: number,
-): ShareItem[] {
+function groupShares(streams: readonly StreamIncome[], keyOf: (stream: StreamIncome) => string, positiveTotal: number): ShareItem[] {
   const incomeByKey = new Map<string, number>();
   for (const stream of streams) {
     if (stream.income <= 0) continue;
     const key = keyOf(stream);
     incomeByKey.set(key, (incomeByKey.get(key) ?? 0) + stream.income);
   }
-  return [...incomeByKey]
-    .map(([key, income]) => ({ key, income, share: shareOf(income, positiveTotal) }))
-    .sort(byIncomeThenKey);
+  return [...incomeByKey].map(([key, income]) => ({ key, income, share: shareOf(income, positiveTotal) })).sort(byIncomeThenKey);
 }

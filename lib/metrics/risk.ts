@@ -34,8 +34,14 @@ export function computeRisk({ months, total, streams }: RiskInput): Risk {
   return {
     ...seriesStatistics(total),
     worstMonth: worstMonth(months, total),
-    diversificationRatio: diversificationRatio(total, streams.map((stream) => stream.income)),
-    streamsStdevSum: streamsStdevSum(total, streams.map((stream) => stream.income)),
+    diversificationRatio: diversificationRatio(
+      total,
+      streams.map((stream) => stream.income),
+    ),
+    streamsStdevSum: streamsStdevSum(
+      total,
+      streams.map((stream) => stream.income),
+    ),
     correlations: {
       streamIds: streams.map((stream) => stream.id),
       matrix: streams.map((row) => streams.map((column) => correlation(row.income, column.income))),

@@ -61,10 +61,9 @@ export function buildPortfolioSeries(
     if (series !== undefined) series.minutes += row.minutes;
   }
 
-  const listed = [...byId.values()].filter(isListed).sort(
-    (a, b) =>
-      b.totalIncome - a.totalIncome || compareText(a.info.name, b.info.name) || compareText(a.info.id, b.info.id),
-  );
+  const listed = [...byId.values()]
+    .filter(isListed)
+    .sort((a, b) => b.totalIncome - a.totalIncome || compareText(a.info.name, b.info.name) || compareText(a.info.id, b.info.id));
   return {
     months,
     streams: listed,

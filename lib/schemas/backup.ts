@@ -44,7 +44,10 @@ const stream = z.object({
   platform: text(80),
   status: z.enum(streamStatuses),
   startedOn: dateString.nullable(),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i).nullable(),
+  color: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i)
+    .nullable(),
   description: text(1000),
   ...times,
 });
@@ -81,7 +84,11 @@ const timeEntry = z.object({
   id,
   streamId: id,
   occurredOn: dateString,
-  minutes: z.number().int().min(1).max(24 * 60),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   note: text(500),
   ...times,
 });
@@ -122,7 +129,8 @@ function unique<T>(ctx: Ctx, items: readonly T[], key: (item: T) => string, path
 /** A decimal `amount` beside `amountMinor` must say the same (a hand-edited file is caught, not half-read). */
 function sameAmount(ctx: Ctx, value: { amount?: string | null; amountMinor: number | null }, cur: string, path: (string | number)[]) {
   if (value.amount === undefined || value.amount === null || value.amountMinor === null) return;
-  if (formatMinor(value.amountMinor, cur) !== value.amount) ctx.addIssue({ code: "custom", path, message: `${value.amount} is not ${value.amountMinor} minor units of ${cur}.` });
+  if (formatMinor(value.amountMinor, cur) !== value.amount)
+    ctx.addIssue({ code: "custom", path, message: `${value.amount} is not ${value.amountMinor} minor units of ${cur}.` });
 }
 
 export const backupSchema = z
@@ -143,7 +151,13 @@ export const backupSchema = z
     unique(ctx, b.streams, (s) => s.name.toLowerCase(), "streams", "This stream name");
     unique(ctx, b.imports, (s) => s.id, "imports", "This id");
     unique(ctx, b.transactions, (t) => t.id, "transactions", "This id");
-    unique(ctx, b.transactions.filter((t) => t.externalId !== null), (t) => t.externalId!, "transactions", "This externalId");
+    unique(
+      ctx,
+      b.transactions.filter((t) => t.externalId !== null),
+      (t) => t.externalId!,
+      "transactions",
+      "This externalId",
+    );
     unique(ctx, b.timeEntries, (t) => t.id, "timeEntries", "This id");
     unique(ctx, b.goals, (g) => `${g.streamId}:${g.effectiveFrom}`, "goals", "A goal for this owner and month");
     unique(ctx, b.fxRates, (r) => `${r.baseCurrency}:${r.currency}:${r.date}`, "fxRates", "This rate");
@@ -151,19 +165,31 @@ export const backupSchema = z
     const streamIds = new Set(b.streams.map((s) => s.id));
     const importIds = new Set(b.imports.map((i) => i.id));
     b.transactions.forEach((t, i) => {
-      if (!streamIds.has(t.streamId)) ctx.addIssue({ code: "custom", path: ["transactions", i, "streamId"], message: "Not a stream of this backup." });
-      if (t.importId !== null && !importIds.has(t.importId)) ctx.addIssue({ code: "custom", path: ["transactions", i, "importId"], message: "Not an import of this backup." });
+      if (!streamIds.has(t.streamId))
+        ctx.addIssue({ code: "custom", path: ["transactions", i, "streamId"], message: "Not a stream of this backup." });
+      if (t.importId !== null && !importIds.has(t.importId))
+        ctx.addIssue({ code: "custom", path: ["transactions", i, "importId"], message: "Not an import of this backup." });
       sameAmount(ctx, t, t.currency, ["transactions", i, "amount"]);
     });
     b.timeEntries.forEach((t, i) => {
-      if (!streamIds.has(t.streamId)) ctx.addIssue({ code: "custom", path: ["timeEntries", i, "streamId"], message: "Not a stream of this backup." });
+      if (!streamIds.has(t.streamId))
+        ctx.addIssue({ code: "custom", path: ["timeEntries", i, "streamId"], message: "Not a stream of this backup." });
     });
     b.goals.forEach((g, i) => {
-      if (g.streamId !== null && !streamIds.has(g.streamId)) ctx.addIssue({ code: "custom", path: ["goals", i, "streamId"], message: "Not a stream of this backup." });
+      if (g.streamId !== null && !streamIds.has(g.streamId))
+        ctx.addIssue({ code: "custom", path: ["goals", i, "streamId"], message: "Not a stream of this backup." });
       sameAmount(ctx, g, b.settings.baseCurrency, ["goals", i, "amount"]);
     });
-    sameAmount(ctx, { amount: b.settings.essentialMonthlyExpenses, amountMinor: b.settings.essentialMonthlyExpensesMinor }, b.settings.baseCurrency, ["settings", "essentialMonthlyExpenses"]);
-    sameAmount(ctx, { amount: b.settings.cashBuffer, amountMinor: b.settings.cashBufferMinor }, b.settings.baseCurrency, ["settings", "cashBuffer"]);
+    sameAmount(
+      ctx,
+      { amount: b.settings.essentialMonthlyExpenses, amountMinor: b.settings.essentialMonthlyExpensesMinor },
+      b.settings.baseCurrency,
+      ["settings", "essentialMonthlyExpenses"],
+    );
+    sameAmount(ctx, { amount: b.settings.cashBuffer, amountMinor: b.settings.cashBufferMinor }, b.settings.baseCurrency, [
+      "settings",
+      "cashBuffer",
+    ]);
   });
 export type Backup = z.output<typeof backupSchema>;
 
@@ -180,6 +206,7 @@ export const restoreResponse = z.object({
 
 export const exportQuery = z.object({
   format: z.enum(["csv", "json"], { error: "format is csv or json." }).default("csv").meta({
-    description: "`csv`: every transaction as the generic CSV (which POST /api/v1/imports takes back); `json`: the versioned backup of everything you own.",
+    description:
+      "`csv`: every transaction as the generic CSV (which POST /api/v1/imports takes back); `json`: the versioned backup of everything you own.",
   }),
 });

@@ -22,7 +22,8 @@ const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00
  */
 export const recordDate = dateString.superRefine((s, ctx) => {
   if (s < "1970-01-01") ctx.addIssue({ code: "custom", message: "Dates before 1970 are not accepted." });
-  else if (s > plusDays(new Date().toISOString().slice(0, 10), 366)) ctx.addIssue({ code: "custom", message: "That is more than a year from today: check the year." });
+  else if (s > plusDays(new Date().toISOString().slice(0, 10), 366))
+    ctx.addIssue({ code: "custom", message: "That is more than a year from today: check the year." });
 });
 
 export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Use a month as YYYY-MM.", abort: true });
@@ -70,6 +71,12 @@ export const problemResponse = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z
-    .array(z.object({ path: z.string(), message: z.string(), row: z.number().int().optional().meta({ description: "The file's line number (CSV imports)." }) }))
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        row: z.number().int().optional().meta({ description: "The file's line number (CSV imports)." }),
+      }),
+    )
     .optional(),
 });

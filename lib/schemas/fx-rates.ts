@@ -3,7 +3,9 @@ import { isCurrency, parseRate } from "@/lib/metrics/money";
 import { currencyCode, dateString, timestamp } from "./common";
 
 export const fxRateInput = z.object({
-  currency: currencyCode.refine(isCurrency, "Not an ISO 4217 currency code.").meta({ description: "The currency priced.", examples: ["EUR"] }),
+  currency: currencyCode
+    .refine(isCurrency, "Not an ISO 4217 currency code.")
+    .meta({ description: "The currency priced.", examples: ["EUR"] }),
   date: dateString.meta({ description: "The day the rate applies from, YYYY-MM-DD." }),
   rate: z
     .union([z.string(), z.number()])

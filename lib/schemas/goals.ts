@@ -6,7 +6,10 @@ export const createGoalInput = z.object({
   amount: z
     .union([z.string(), z.number()], { error: 'Give the target as a decimal string like "5000.00".' })
     .meta({ description: "The monthly income target in the base currency; 0 ends the goal from that month.", examples: ["5000.00"] }),
-  effectiveFrom: monthString.meta({ description: "The first month it applies to, YYYY-MM; it holds until a later goal of the same owner.", examples: ["2026-12"] }),
+  effectiveFrom: monthString.meta({
+    description: "The first month it applies to, YYYY-MM; it holds until a later goal of the same owner.",
+    examples: ["2026-12"],
+  }),
 });
 export type CreateGoalInput = z.output<typeof createGoalInput>;
 

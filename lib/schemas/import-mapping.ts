@@ -18,7 +18,9 @@ export const importMappingColumns = z
   .object({
     date: columnName.meta({ description: "The column with the day it happened." }),
     amount: optionalColumn.meta({ description: "One signed amount column (the gross of a sale); or give debit and credit." }),
-    fee: optionalColumn.meta({ description: "A fee taken from the amount: imported as a second transaction, an expense of the same stream." }),
+    fee: optionalColumn.meta({
+      description: "A fee taken from the amount: imported as a second transaction, an expense of the same stream.",
+    }),
     debit: optionalColumn.meta({ description: "Money out (an expense), with `credit`, instead of `amount`." }),
     credit: optionalColumn.meta({ description: "Money in (income), with `debit`, instead of `amount`." }),
     kind: optionalColumn.meta({ description: "income or expense (see `kindValues`)." }),
@@ -59,7 +61,10 @@ export const importMapping = z
       .min(1, "List at least one cell value that means an expense.")
       .max(50)
       .optional()
-      .meta({ description: 'The kind column\'s values that mean an expense (case-insensitive); every other value is income. Without it the column says "income" or "expense".' }),
+      .meta({
+        description:
+          'The kind column\'s values that mean an expense (case-insensitive); every other value is income. Without it the column says "income" or "expense".',
+      }),
   })
   .strict()
   .superRefine((m, ctx) => {
@@ -71,7 +76,11 @@ export const importMapping = z
       ctx.addIssue({ code: "custom", path: ["columns", "amount"], message: "Name the amount column, or a debit and a credit column." });
     } else if (pair && (c.debit === undefined || c.credit === undefined)) {
       const missing = c.debit === undefined ? "debit" : "credit";
-      ctx.addIssue({ code: "custom", path: ["columns", missing], message: `Name the ${missing} column too: debit and credit come as a pair.` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", missing],
+        message: `Name the ${missing} column too: debit and credit come as a pair.`,
+      });
     }
     const money: [string, string | undefined][] = [
       ["amount", c.amount],
@@ -84,7 +93,8 @@ export const importMapping = z
       if (column === undefined) continue;
       const key = column.toLowerCase();
       const other = seen.get(key);
-      if (other !== undefined) ctx.addIssue({ code: "custom", path: ["columns", field], message: `"${column}" is already the ${other} column.` });
+      if (other !== undefined)
+        ctx.addIssue({ code: "custom", path: ["columns", field], message: `"${column}" is already the ${other} column.` });
       else seen.set(key, field);
     }
     if (c.date !== undefined && seen.has(c.date.toLowerCase())) {
@@ -97,7 +107,11 @@ export const importMapping = z
       ctx.addIssue({ code: "custom", path: ["kindValues"], message: "kindValues reads the kind column: name it in columns.kind." });
     }
     if (c.kind !== undefined && pair) {
-      ctx.addIssue({ code: "custom", path: ["columns", "kind"], message: "With a debit/credit pair the kind comes from the column that has the amount: leave kind out." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["columns", "kind"],
+        message: "With a debit/credit pair the kind comes from the column that has the amount: leave kind out.",
+      });
     }
   });
 

@@ -11,13 +11,9 @@ const flag = (description: string) =>
     .meta({ description });
 
 export const importQuery = z.object({
-  preset: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .default("generic")
-    .meta({ description: "The reader: `generic` (the default), a preset id from GET /api/v1/imports/presets, or `mapping` with `mapping`." }),
+  preset: z.string().trim().min(1).max(60).default("generic").meta({
+    description: "The reader: `generic` (the default), a preset id from GET /api/v1/imports/presets, or `mapping` with `mapping`.",
+  }),
   mapping: z
     .string()
     .max(20_000)
@@ -32,7 +28,13 @@ export const importQuery = z.object({
     .meta({ description: "The stream (id or name) for rows that name none; a new name is created as kind other, role growth." }),
   dryRun: flag("Do everything, then undo it: exact counts, the streams it would create, a preview of the first 20 records."),
   skipInvalid: flag("Import the valid rows and list the invalid ones, instead of refusing the whole file."),
-  fileName: z.string().trim().min(1).max(255).optional().meta({ description: "The file's name for the import history (a multipart upload's own name otherwise)." }),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .optional()
+    .meta({ description: "The file's name for the import history (a multipart upload's own name otherwise)." }),
 });
 export type ImportQuery = z.output<typeof importQuery>;
 
@@ -73,7 +75,10 @@ export const importResponse = z.object({
   fileName: z.string().nullable(),
   rows: z.number().int().meta({ description: "Data records read (after the header; blank lines are not counted)." }),
   inserted: z.number().int().meta({ description: "Transactions written (in a dry run: that would be)." }),
-  duplicates: z.number().int().meta({ description: "Transactions whose externalId was already there (or repeated in the file): not inserted again." }),
+  duplicates: z
+    .number()
+    .int()
+    .meta({ description: "Transactions whose externalId was already there (or repeated in the file): not inserted again." }),
   skipped: z.number().int().meta({ description: "Records that are not income or expense (payouts, transfers, totals)." }),
   skippedReasons: z.array(z.object({ reason: z.string(), count: z.number().int(), firstRow: z.number().int() })),
   invalid: z.number().int().meta({ description: "Records that could not be imported; `errors` lists their problems." }),
@@ -81,7 +86,9 @@ export const importResponse = z.object({
   createdStreams: z.array(z.string()),
   errors: z.array(importError).meta({ description: "Every problem of every invalid record, in file order (at most 10,000 entries)." }),
   totals: z
-    .array(z.object({ kind: transactionKind, currency: z.string(), count: z.number().int(), amount: z.string(), amountMinor: z.number().int() }))
+    .array(
+      z.object({ kind: transactionKind, currency: z.string(), count: z.number().int(), amount: z.string(), amountMinor: z.number().int() }),
+    )
     .meta({ description: "The valid transactions of the file by kind and currency (duplicates included)." }),
   preview: z.array(importPreviewRow).optional().meta({ description: "Dry runs: the first 20 records and what each becomes." }),
 });
@@ -139,5 +146,7 @@ export const importMappingList = listResponse(importMappingResponse);
 
 export const presetsResponse = z.object({
   data: z.array(readerView).meta({ description: "The built-in readers: the generic CSV and one per platform." }),
-  mappings: z.array(importMappingResponse).meta({ description: "The caller's saved column mappings (use with preset=mapping&mapping=<id>)." }),
+  mappings: z
+    .array(importMappingResponse)
+    .meta({ description: "The caller's saved column mappings (use with preset=mapping&mapping=<id>)." }),
 });

@@ -8,7 +8,9 @@ export { MAX_WINDOW_MONTHS };
 
 const windowFields = {
   from: monthString.optional().meta({ description: "The window's first month, YYYY-MM (give to as well).", examples: ["2025-12"] }),
-  to: monthString.optional().meta({ description: "The window's last month, YYYY-MM, at most 120 months after from.", examples: ["2026-11"] }),
+  to: monthString
+    .optional()
+    .meta({ description: "The window's last month, YYYY-MM, at most 120 months after from.", examples: ["2026-11"] }),
 };
 
 /** from and to together, in order, at most 120 months apart; runs only once both months are well-formed. */
@@ -32,7 +34,10 @@ export type MetricsQuery = z.output<typeof metricsQuery>;
 
 /** A stream's clients over a window (default: the last 12 months, this one included), the largest `limit`. */
 export const streamClientsQuery = z
-  .object({ ...windowFields, limit: z.coerce.number({ error: "limit is a number." }).int().min(1).max(100, "limit is at most 100.").default(5) })
+  .object({
+    ...windowFields,
+    limit: z.coerce.number({ error: "limit is a number." }).int().min(1).max(100, "limit is at most 100.").default(5),
+  })
   .superRefine(checkWindow);
 
 const missingFxWarning = z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() });
@@ -131,7 +136,15 @@ export const metricsResponse = z.object({
   goals: z.object({
     hitRate: ratio,
     months: z.array(
-      z.object({ month: z.string(), streamId: z.string().nullable(), target: z.number().int(), actual: z.number().int(), progress: z.number(), projected: ratio, status: z.enum(["hit", "missed", "current", "future"]) }),
+      z.object({
+        month: z.string(),
+        streamId: z.string().nullable(),
+        target: z.number().int(),
+        actual: z.number().int(),
+        progress: z.number(),
+        projected: ratio,
+        status: z.enum(["hit", "missed", "current", "future"]),
+      }),
     ),
   }),
   rules: z.array(

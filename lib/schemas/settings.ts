@@ -3,11 +3,12 @@ import { DEFAULT_THRESHOLDS, RULE_IDS, type RuleId } from "@/lib/metrics/thresho
 import { isCurrency } from "@/lib/metrics/money";
 import { currencyCode, timestamp, timeZone } from "./common";
 
-const threshold = z
-  .object({ pass: z.number().finite(), warn: z.number().finite() })
-  .strict();
+const threshold = z.object({ pass: z.number().finite(), warn: z.number().finite() }).strict();
 
-const thresholdsShape = Object.fromEntries(RULE_IDS.map((id) => [id, threshold.optional()])) as Record<RuleId, z.ZodOptional<typeof threshold>>;
+const thresholdsShape = Object.fromEntries(RULE_IDS.map((id) => [id, threshold.optional()])) as Record<
+  RuleId,
+  z.ZodOptional<typeof threshold>
+>;
 
 /** A partial set of rule thresholds; each must keep `warn` on the lenient side of `pass`. */
 export const thresholdsInput = z
@@ -23,7 +24,10 @@ export const thresholdsInput = z
         ctx.addIssue({
           code: "custom",
           path: [id, "warn"],
-          message: def.direction === "max" ? "The warn threshold must be at least the pass threshold." : "The warn threshold must be at most the pass threshold.",
+          message:
+            def.direction === "max"
+              ? "The warn threshold must be at least the pass threshold."
+              : "The warn threshold must be at most the pass threshold.",
         });
       }
       if (t.pass < 0 || t.warn < 0) ctx.addIssue({ code: "custom", path: [id], message: "Thresholds cannot be negative." });

@@ -11,7 +11,12 @@ export type StreamRole = z.output<typeof streamRole>;
 export { STREAM_KIND_LABELS } from "@/lib/stream-kinds";
 
 const fields = {
-  name: z.string().trim().min(1, "Give the stream a name.").max(80, "At most 80 characters.").meta({ description: "Unique per user.", examples: ["Etsy templates"] }),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the stream a name.")
+    .max(80, "At most 80 characters.")
+    .meta({ description: "Unique per user.", examples: ["Etsy templates"] }),
   kind: streamKind.meta({ description: "What kind of business line it is." }),
   role: streamRole.meta({ description: "Its role in the portfolio: a steady anchor, a growth bet or a speculative one." }),
   platform: optionalText(80).meta({ description: "Where its income comes through, for its transactions without one.", examples: ["Etsy"] }),
@@ -23,7 +28,8 @@ const fields = {
     .transform((s) => s.toLowerCase())
     .nullish()
     .meta({
-      description: "#rrggbb. Left out or null: a palette colour none of your streams uses is picked and stored, so it never changes as streams are added.",
+      description:
+        "#rrggbb. Left out or null: a palette colour none of your streams uses is picked and stored, so it never changes as streams are added.",
       examples: ["#2166c4"],
     }),
   description: optionalText(1000),
@@ -48,7 +54,10 @@ export const listStreamsQuery = z.object({
 });
 
 export const deleteStreamQuery = z.object({
-  cascade: z.enum(["true", "false"], { error: "cascade is true or false." }).optional().transform((v) => v === "true"),
+  cascade: z
+    .enum(["true", "false"], { error: "cascade is true or false." })
+    .optional()
+    .transform((v) => v === "true"),
   /** With cascade: the number of transactions the user agreed to delete; any other count is a 409. */
   expectedTransactions: z.coerce.number({ error: "expectedTransactions is a number." }).int().min(0).optional(),
 });

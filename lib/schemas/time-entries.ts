@@ -15,21 +15,22 @@ export function parseDurationMinutes(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const hours = z
-  .union([z.string(), z.number()], { error: "Hours like 1.5, 1:30 or 90m." })
-  .transform((v, ctx) => {
-    const minutes = parseDurationMinutes(String(v));
-    if (minutes === null) {
-      ctx.addIssue({ code: "custom", message: "Hours like 1.5, 1:30 or 90m." });
-      return z.NEVER;
-    }
-    return minutes / 60;
-  });
+const hours = z.union([z.string(), z.number()], { error: "Hours like 1.5, 1:30 or 90m." }).transform((v, ctx) => {
+  const minutes = parseDurationMinutes(String(v));
+  if (minutes === null) {
+    ctx.addIssue({ code: "custom", message: "Hours like 1.5, 1:30 or 90m." });
+    return z.NEVER;
+  }
+  return minutes / 60;
+});
 
 // A number, or digits as a form sends them.
-const minutes = z.union([z.number().int("Minutes are whole numbers."), z.string().regex(/^\d+$/, "Minutes are whole numbers.").transform(Number)], {
-  error: "Minutes are whole numbers.",
-});
+const minutes = z.union(
+  [z.number().int("Minutes are whole numbers."), z.string().regex(/^\d+$/, "Minutes are whole numbers.").transform(Number)],
+  {
+    error: "Minutes are whole numbers.",
+  },
+);
 
 const MAX_MINUTES = 24 * 60;
 

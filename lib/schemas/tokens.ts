@@ -2,7 +2,12 @@ import { z } from "zod";
 import { timestamp } from "./common";
 
 export const createTokenInput = z.object({
-  name: z.string().trim().min(1, "Give the token a name.").max(100, "At most 100 characters.").meta({ examples: ["Zapier: Etsy sales"] }),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the token a name.")
+    .max(100, "At most 100 characters.")
+    .meta({ examples: ["Zapier: Etsy sales"] }),
   scope: z.enum(["read", "write"], { error: "Scope is `read` or `write`." }).meta({ description: "`read` tokens cannot change anything." }),
 });
 export type CreateTokenInput = z.infer<typeof createTokenInput>;

@@ -25,7 +25,12 @@ export interface TransactionInput {
 }
 
 const transactionFields = z.object({
-  streamId: z.string().trim().min(1, "Give a streamId or a stream name.").optional().meta({ description: "The stream's id; or give `stream`." }),
+  streamId: z
+    .string()
+    .trim()
+    .min(1, "Give a streamId or a stream name.")
+    .optional()
+    .meta({ description: "The stream's id; or give `stream`." }),
   stream: z
     .string()
     .trim()
@@ -49,7 +54,10 @@ const transactionFields = z.object({
     .min(1)
     .max(200, "At most 200 characters.")
     .nullish()
-    .meta({ description: "Your own id for it: a known one is never inserted twice (counted under `duplicates`).", examples: ["etsy-8812"] }),
+    .meta({
+      description: "Your own id for it: a known one is never inserted twice (counted under `duplicates`).",
+      examples: ["etsy-8812"],
+    }),
 });
 
 type Issue = { path: (string | number)[]; message: string };
@@ -61,13 +69,19 @@ export const ZERO_AMOUNT = "An amount of 0 changes nothing: enter what was paid 
  * item at once: field errors, a missing stream reference and an amount with too many decimals for its
  * currency (read in the user's base currency when none is given).
  */
-export function checkTransaction(raw: unknown, baseCurrency: string): { ok: true; value: TransactionInput } | { ok: false; issues: Issue[] } {
+export function checkTransaction(
+  raw: unknown,
+  baseCurrency: string,
+): { ok: true; value: TransactionInput } | { ok: false; issues: Issue[] } {
   const parsed = transactionFields.safeParse(raw);
-  const issues: Issue[] = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
+  const issues: Issue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }));
   const obj = (typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : null) as Record<string, unknown> | null;
   if (!obj) return { ok: false, issues };
 
-  if (obj.streamId === undefined && obj.stream === undefined) issues.push({ path: ["streamId"], message: "Give a streamId or a stream name." });
+  if (obj.streamId === undefined && obj.stream === undefined)
+    issues.push({ path: ["streamId"], message: "Give a streamId or a stream name." });
   const failed = new Set(issues.map((i) => String(i.path[0])));
   let amountMinor: number | undefined;
   const cur = obj.currency === undefined ? baseCurrency : parsed.success ? parsed.data.currency : undefined;
@@ -177,7 +191,18 @@ export function checkTextTransaction(row: TextTransaction, baseCurrency: string,
     externalId = row.externalId.trim();
     if (externalId === "" || externalId.length > 200) return null;
   }
-  return { streamId: undefined, stream, kind: row.kind, occurredOn: date, amountMinor: amount.minor, currency, counterparty, platform, description, externalId };
+  return {
+    streamId: undefined,
+    stream,
+    kind: row.kind,
+    occurredOn: date,
+    amountMinor: amount.minor,
+    currency,
+    counterparty,
+    platform,
+    description,
+    externalId,
+  };
 }
 
 /** The shape of a transaction for the OpenAPI document (the amount is checked by checkTransaction). */
@@ -216,7 +241,10 @@ export const listTransactionsQuery = z.object({
   from: dateString.optional(),
   to: dateString.optional(),
   q: z.string().trim().max(100).optional(),
-  importId: z.uuid({ error: "importId is an import's id." }).optional().meta({ description: "Only the transactions one CSV import brought in (GET /api/v1/imports)." }),
+  importId: z
+    .uuid({ error: "importId is an import's id." })
+    .optional()
+    .meta({ description: "Only the transactions one CSV import brought in (GET /api/v1/imports)." }),
   limit: z.coerce.number({ error: "limit is a number." }).int().min(1).max(500, "limit is at most 500.").default(50),
   cursor: z.string().max(200).optional(),
 });

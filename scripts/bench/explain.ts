@@ -173,7 +173,9 @@ async function main() {
     const c2 = asMap(await db.query(clientProposedSql, [userId, clientKeys]));
     const p1 = asMap(await db.query(platformCurrent(platformKeys), [userId, ...platformKeys]));
     const p2 = asMap(await db.query(platformProposedSql, [userId, platformKeys]));
-    console.log(`proposed client spellings identical: ${same(c1, c2)} (${c1.size} keys); platform spellings identical: ${same(p1, p2)} (${p1.size} keys)`);
+    console.log(
+      `proposed client spellings identical: ${same(c1, c2)} (${c1.size} keys); platform spellings identical: ${same(p1, p2)} (${p1.size} keys)`,
+    );
     if (!same(c1, c2) || !same(p1, p2)) process.exitCode = 1;
   } finally {
     await db.close();

@@ -20,7 +20,16 @@ export interface ImportBench {
   checks: string[];
 }
 
-const STREAMS = ["Acme Consulting", "YouTube Channel", "Notion Templates", "Affiliate Links", "Newsletter Sponsors", "Invoice SaaS", "Vintage Resale", "Old Podcast"];
+const STREAMS = [
+  "Acme Consulting",
+  "YouTube Channel",
+  "Notion Templates",
+  "Affiliate Links",
+  "Newsletter Sponsors",
+  "Invoice SaaS",
+  "Vintage Resale",
+  "Old Podcast",
+];
 const CLIENTS = Array.from({ length: 200 }, (_, i) => `Client ${String(i).padStart(3, "0")}`);
 const PLATFORMS = ["Stripe", "PayPal", "Gumroad", "YouTube", "Etsy"];
 
@@ -31,7 +40,7 @@ const PLATFORMS = ["Stripe", "PayPal", "Gumroad", "YouTube", "Etsy"];
  */
 function generatedCsv(rows: number, seed: number): { body: ReadableStream<Uint8Array>; bytes: () => number } {
   let s = seed >>> 0;
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const start = Date.UTC(2021, 0, 1);
   const encoder = new TextEncoder();
   let i = 0;
@@ -71,7 +80,11 @@ export async function benchImport(db: Db, rows: number, log: (msg: string) => vo
   const { importProbe } = await import("../../lib/import/engine");
   const importsRoute = await import("../../app/api/v1/imports/route");
 
-  const user = await createUser({ name: "Import Bench", email: `import-bench-${crypto.randomUUID()}@example.test`, passwordHash: "$argon2id$bench" });
+  const user = await createUser({
+    name: "Import Bench",
+    email: `import-bench-${crypto.randomUUID()}@example.test`,
+    passwordHash: "$argon2id$bench",
+  });
   const token = await createToken(user.id, { name: "bench-import", scope: "write" });
   // Rates so the EUR and GBP rows are priced (one per quarter), as a real account would have them.
   const { fxRates } = await import("../../db/schema");
@@ -120,7 +133,8 @@ export async function benchImport(db: Db, rows: number, log: (msg: string) => vo
   peakHeap = Math.max(peakHeap, m.heapUsed);
   if (status !== 201) throw new Error(`POST /api/v1/imports answered ${status}: ${text.slice(0, 500)}`);
   const result = JSON.parse(text) as { rows: number; inserted: number; duplicates: number; invalid: number };
-  if (result.rows !== rows || result.inserted !== rows || result.invalid !== 0) throw new Error(`import read ${result.rows} rows and inserted ${result.inserted} of ${rows}`);
+  if (result.rows !== rows || result.inserted !== rows || result.invalid !== 0)
+    throw new Error(`import read ${result.rows} rows and inserted ${result.inserted} of ${rows}`);
 
   // Checks: every row is there, and the rollups equal the raw sums after one big import.
   const checks: string[] = [];

@@ -20,22 +20,102 @@ export interface BenchStream {
 }
 
 export const STREAMS: readonly BenchStream[] = [
-  { name: "Acme Consulting", kind: "freelance", role: "anchor", platform: null, status: "active", weight: 5, scale: 150_000, hours: { minutes: 240, perWeek: 4 } },
-  { name: "YouTube Channel", kind: "content", role: "growth", platform: "YouTube", status: "active", weight: 10, scale: 20_000, hours: { minutes: 180, perWeek: 2 } },
+  {
+    name: "Acme Consulting",
+    kind: "freelance",
+    role: "anchor",
+    platform: null,
+    status: "active",
+    weight: 5,
+    scale: 150_000,
+    hours: { minutes: 240, perWeek: 4 },
+  },
+  {
+    name: "YouTube Channel",
+    kind: "content",
+    role: "growth",
+    platform: "YouTube",
+    status: "active",
+    weight: 10,
+    scale: 20_000,
+    hours: { minutes: 180, perWeek: 2 },
+  },
   { name: "Notion Templates", kind: "product", role: "growth", platform: "Gumroad", status: "active", weight: 25, scale: 2_500 },
-  { name: "Affiliate Links", kind: "affiliate", role: "speculative", platform: "Amazon Associates", status: "active", weight: 30, scale: 800 },
-  { name: "Newsletter Sponsors", kind: "sponsorship", role: "growth", platform: "Beehiiv", status: "active", weight: 3, scale: 60_000, hours: { minutes: 120, perWeek: 1 } },
-  { name: "Invoice SaaS", kind: "saas", role: "anchor", platform: "Stripe", status: "active", weight: 20, scale: 2_900, hours: { minutes: 90, perWeek: 3 } },
+  {
+    name: "Affiliate Links",
+    kind: "affiliate",
+    role: "speculative",
+    platform: "Amazon Associates",
+    status: "active",
+    weight: 30,
+    scale: 800,
+  },
+  {
+    name: "Newsletter Sponsors",
+    kind: "sponsorship",
+    role: "growth",
+    platform: "Beehiiv",
+    status: "active",
+    weight: 3,
+    scale: 60_000,
+    hours: { minutes: 120, perWeek: 1 },
+  },
+  {
+    name: "Invoice SaaS",
+    kind: "saas",
+    role: "anchor",
+    platform: "Stripe",
+    status: "active",
+    weight: 20,
+    scale: 2_900,
+    hours: { minutes: 90, perWeek: 3 },
+  },
   { name: "Vintage Resale", kind: "commerce", role: "speculative", platform: "eBay", status: "paused", weight: 6, scale: 4_500 },
   { name: "Old Podcast", kind: "content", role: "speculative", platform: "Patreon", status: "archived", weight: 1, scale: 30_000 },
 ];
 
-const CLIENT_FIRST = ["Northwind", "Acme", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Soylent",
-  "Tyrell", "Cyberdyne", "Wonka", "Gringotts", "Pied Piper", "Monarch", "Oscorp", "Aperture", "Black Mesa", "Massive Dynamic"];
+const CLIENT_FIRST = [
+  "Northwind",
+  "Acme",
+  "Globex",
+  "Initech",
+  "Umbrella",
+  "Stark",
+  "Wayne",
+  "Hooli",
+  "Vandelay",
+  "Soylent",
+  "Tyrell",
+  "Cyberdyne",
+  "Wonka",
+  "Gringotts",
+  "Pied Piper",
+  "Monarch",
+  "Oscorp",
+  "Aperture",
+  "Black Mesa",
+  "Massive Dynamic",
+];
 const CLIENT_LAST = ["Labs", "Media", "Studio", "Group", "Partners", "Digital", "Ventures", "Co", "GmbH", "Ltd"];
 /** 200 client names; the generator picks low indices more often (a few big clients, a long tail). */
 export const CLIENTS: readonly string[] = CLIENT_FIRST.flatMap((f) => CLIENT_LAST.map((l) => `${f} ${l}`));
-const VENDORS = ["Adobe", "AWS", "Figma", "Notion", "Canva", "Vercel", "Mailchimp", "Zoom", "Upwork", "Fiverr", "Google Workspace", "Shopify", "Descript", "Riverside", "ConvertKit"];
+const VENDORS = [
+  "Adobe",
+  "AWS",
+  "Figma",
+  "Notion",
+  "Canva",
+  "Vercel",
+  "Mailchimp",
+  "Zoom",
+  "Upwork",
+  "Fiverr",
+  "Google Workspace",
+  "Shopify",
+  "Descript",
+  "Riverside",
+  "ConvertKit",
+];
 /** Platforms named on the transaction itself (else the stream's applies); spelling varies on purpose. */
 const TX_PLATFORMS = ["PayPal", "paypal ", "Stripe", "Wise", "Payoneer", "Gumroad", "Patreon", "YouTube"];
 
@@ -50,7 +130,9 @@ const intArray = (xs: readonly number[]) => `ARRAY[${xs.join(",")}]::int[]`;
 
 /** Streams, settings, hours, goals and FX rates for `userId` (made by the app's own createUser). */
 export async function seedPortfolio(db: Db, userId: string): Promise<SeededUser> {
-  await db.execute(sql`update users set essential_monthly_expenses = 450000, cash_buffer = 2500000, time_zone = 'UTC' where id = ${userId}`);
+  await db.execute(
+    sql`update users set essential_monthly_expenses = 450000, cash_buffer = 2500000, time_zone = 'UTC' where id = ${userId}`,
+  );
   const streamIds: string[] = [];
   for (const s of STREAMS) {
     const [row] = rowsOf<{ id: string }>(

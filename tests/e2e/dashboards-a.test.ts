@@ -107,12 +107,16 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
     const before = await metricsFor(page, { from: addMonths(year.window.from, -12), to: addMonths(year.window.from, -1) });
     if (before.resilienceScore !== null && year.resilienceScore !== null && before.resilienceScore !== year.resilienceScore) {
       expect(before.history.analysisMonths).toBeGreaterThanOrEqual(3);
-      await expect.poll(() => text(page, "score-move"), settle).toContain(`${Math.abs(year.resilienceScore - before.resilienceScore)} from ${before.resilienceScore}`);
+      await expect
+        .poll(() => text(page, "score-move"), settle)
+        .toContain(`${Math.abs(year.resilienceScore - before.resilienceScore)} from ${before.resilienceScore}`);
     }
     // The month-end projection follows the demo's own pattern and is said so.
     const goal = month.goals.months.find((g) => g.streamId === null);
     if (goal?.projected != null && goal.progress < 1) {
-      await expect.poll(() => text(page, "this-month-verdict"), settle).toContain(`you’ll end ${monthName(monthOf(today))} at ${usd.format(goal.projected / 100)}`);
+      await expect
+        .poll(() => text(page, "this-month-verdict"), settle)
+        .toContain(`you’ll end ${monthName(monthOf(today))} at ${usd.format(goal.projected / 100)}`);
     }
     // Each failing or warning rule is listed with advice.
     const flagged = year.rules.filter((r) => r.status === "warn" || r.status === "fail");
@@ -158,7 +162,9 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
     expect(portfolio?.status).toBe("current");
     const bars = page.getByTestId("month-progress").getByRole("progressbar");
     expect(await bars.count()).toBe(month.goals.months.filter((g) => g.month === current).length);
-    expect(await bars.first().getAttribute("aria-valuetext")).toContain(`${usd.format((portfolio?.actual ?? 0) / 100)} of ${usd.format((portfolio?.target ?? 0) / 100)}`);
+    expect(await bars.first().getAttribute("aria-valuetext")).toContain(
+      `${usd.format((portfolio?.actual ?? 0) / 100)} of ${usd.format((portfolio?.target ?? 0) / 100)}`,
+    );
     await expectText(page, "hit-rate", percent.format(year.goals.hitRate ?? 0));
     expect(year.goals.months.every((g) => g.status === "hit" || g.status === "missed")).toBe(true);
 
@@ -173,9 +179,14 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
     await page.getByText("Goal set", { exact: true }).waitFor(settle);
     const steps = page.getByTestId("goal-steps").getByRole("region", { name });
     await steps.getByText("$250.00").waitFor(settle);
-    await page.getByTestId("month-progress").getByRole("progressbar", { name: new RegExp(`^${name},`) }).waitFor(settle);
+    await page
+      .getByTestId("month-progress")
+      .getByRole("progressbar", { name: new RegExp(`^${name},`) })
+      .waitFor(settle);
     const after = await metricsFor(page, { from: current, to: current });
-    expect(after.goals.months.some((g) => g.month === current && g.streamId === stream?.id && g.target === 25_000 && g.status === "current")).toBe(true);
+    expect(
+      after.goals.months.some((g) => g.month === current && g.streamId === stream?.id && g.target === 25_000 && g.status === "current"),
+    ).toBe(true);
     await expectText(page, "hit-rate", percent.format((await metricsFor(page)).goals.hitRate ?? 0));
 
     // A bad amount is refused by the field, and nothing is sent.

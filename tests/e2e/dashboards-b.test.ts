@@ -21,7 +21,12 @@ const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const percentFormat = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 0 });
 const usdFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
-const usdWholeFormat = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0, maximumFractionDigits: 0 });
+const usdWholeFormat = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+});
 const monthFormat = new Intl.DateTimeFormat("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 const orDash = (value: number | null, format: (v: number) => string) => (value === null ? "—" : format(value));
@@ -45,7 +50,12 @@ const text = async (page: Page, testId: string) => ((await page.getByTestId(test
  * months counted back from today's month, as the page resolves them). The caller then waits for a figure
  * to change: whichever requests the page makes, only what it shows counts.
  */
-async function pickWindow(page: Page, name: string, preset: "3m" | "6m" | "12m" | "24m" | "ytd" | "all", basis: MetricsResult): Promise<Window> {
+async function pickWindow(
+  page: Page,
+  name: string,
+  preset: "3m" | "6m" | "12m" | "24m" | "ytd" | "all",
+  basis: MetricsResult,
+): Promise<Window> {
   await page.getByRole("button", { name }).click();
   await page.waitForURL((u) => u.searchParams.get("w") === preset);
   const { from, to } = resolveWindow({ w: preset }, await todayOf(page), basis.history.firstMonth);
@@ -101,7 +111,9 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     await page.goto("/diversification", { waitUntil: "networkidle" });
     expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
     expect(await text(page, "effective-streams")).toBe(num1(m12.diversification.effectiveStreams));
-    expect(await text(page, "effective-streams-text")).toContain(`behaves like ${num1(m12.diversification.effectiveStreams)} equal streams`);
+    expect(await text(page, "effective-streams-text")).toContain(
+      `behaves like ${num1(m12.diversification.effectiveStreams)} equal streams`,
+    );
     expect(await text(page, "hhi")).toBe(num2(m12.diversification.hhi));
     expect(await text(page, "top-stream-share")).toBe(pct(m12.diversification.topStreamShare));
     await expect(page.getByRole("list", { name: "Share of income by stream" }).getByRole("listitem").count()).resolves.toBe(

@@ -19,7 +19,18 @@ const SIGNED_IN_BUDGET_KB = 250;
 const SETTLED_BUDGET_KB = 350;
 
 const SIGNED_OUT = ["/sign-in", "/sign-up", "/"];
-const PAGES = ["/overview", "/streams", "/transactions", "/goals", "/diversification", "/risk", "/concentration", "/resilience", "/settings", "/import"];
+const PAGES = [
+  "/overview",
+  "/streams",
+  "/transactions",
+  "/goals",
+  "/diversification",
+  "/risk",
+  "/concentration",
+  "/resilience",
+  "/settings",
+  "/import",
+];
 
 type Result = { url: string; firstLoadKb: number; settledKb: number; decodedKb: number };
 

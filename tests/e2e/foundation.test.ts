@@ -34,7 +34,9 @@ describe.skipIf(!baseUrl)("foundation in a real browser", () => {
 
     await signUp(page, account);
     for (const item of ["Overview", "Streams", "Transactions", "Goals", "Import", "Settings"]) {
-      await expect(page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: item }).count()).resolves.toBeGreaterThan(0);
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).first().getByRole("link", { name: item }).count(),
+      ).resolves.toBeGreaterThan(0);
     }
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("Overview");
     await shot("03-shell-overview");

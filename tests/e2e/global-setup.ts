@@ -54,7 +54,10 @@ export default async function setup(project: TestProject) {
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   if (!(process.env.E2E_SKIP_BUILD && fs.existsSync(path.join(root, ".next", "BUILD_ID")))) {
     const started = Date.now();
-    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
     console.log(`e2e: next build took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -73,7 +76,10 @@ export default async function setup(project: TestProject) {
   delete env.DATABASE_URL;
   // A keep-alive longer than the clients' idle reuse: with Node's 5 s default, a request sent on a socket the
   // server is closing at that moment fails with ECONNRESET (seen on a loaded machine).
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1", "--keepAliveTimeout", "65000"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const log = fs.createWriteStream(path.join(dataDir, "server.log"));
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);

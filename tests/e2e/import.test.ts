@@ -17,7 +17,13 @@ const baseUrl = inject("baseUrl");
 const settle = { timeout: 15_000 };
 const PAYPAL = path.join(process.cwd(), "tests", "fixtures", "imports", "paypal.csv");
 
-type Summary = { inserted: number; duplicates: number; skipped: number; rows: number; errors: { row: number | null; path: string; message: string }[] };
+type Summary = {
+  inserted: number;
+  duplicates: number;
+  skipped: number;
+  rows: number;
+  errors: { row: number | null; path: string; message: string }[];
+};
 type Imports = { data: { id: string; fileName: string | null; preset: string; inserted: number; duplicates: number }[] };
 type Transactions = {
   data: { occurredOn: string; streamName: string; kind: string; amountMinor: number; currency: string; externalId: string | null }[];
@@ -37,7 +43,10 @@ async function allTransactions(page: Page): Promise<Transactions["data"]> {
 
 /** What the server says the file becomes, asked without the page: the page must show exactly this. */
 async function dryRun(page: Page, file: string, query: string): Promise<Summary> {
-  const res = await page.request.post(`/api/v1/imports?${query}&dryRun=true&skipInvalid=true`, { data: fs.readFileSync(file), headers: { "content-type": "text/csv" } });
+  const res = await page.request.post(`/api/v1/imports?${query}&dryRun=true&skipInvalid=true`, {
+    data: fs.readFileSync(file),
+    headers: { "content-type": "text/csv" },
+  });
   expect(res.status()).toBe(200);
   return (await res.json()) as Summary;
 }
@@ -96,7 +105,11 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
     await preview.waitFor(settle);
     expect(await count(page, preview, "New transactions")).toBe(expected.inserted);
     expect(await count(page, preview, "Skipped rows")).toBe(expected.skipped);
-    await page.getByRole("region", { name: "New transactions by kind and currency" }).getByRole("cell", { name: "Income", exact: true }).first().waitFor();
+    await page
+      .getByRole("region", { name: "New transactions by kind and currency" })
+      .getByRole("cell", { name: "Income", exact: true })
+      .first()
+      .waitFor();
     await page.getByRole("heading", { name: "Skipped rows, and why" }).waitFor();
     expect(await page.getByTestId("preview-row").count()).toBeGreaterThan(0);
     // Nothing is written by a preview.
@@ -214,7 +227,12 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
     // Day-first dates, comma decimals, money in and out in two columns: no preset reads it.
     const bank = tempCsv(
       "bank.csv",
-      ["Booking date,Details,Debit,Credit,Currency,Reference", '03-11-2026,Invoice 12 Northwind,,"1.500,00",EUR,INV-12', '05-11-2026,Hosting,"24,99",,EUR,HOST-5', ""].join("\r\n"),
+      [
+        "Booking date,Details,Debit,Credit,Currency,Reference",
+        '03-11-2026,Invoice 12 Northwind,,"1.500,00",EUR,INV-12',
+        '05-11-2026,Hosting,"24,99",,EUR,HOST-5',
+        "",
+      ].join("\r\n"),
     );
     await chooseFile(page, bank);
     await expect(page.getByLabel("Format", { exact: true }).inputValue()).resolves.toBe("mapping");
@@ -240,7 +258,10 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
 
     await page.getByRole("textbox", { name: "Save these columns as my preset" }).fill("My bank");
     await page.getByRole("button", { name: "Save preset" }).click();
-    await page.getByRole("region", { name: /Notifications/ }).getByText("Saved “My bank” as your preset").waitFor(settle);
+    await page
+      .getByRole("region", { name: /Notifications/ })
+      .getByText("Saved “My bank” as your preset")
+      .waitFor(settle);
     await expect.poll(() => page.getByLabel("Format", { exact: true }).inputValue(), settle).toMatch(/^saved:/);
     await page.getByRole("button", { name: "Change the columns" }).waitFor();
     await page.getByRole("button", { name: "Preview", exact: true }).click();
@@ -273,7 +294,10 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
     await fresh.page.goto("/settings#data", { waitUntil: "networkidle" });
     await fresh.page.getByLabel("Backup file").setInputFiles(backupFile);
     await fresh.page.getByRole("button", { name: "Restore backup" }).click();
-    await fresh.page.getByRole("region", { name: /Notifications/ }).getByText("Backup restored").waitFor(settle);
+    await fresh.page
+      .getByRole("region", { name: /Notifications/ })
+      .getByText("Backup restored")
+      .waitFor(settle);
     const restored = await allTransactions(fresh.page);
     expect(restored.map((t) => [t.occurredOn, t.kind, t.amountMinor, t.currency, t.streamName, t.externalId]).sort()).toEqual(
       imported.map((t) => [t.occurredOn, t.kind, t.amountMinor, t.currency, t.streamName, t.externalId]).sort(),

@@ -50,7 +50,10 @@ describe.skipIf(!baseUrl)("Lighthouse", () => {
     const table = [
       "| page | form factor | performance | accessibility | LCP | TBT | CLS |",
       "|---|---|---|---|---|---|---|",
-      ...runs.map((r) => `| ${r.page} | ${r.formFactor} | ${r.performance} | ${r.accessibility} | ${(r.lcpMs / 1000).toFixed(1)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} |`),
+      ...runs.map(
+        (r) =>
+          `| ${r.page} | ${r.formFactor} | ${r.performance} | ${r.accessibility} | ${(r.lcpMs / 1000).toFixed(1)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} |`,
+      ),
     ].join("\n");
     fs.mkdirSync(path.join(process.cwd(), "test-results"), { recursive: true });
     fs.writeFileSync(path.join(process.cwd(), "test-results", "lighthouse.md"), table + "\n");
@@ -60,7 +63,13 @@ describe.skipIf(!baseUrl)("Lighthouse", () => {
   async function audit(page: string, formFactor: "mobile" | "desktop", signedIn: boolean): Promise<Run> {
     const result = await lighthouse(
       `${baseUrl}${page}`,
-      { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], ...(signedIn ? { extraHeaders: { Cookie: cookie } } : {}) },
+      {
+        port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        ...(signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
+      },
       formFactor === "desktop" ? desktopConfig : undefined,
     );
     if (!result) throw new Error("Lighthouse returned no result");

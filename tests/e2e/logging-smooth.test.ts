@@ -34,7 +34,10 @@ async function addStream(page: Page, name: string): Promise<{ id: string; color:
 /** The colour the streams page draws a stream's dot with, as the browser computed it. */
 async function dotColor(page: Page, name: string): Promise<string> {
   const card = page.getByRole("heading", { level: 2, name }).locator("xpath=../..");
-  return card.locator("span.rounded-full").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+  return card
+    .locator("span.rounded-full")
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
 }
 
 /**
@@ -50,7 +53,11 @@ async function expectNoSeriousViolationsIn(page: Page, selectors: string[]) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
-const STREAM_PAGE_PARTS = ['form[aria-label="Log a transaction"]', 'form[aria-label="Log time"]', 'ul[aria-label="Logged time, newest first"]'];
+const STREAM_PAGE_PARTS = [
+  'form[aria-label="Log a transaction"]',
+  'form[aria-label="Log time"]',
+  'ul[aria-label="Logged time, newest first"]',
+];
 
 function quickAdd(page: Page) {
   const form = page.locator('form[aria-label="Log a transaction"], form[aria-label="Log hours"]');
@@ -164,7 +171,16 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
     await refund.filter({ hasText: "Refund" }).waitFor(settle);
     expect(await q.kind("income").isChecked()).toBe(true);
     await expect.poll(() => rows(page).count(), settle).toBe(3);
-    await expect.poll(() => page.getByRole("button", { name: /^Edit / }).first().isEnabled(), settle).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole("button", { name: /^Edit / })
+            .first()
+            .isEnabled(),
+        settle,
+      )
+      .toBe(true);
     await w.shot("smooth-03-refund");
     await expectNoSeriousViolations(page);
 
@@ -232,7 +248,12 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
         ? route.fulfill({
             status: 422,
             contentType: "application/problem+json",
-            body: JSON.stringify({ type: "urn:streamfolio:problem:validation", title: "Invalid input", status: 422, errors: [{ path: "note", message: "Refused for the test." }] }),
+            body: JSON.stringify({
+              type: "urn:streamfolio:problem:validation",
+              title: "Invalid input",
+              status: 422,
+              errors: [{ path: "note", message: "Refused for the test." }],
+            }),
           })
         : route.fallback(),
     );

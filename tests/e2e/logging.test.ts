@@ -152,7 +152,16 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     await stream.press("Enter");
     await rows(page, list).filter({ hasText: "$320.00" }).filter({ hasText: "YouTube channel" }).waitFor();
     await expect.poll(() => rows(page, list).count(), settle).toBe(4);
-    await expect.poll(() => page.getByRole("button", { name: /^Edit / }).first().isEnabled(), settle).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole("button", { name: /^Edit / })
+            .first()
+            .isEnabled(),
+        settle,
+      )
+      .toBe(true);
     await shot("logging-02-transactions");
     await expectNoSeriousViolations(page);
 
@@ -177,7 +186,10 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     await expect.poll(() => editor.count(), settle).toBe(0);
     await rows(page, list).filter({ hasText: "$45.50" }).waitFor();
 
-    await rows(page, list).filter({ hasText: "$45.50" }).getByRole("button", { name: /^Edit / }).click();
+    await rows(page, list)
+      .filter({ hasText: "$45.50" })
+      .getByRole("button", { name: /^Edit / })
+      .click();
     await editor.getByLabel("Amount (USD)").fill("50");
     await editor.getByLabel("Description").fill("Design tools");
     const patched = page.waitForResponse((r) => r.url().includes("/api/v1/transactions/") && r.request().method() === "PATCH");
@@ -233,7 +245,10 @@ describe.skipIf(!baseUrl)("logging loop", () => {
     expect(removal.status()).toBe(204);
     expect(new URL(removal.url()).searchParams.get("expectedTransactions")).toBe("1");
     await page.waitForURL((u) => u.pathname === "/streams", settle);
-    await page.getByRole("region", { name: /Notifications/ }).getByText("Deleted “YouTube channel”", { exact: true }).waitFor(settle);
+    await page
+      .getByRole("region", { name: /Notifications/ })
+      .getByText("Deleted “YouTube channel”", { exact: true })
+      .waitFor(settle);
     await expect.poll(() => page.getByRole("link", { name: "YouTube channel" }).count(), settle).toBe(0);
     await page.getByRole("link", { name: "Client retainer" }).waitFor();
 

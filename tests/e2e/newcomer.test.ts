@@ -15,7 +15,8 @@ const settle = { timeout: 15_000 };
 
 // Formatted independently of lib/format, so a formatting slip shows.
 
-const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
+const text = async (page: Page, testId: string) =>
+  ((await page.getByTestId(testId).first().textContent()) ?? "").replace(/\s+/g, " ").trim();
 
 async function metricsFor(page: Page, w?: { from: string; to: string }): Promise<MetricsResult> {
   const res = await page.request.get(w ? `/api/v1/metrics?from=${w.from}&to=${w.to}` : "/api/v1/metrics");
@@ -40,13 +41,36 @@ async function recordHistory(page: Page, today: string, complete: number): Promi
   const items: unknown[] = [];
   for (let i = 0; i < complete; i++) {
     const m = addMonths(first, i);
-    items.push({ streamId: acme, kind: "income", occurredOn: `${m}-01`, amount: "4000.00", counterparty: "Acme Corp", description: "Retainer" });
-    items.push({ streamId: globex, kind: "income", occurredOn: `${m}-05`, amount: "2000.00", counterparty: "Globex", description: "Retainer" });
+    items.push({
+      streamId: acme,
+      kind: "income",
+      occurredOn: `${m}-01`,
+      amount: "4000.00",
+      counterparty: "Acme Corp",
+      description: "Retainer",
+    });
+    items.push({
+      streamId: globex,
+      kind: "income",
+      occurredOn: `${m}-05`,
+      amount: "2000.00",
+      counterparty: "Globex",
+      description: "Retainer",
+    });
   }
-  items.push({ streamId: acme, kind: "income", occurredOn: `${current}-01`, amount: "4000.00", counterparty: "Acme Corp", description: "Retainer" });
+  items.push({
+    streamId: acme,
+    kind: "income",
+    occurredOn: `${current}-01`,
+    amount: "4000.00",
+    counterparty: "Acme Corp",
+    description: "Retainer",
+  });
   const tx = await page.request.post("/api/v1/transactions", { data: items });
   expect(tx.status()).toBe(201);
-  const goal = await page.request.post("/api/v1/goals", { data: { streamId: null, amount: "7000.00", effectiveFrom: complete > 0 ? first : current } });
+  const goal = await page.request.post("/api/v1/goals", {
+    data: { streamId: null, amount: "7000.00", effectiveFrom: complete > 0 ? first : current },
+  });
   expect(goal.status()).toBe(201);
   return complete > 0 ? first : current;
 }
@@ -91,7 +115,9 @@ describe.skipIf(!baseUrl)("a newcomer's short history", () => {
       expect(await text(page, "this-month-verdict")).toContain("If the rest of the month goes like your recent months");
     }
     // The "All" preset is pressed: the default window is every complete month since the first record.
-    expect(await page.getByRole("button", { name: "every complete month since your first record" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("button", { name: "every complete month since your first record" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
 
     // Risk: the chart plots the three complete months only.
     await page.goto("/risk", { waitUntil: "networkidle" });
@@ -104,7 +130,9 @@ describe.skipIf(!baseUrl)("a newcomer's short history", () => {
     // A 12-month window holds nine months before the start: the chart still does not plot them.
     await page.getByRole("button", { name: "Last 12 complete months" }).click();
     await page.waitForURL((u) => u.searchParams.get("w") === "12m");
-    await expect.poll(() => text(page, "based-on"), settle).toBe(`Based on 3 complete months, ${monthRange(first, last)}. Your records start in ${monthName(first)}.`);
+    await expect
+      .poll(() => text(page, "based-on"), settle)
+      .toBe(`Based on 3 complete months, ${monthRange(first, last)}. Your records start in ${monthName(first)}.`);
     await expect.poll(() => rows.count(), settle).toBe(3);
     expect(await rows.first().textContent()).toContain(monthName(first));
     const m12 = await metricsFor(page, { from: addMonths(last, -11), to: last });
@@ -118,7 +146,12 @@ describe.skipIf(!baseUrl)("a newcomer's short history", () => {
     const platform = m.rules.find((r) => r.id === "platform-concentration");
     expect(platform).toMatchObject({ status: "n/a", reason: "unattributed" });
     expect(await text(page, "rule-advice-platform-concentration")).toContain("None of your income names a platform yet");
-    await expect(page.locator('[data-rule="platform-concentration"]').getByRole("link", { name: "Set the platform on your streams or transactions" }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .locator('[data-rule="platform-concentration"]')
+        .getByRole("link", { name: "Set the platform on your streams or transactions" })
+        .count(),
+    ).resolves.toBe(1);
     expect(await page.locator("main").innerText()).not.toMatch(/NaN|undefined|Infinity/);
 
     for (const path of ["/overview", "/risk", "/resilience"]) {

@@ -7,7 +7,11 @@ import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, signUp }
 
 const baseUrl = inject("baseUrl");
 
-type Settings = { essentialMonthlyExpenses: string | null; cashBuffer: string | null; thresholds: Record<string, { pass: number; warn: number; isDefault: boolean }> };
+type Settings = {
+  essentialMonthlyExpenses: string | null;
+  cashBuffer: string | null;
+  thresholds: Record<string, { pass: number; warn: number; isDefault: boolean }>;
+};
 type Rates = { data: { currency: string; date: string; rate: string }[] };
 
 /** The API as the signed-in page sees it (same cookies): what was really saved, not what the form shows. */
@@ -18,7 +22,10 @@ async function api<T>(page: Page, path: string): Promise<T> {
 }
 
 async function toast(page: Page, title: string) {
-  await page.getByRole("region", { name: /Notifications/ }).getByText(title, { exact: true }).waitFor();
+  await page
+    .getByRole("region", { name: /Notifications/ })
+    .getByText(title, { exact: true })
+    .waitFor();
 }
 
 describe.skipIf(!baseUrl)("settings in a real browser", () => {
@@ -68,7 +75,11 @@ describe.skipIf(!baseUrl)("settings in a real browser", () => {
     await toast(page, "Rule thresholds saved");
     await page.reload({ waitUntil: "networkidle" });
     await expect(streamPass.inputValue()).resolves.toBe("45");
-    expect((await api<Settings>(page, "/api/v1/settings")).thresholds["stream-concentration"]).toMatchObject({ pass: 0.45, warn: 0.7, isDefault: false });
+    expect((await api<Settings>(page, "/api/v1/settings")).thresholds["stream-concentration"]).toMatchObject({
+      pass: 0.45,
+      warn: 0.7,
+      isDefault: false,
+    });
     await shot("settings-03-rule-changed");
 
     await page.getByRole("button", { name: "Reset to default (Largest stream share)" }).click();
@@ -77,7 +88,11 @@ describe.skipIf(!baseUrl)("settings in a real browser", () => {
     await toast(page, "Every rule follows the defaults again");
     await page.reload({ waitUntil: "networkidle" });
     await expect(streamPass.inputValue()).resolves.toBe("50");
-    expect((await api<Settings>(page, "/api/v1/settings")).thresholds["stream-concentration"]).toMatchObject({ pass: 0.5, warn: 0.7, isDefault: true });
+    expect((await api<Settings>(page, "/api/v1/settings")).thresholds["stream-concentration"]).toMatchObject({
+      pass: 0.5,
+      warn: 0.7,
+      isDefault: true,
+    });
 
     // One rate, read back as a sentence in the base currency.
     const rates = page.locator("#rates");

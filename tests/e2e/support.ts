@@ -65,4 +65,8 @@ export const monthName = (m: string) => monthLong.format(asDate(m));
 
 /** "Sep–Nov 2026", "Nov 2025–Oct 2026": a span of months as the pages write it. */
 export const monthRange = (from: string, to: string) =>
-  from === to ? monthName(from) : from.slice(0, 4) === to.slice(0, 4) ? `${monthShort.format(asDate(from))}–${monthName(to)}` : `${monthName(from)}–${monthName(to)}`;
+  from === to
+    ? monthName(from)
+    : from.slice(0, 4) === to.slice(0, 4)
+      ? `${monthShort.format(asDate(from))}–${monthName(to)}`
+      : `${monthName(from)}–${monthName(to)}`;

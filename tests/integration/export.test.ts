@@ -36,7 +36,12 @@ async function metrics(user: TestUser, window?: { from: string; to: string }) {
 
 async function streamIdsByName(userId: string) {
   const db = await getDb();
-  return new Map(rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from streams where user_id = ${userId}`)).map((r) => [r.name, r.id]));
+  return new Map(
+    rowsOf<{ id: string; name: string }>(await db.execute(sql`select id, name from streams where user_id = ${userId}`)).map((r) => [
+      r.name,
+      r.id,
+    ]),
+  );
 }
 
 /** The copy's metrics with its stream ids written as the original's (the only thing allowed to differ). */
@@ -74,10 +79,18 @@ beforeAll(async () => {
   const settings = await call(patchSettings, "/api/v1/settings", {
     method: "PATCH",
     auth: { cookie: alice.cookie },
-    body: { timeZone: "Pacific/Auckland", thresholds: { "client-concentration": { pass: 0.25, warn: 0.45 } }, targetMix: { anchor: 0.5, growth: 0.3, speculative: 0.2 } },
+    body: {
+      timeZone: "Pacific/Auckland",
+      thresholds: { "client-concentration": { pass: 0.25, warn: 0.45 } },
+      targetMix: { anchor: 0.5, growth: 0.3, speculative: 0.2 },
+    },
   });
   expect(settings.status, JSON.stringify(settings.json)).toBe(200);
-  const s = await call(createStreamRoute, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "=cmd|' /C calc'!A0", platform: "@Evil" } });
+  const s = await call(createStreamRoute, "/api/v1/streams", {
+    method: "POST",
+    auth: { cookie: alice.cookie },
+    body: { name: "=cmd|' /C calc'!A0", platform: "@Evil" },
+  });
   expect(s.status).toBe(201);
   const day = `${addMonths(thisMonth, -2)}-14`;
   const tx = await call(postTx, "/api/v1/transactions", {
@@ -85,8 +98,15 @@ beforeAll(async () => {
     auth: { cookie: alice.cookie },
     body: [
       { streamId: s.json.id, occurredOn: day, amount: "10.00", counterparty: "acme corp", description: "+1 555 0100", platform: "-paypal" },
-      { streamId: s.json.id, occurredOn: day, amount: "20.00", counterparty: "ACME Corp", description: "=HYPERLINK(\"http://x\")" },
-      { streamId: s.json.id, occurredOn: day, amount: "-5.00", counterparty: "Acme Corp", description: "'=already quoted", externalId: "@ext" },
+      { streamId: s.json.id, occurredOn: day, amount: "20.00", counterparty: "ACME Corp", description: '=HYPERLINK("http://x")' },
+      {
+        streamId: s.json.id,
+        occurredOn: day,
+        amount: "-5.00",
+        counterparty: "Acme Corp",
+        description: "'=already quoted",
+        externalId: "@ext",
+      },
     ],
   });
   expect(tx.status, JSON.stringify(tx.json)).toBe(201);
@@ -98,10 +118,20 @@ beforeAll(async () => {
     query: { fileName: "z.csv" },
   });
   expect(imported.status, JSON.stringify(imported.json)).toBe(201);
-  expect((await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "Bank", mapping: { columns: { date: "A", amount: "B" }, dateFormat: "iso", decimal: "." } } })).status).toBe(201);
+  expect(
+    (
+      await call(postMappingRoute, "/api/v1/imports/mappings", {
+        method: "POST",
+        auth: { cookie: alice.cookie },
+        body: { name: "Bank", mapping: { columns: { date: "A", amount: "B" }, dateFormat: "iso", decimal: "." } },
+      })
+    ).status,
+  ).toBe(201);
   // A rate quoted in another base (kept, priced nothing now, would after a base switch).
   const db = await getDb();
-  await db.execute(sql`insert into fx_rates (user_id, base_currency, currency, date, rate) values (${alice.id}, 'EUR', 'USD', '2020-01-01', '0.9')`);
+  await db.execute(
+    sql`insert into fx_rates (user_id, base_currency, currency, date, rate) values (${alice.id}, 'EUR', 'USD', '2020-01-01', '0.9')`,
+  );
 }, 120_000);
 
 describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
@@ -116,7 +146,10 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
     expect(backup.imports).toHaveLength(1);
     expect(backup.importMappings.map((m) => m.name)).toEqual(["Bank"]);
     expect(backup.fxRates.some((r) => r.baseCurrency === "EUR")).toBe(true);
-    expect(backup.settings).toMatchObject({ timeZone: "Pacific/Auckland", thresholds: { "client-concentration": { pass: 0.25, warn: 0.45 } } });
+    expect(backup.settings).toMatchObject({
+      timeZone: "Pacific/Auckland",
+      thresholds: { "client-concentration": { pass: 0.25, warn: 0.45 } },
+    });
 
     const bob = await makeUser("Bob");
     const restored = await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { token: bob.writeToken }, body: exported.json });
@@ -144,7 +177,10 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
         stream: b.streams.find((s) => s.id === streamId)!.name,
         imported: importId !== null,
       })),
-      timeEntries: b.timeEntries.map(({ id: _id, streamId, ...rest }) => ({ ...rest, stream: b.streams.find((s) => s.id === streamId)!.name })),
+      timeEntries: b.timeEntries.map(({ id: _id, streamId, ...rest }) => ({
+        ...rest,
+        stream: b.streams.find((s) => s.id === streamId)!.name,
+      })),
       goals: b.goals.map(({ streamId, ...rest }) => ({ ...rest, stream: streamId && b.streams.find((s) => s.id === streamId)!.name })),
     });
     const sortBy = <T>(xs: T[]) => [...xs].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
@@ -160,7 +196,9 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
   it("has no secrets in it: no token, token hash or password hash", async () => {
     const exported = await exportAs(alice, "json");
     const db = await getDb();
-    const secrets = rowsOf<{ token_hash: string; prefix: string }>(await db.execute(sql`select token_hash, prefix from api_tokens where user_id = ${alice.id}`));
+    const secrets = rowsOf<{ token_hash: string; prefix: string }>(
+      await db.execute(sql`select token_hash, prefix from api_tokens where user_id = ${alice.id}`),
+    );
     const [user] = rowsOf<{ password_hash: string }>(await db.execute(sql`select password_hash from users where id = ${alice.id}`));
     expect(secrets.length).toBeGreaterThan(0);
     for (const s of secrets) {
@@ -180,7 +218,11 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
 
     const carol = await makeUser("Carol");
     const db = await getDb();
-    const before = rowsOf<{ n: number }>(await db.execute(sql`select (select count(*) from streams where user_id = ${carol.id}) + (select count(*) from transactions where user_id = ${carol.id}) as n`));
+    const before = rowsOf<{ n: number }>(
+      await db.execute(
+        sql`select (select count(*) from streams where user_id = ${carol.id}) + (select count(*) from transactions where user_id = ${carol.id}) as n`,
+      ),
+    );
     const broken = {
       ...backup,
       transactions: backup.transactions.map((t, i) =>
@@ -190,9 +232,20 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
     const r = await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { cookie: carol.cookie }, body: broken });
     expect(r.status).toBe(422);
     expect((r.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["transactions.3.streamId", "transactions.7.amount"]);
-    expect(rowsOf<{ n: number }>(await db.execute(sql`select (select count(*) from streams where user_id = ${carol.id}) + (select count(*) from transactions where user_id = ${carol.id}) as n`))).toEqual(before);
-    expect((await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { cookie: carol.cookie }, body: { ...backup, version: 2 } })).status).toBe(422);
-    expect((await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { token: carol.readToken }, body: backup })).status).toBe(403);
+    expect(
+      rowsOf<{ n: number }>(
+        await db.execute(
+          sql`select (select count(*) from streams where user_id = ${carol.id}) + (select count(*) from transactions where user_id = ${carol.id}) as n`,
+        ),
+      ),
+    ).toEqual(before);
+    expect(
+      (await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { cookie: carol.cookie }, body: { ...backup, version: 2 } }))
+        .status,
+    ).toBe(422);
+    expect((await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { token: carol.readToken }, body: backup })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -220,7 +273,7 @@ describe("GET /api/v1/export?format=csv", () => {
   it("imports back as it is: a 10,000-row file round-trips into another account with identical metrics", async () => {
     // A generic file of 10,000 rows (one spelling per client, so no same-day spelling ties).
     let seed = 42;
-    const rand = () => ((seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+    const rand = () => (seed = (seed * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
     const streams = ["Consulting", "Shop", "Newsletter", "Courses", "=Formula stream"];
     const clients = ["Acme", "Globex", "Initech", "", "-Dash Ltd", "Umbrella, Inc."];
     const rows: string[] = [HEADER];
@@ -232,31 +285,79 @@ describe("GET /api/v1/export?format=csv", () => {
       const client = clients[Math.floor(rand() * clients.length)]!;
       const desc = rand() < 0.05 ? '"multi\nline ""quoted"""' : rand() < 0.05 ? "@mention" : `item ${i % 97}`;
       const ext = rand() < 0.5 ? `ext-${i}` : "";
-      rows.push([d, streams[i % streams.length], expense ? "expense" : "income", amount, cur, client.includes(",") ? `"${client}"` : client, rand() < 0.2 ? "Stripe" : "", desc, ext].join(","));
+      rows.push(
+        [
+          d,
+          streams[i % streams.length],
+          expense ? "expense" : "income",
+          amount,
+          cur,
+          client.includes(",") ? `"${client}"` : client,
+          rand() < 0.2 ? "Stripe" : "",
+          desc,
+          ext,
+        ].join(","),
+      );
     }
     const file = rows.join("\n") + "\n";
     const setup = async (u: TestUser) => {
-      const rate = await call(ratesRoute, "/api/v1/fx-rates", { method: "POST", auth: { cookie: u.cookie }, body: [{ currency: "EUR", date: "2024-01-01", rate: "1.0875" }, { currency: "EUR", date: "2025-01-01", rate: "1.04" }] });
+      const rate = await call(ratesRoute, "/api/v1/fx-rates", {
+        method: "POST",
+        auth: { cookie: u.cookie },
+        body: [
+          { currency: "EUR", date: "2024-01-01", rate: "1.0875" },
+          { currency: "EUR", date: "2025-01-01", rate: "1.04" },
+        ],
+      });
       expect(rate.status, JSON.stringify(rate.json)).toBe(201);
     };
     const dave = await makeUser("Dave");
     const erin = await makeUser("Erin");
     await setup(dave);
     await setup(erin);
-    const first = await call(importRoute, "/api/v1/imports", { method: "POST", auth: { cookie: dave.cookie }, headers: { "content-type": "text/csv" }, rawBody: file });
+    const first = await call(importRoute, "/api/v1/imports", {
+      method: "POST",
+      auth: { cookie: dave.cookie },
+      headers: { "content-type": "text/csv" },
+      rawBody: file,
+    });
     expect(first.status, JSON.stringify(first.json).slice(0, 500)).toBe(201);
     expect(importResponse.parse(first.json)).toMatchObject({ rows: 10_000, inserted: 10_000, invalid: 0, streamsCreated: 5 });
 
     const exported = await exportAs(dave, "csv");
     expect(exported.text.split("\r\n").length).toBe(10_002);
-    const second = await call(importRoute, "/api/v1/imports", { method: "POST", auth: { cookie: erin.cookie }, headers: { "content-type": "text/csv" }, rawBody: exported.text });
+    const second = await call(importRoute, "/api/v1/imports", {
+      method: "POST",
+      auth: { cookie: erin.cookie },
+      headers: { "content-type": "text/csv" },
+      rawBody: exported.text,
+    });
     expect(second.status, JSON.stringify(second.json).slice(0, 500)).toBe(201);
-    expect(importResponse.parse(second.json)).toMatchObject({ rows: 10_000, inserted: 10_000, duplicates: 0, invalid: 0, streamsCreated: 5 });
-    await sameMetrics(dave, erin, [undefined, { from: "2024-01", to: "2025-12" }, { from: "2024-06", to: "2024-06" }, { from: "2025-01", to: "2025-12" }]);
+    expect(importResponse.parse(second.json)).toMatchObject({
+      rows: 10_000,
+      inserted: 10_000,
+      duplicates: 0,
+      invalid: 0,
+      streamsCreated: 5,
+    });
+    await sameMetrics(dave, erin, [
+      undefined,
+      { from: "2024-01", to: "2025-12" },
+      { from: "2024-06", to: "2024-06" },
+      { from: "2025-01", to: "2025-12" },
+    ]);
     // the copy exports the very same rows (same-day rows in id order, which differs), and importing the export again adds nothing
-    const records = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data.map((r) => JSON.stringify(r)).sort();
+    const records = (text: string) =>
+      Papa.parse<string[]>(text, { skipEmptyLines: true })
+        .data.map((r) => JSON.stringify(r))
+        .sort();
     expect(records((await exportAs(erin, "csv")).text)).toEqual(records(exported.text));
-    const third = await call(importRoute, "/api/v1/imports", { method: "POST", auth: { cookie: erin.cookie }, headers: { "content-type": "text/csv" }, rawBody: exported.text });
+    const third = await call(importRoute, "/api/v1/imports", {
+      method: "POST",
+      auth: { cookie: erin.cookie },
+      headers: { "content-type": "text/csv" },
+      rawBody: exported.text,
+    });
     expect(importResponse.parse(third.json)).toMatchObject({ inserted: 0, duplicates: 10_000 });
   }, 180_000);
 

@@ -39,7 +39,13 @@ describe("GET /api/v1/me", () => {
   it("answers the caller for a session and for a token, in the response schema", async () => {
     const bySession = await call(me, "/api/v1/me", { auth: { cookie: alice.cookie } });
     expect(bySession.status).toBe(200);
-    expect(meResponse.strict().parse(bySession.json)).toEqual({ id: alice.id, email: alice.email, name: "Alice", baseCurrency: "USD", timeZone: "UTC" });
+    expect(meResponse.strict().parse(bySession.json)).toEqual({
+      id: alice.id,
+      email: alice.email,
+      name: "Alice",
+      baseCurrency: "USD",
+      timeZone: "UTC",
+    });
     const byToken = await call(me, "/api/v1/me", { auth: { token: bob.readToken } });
     expect(byToken.json).toMatchObject({ id: bob.id, name: "Bob" });
   });
@@ -61,7 +67,11 @@ describe("GET /api/v1/me", () => {
 
 describe("API tokens", () => {
   it("mints a token shown once, stores only its SHA-256, and lists it without the secret", async () => {
-    const created = await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "Zapier", scope: "write" } });
+    const created = await call(createToken, "/api/v1/tokens", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      body: { name: "Zapier", scope: "write" },
+    });
     expect(created.status).toBe(201);
     const token = createdTokenResponse.parse(created.json);
     expect(token.token).toMatch(/^sfp_[A-Za-z0-9_-]{43}$/); // 32 random bytes = 256 bits
@@ -80,16 +90,28 @@ describe("API tokens", () => {
     const viaToken = await call(me, "/api/v1/me", { auth: { token: token.token } });
     expect(viaToken.json).toMatchObject({ id: alice.id });
     const after = await call(listTokens, "/api/v1/tokens", { auth: { cookie: alice.cookie } });
-    const used = listResponse(tokenResponse).parse(after.json).data.find((t) => t.id === token.id);
+    const used = listResponse(tokenResponse)
+      .parse(after.json)
+      .data.find((t) => t.id === token.id);
     expect(used?.lastUsedAt).not.toBeNull();
   });
 
   it("revokes a token: it then gets 401", async () => {
     const created = createdTokenResponse.parse(
-      (await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "script", scope: "read" } })).json,
+      (
+        await call(createToken, "/api/v1/tokens", {
+          method: "POST",
+          auth: { cookie: alice.cookie },
+          body: { name: "script", scope: "read" },
+        })
+      ).json,
     );
     expect((await call(me, "/api/v1/me", { auth: { token: created.token } })).status).toBe(200);
-    const revoked = await call(revokeToken, `/api/v1/tokens/${created.id}`, { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: created.id } });
+    const revoked = await call(revokeToken, `/api/v1/tokens/${created.id}`, {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: created.id },
+    });
     expect(revoked.status).toBe(200);
     expect(tokenResponse.parse(revoked.json).revokedAt).not.toBeNull();
     expectProblem(await call(me, "/api/v1/me", { auth: { token: created.token } }), 401);
@@ -97,7 +119,8 @@ describe("API tokens", () => {
 
   it("answers 404 for another user's token id and for a malformed id, and leaves the token working", async () => {
     const created = createdTokenResponse.parse(
-      (await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "mine", scope: "read" } })).json,
+      (await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "mine", scope: "read" } }))
+        .json,
     );
     expectProblem(await call(revokeToken, "/x", { method: "DELETE", auth: { cookie: bob.cookie }, params: { id: created.id } }), 404);
     expectProblem(await call(revokeToken, "/x", { method: "DELETE", auth: { cookie: bob.cookie }, params: { id: "not-a-uuid" } }), 404);
@@ -106,16 +129,31 @@ describe("API tokens", () => {
 
   it("is session-only: a token cannot list, mint or revoke tokens", async () => {
     expectProblem(await call(listTokens, "/api/v1/tokens", { auth: { token: alice.writeToken } }), 403);
-    expectProblem(await call(createToken, "/api/v1/tokens", { method: "POST", auth: { token: alice.writeToken }, body: { name: "x", scope: "read" } }), 403);
-    expectProblem(await call(revokeToken, "/x", { method: "DELETE", auth: { token: alice.writeToken }, params: { id: crypto.randomUUID() } }), 403);
+    expectProblem(
+      await call(createToken, "/api/v1/tokens", { method: "POST", auth: { token: alice.writeToken }, body: { name: "x", scope: "read" } }),
+      403,
+    );
+    expectProblem(
+      await call(revokeToken, "/x", { method: "DELETE", auth: { token: alice.writeToken }, params: { id: crypto.randomUUID() } }),
+      403,
+    );
   });
 
   it("validates input with field paths", async () => {
-    const r = await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "", scope: "admin" } });
+    const r = await call(createToken, "/api/v1/tokens", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      body: { name: "", scope: "admin" },
+    });
     expectProblem(r, 422);
     const paths = (r.json.errors as { path: string }[]).map((e) => e.path).sort();
     expect(paths).toEqual(["name", "scope"]);
-    const malformed = await call(createToken, "/api/v1/tokens", { method: "POST", auth: { cookie: alice.cookie }, rawBody: "{nope", headers: { "content-type": "application/json" } });
+    const malformed = await call(createToken, "/api/v1/tokens", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      rawBody: "{nope",
+      headers: { "content-type": "application/json" },
+    });
     expectProblem(malformed, 400);
   });
 });

@@ -19,7 +19,11 @@ describe("request bodies", () => {
   });
 
   it("takes a form-encoded object on one-object writes, as Zapier and Make send it", async () => {
-    const s = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, ...form({ name: "Bot subscriptions", kind: "saas", platform: "" }) });
+    const s = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      ...form({ name: "Bot subscriptions", kind: "saas", platform: "" }),
+    });
     expect(s.status, JSON.stringify(s.json)).toBe(201);
     // an empty field is left out, as if not sent
     expect(s.json).toMatchObject({ name: "Bot subscriptions", kind: "saas", platform: null });
@@ -27,7 +31,13 @@ describe("request bodies", () => {
     const t = await call(postTx, "/api/v1/transactions", {
       method: "POST",
       auth: { token: u.writeToken },
-      ...form({ stream: "bot subscriptions", occurredOn: "2026-11-02", amount: "9.00", counterparty: "Gumroad buyer", externalId: "zap-1" }),
+      ...form({
+        stream: "bot subscriptions",
+        occurredOn: "2026-11-02",
+        amount: "9.00",
+        counterparty: "Gumroad buyer",
+        externalId: "zap-1",
+      }),
     });
     expect(t.status, JSON.stringify(t.json)).toBe(201);
     expect(t.json).toMatchObject({ amountMinor: 900, streamName: "Bot subscriptions", externalId: "zap-1" });
@@ -40,18 +50,30 @@ describe("request bodies", () => {
     expect(again.status).toBe(200);
     expect(again.json.id).toBe(t.json.id);
 
-    const time = await call(postTime, "/api/v1/time-entries", { method: "POST", auth: { token: u.writeToken }, ...form({ streamId: s.json.id as string, occurredOn: "2026-11-02", minutes: "90" }) });
+    const time = await call(postTime, "/api/v1/time-entries", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      ...form({ streamId: s.json.id as string, occurredOn: "2026-11-02", minutes: "90" }),
+    });
     expect(time.status, JSON.stringify(time.json)).toBe(201);
     expect(time.json).toMatchObject({ minutes: 90, hours: 1.5 });
 
-    const settings = await call(patchSettings, "/api/v1/settings", { method: "PATCH", auth: { cookie: u.cookie }, ...form({ cashBuffer: "12000.00" }) });
+    const settings = await call(patchSettings, "/api/v1/settings", {
+      method: "PATCH",
+      auth: { cookie: u.cookie },
+      ...form({ cashBuffer: "12000.00" }),
+    });
     expect(settings.status, JSON.stringify(settings.json)).toBe(200);
     expect(settings.json).toMatchObject({ cashBufferMinor: 1_200_000 });
   });
 
   it("reports a form's field errors by field name, and saves nothing", async () => {
     const before = await call(listTx, "/api/v1/transactions", { auth: { token: u.readToken } });
-    const r = await call(postTx, "/api/v1/transactions", { method: "POST", auth: { token: u.writeToken }, ...form({ stream: "Bot subscriptions", occurredOn: "2026-13-02", amount: "9.001" }) });
+    const r = await call(postTx, "/api/v1/transactions", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      ...form({ stream: "Bot subscriptions", occurredOn: "2026-13-02", amount: "9.001" }),
+    });
     expect(r.status).toBe(422);
     expect(r.contentType).toBe("application/problem+json");
     expect(((r.json.errors ?? []) as { path: string }[]).map((e) => e.path).sort()).toEqual(["amount", "occurredOn"]);
@@ -61,17 +83,36 @@ describe("request bodies", () => {
 
   it("reads JSON sent with the form type or with no type at all (curl -d)", async () => {
     const body = JSON.stringify({ name: "Consulting" });
-    const typed = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, rawBody: body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const typed = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(typed.status, JSON.stringify(typed.json)).toBe(201);
-    const untyped = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, rawBody: JSON.stringify({ name: "Sponsorships" }) });
+    const untyped = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: JSON.stringify({ name: "Sponsorships" }),
+    });
     expect(untyped.status, JSON.stringify(untyped.json)).toBe(201);
   });
 
   it("answers malformed JSON with 400 and an empty body with 422, both problem+json", async () => {
-    const bad = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, rawBody: "{name:", headers: { "content-type": "application/json" } });
+    const bad = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: "{name:",
+      headers: { "content-type": "application/json" },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ title: "Malformed JSON", status: 400 });
-    const empty = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, rawBody: "", headers: { "content-type": "application/json" } });
+    const empty = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: "",
+      headers: { "content-type": "application/json" },
+    });
     expect(empty.status).toBe(422);
     expect(empty.contentType).toBe("application/problem+json");
   });
@@ -82,7 +123,8 @@ describe("request bodies", () => {
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled += 1;
-        if (pulled > 1_000) controller.close(); // 64 MB if read to the end
+        if (pulled > 1_000)
+          controller.close(); // 64 MB if read to the end
         else controller.enqueue(chunk);
       },
     });

@@ -39,7 +39,14 @@ describe("platform presets through the import route", () => {
     async (id, stream) => {
       const text = fs.readFileSync(path.join(fixtures, `${id}.csv`), "utf8");
       const expected = expectedOf(id, text);
-      const post = () => call(importRoute, "/api/v1/imports", { method: "POST", auth: { token: u.writeToken }, rawBody: text, headers: { "content-type": "text/csv" }, query: { preset: id, fileName: `${id}.csv` } });
+      const post = () =>
+        call(importRoute, "/api/v1/imports", {
+          method: "POST",
+          auth: { token: u.writeToken },
+          rawBody: text,
+          headers: { "content-type": "text/csv" },
+          query: { preset: id, fileName: `${id}.csv` },
+        });
       const first = await post();
       expect(first.status, JSON.stringify(first.json)).toBe(201);
       expect(first.json).toMatchObject({ inserted: expected.transactions, duplicates: 0, skipped: expected.skipped, errors: [] });

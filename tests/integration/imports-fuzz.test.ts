@@ -12,22 +12,42 @@ import { call, makeUser, type TestUser } from "../support/api";
 const COLUMNS = ["date", "stream", "kind", "amount", "currency", "counterparty", "platform", "description", "external_id"];
 
 const cellValue = fc.oneof(
-  fc.constantFrom("2026-01-15", "2025-12-31", "2026-02-30", "Shop", "Consulting", "income", "expense", "12.50", "-3.00", "0", "1.005", "USD", "eur", "JPY", ""),
+  fc.constantFrom(
+    "2026-01-15",
+    "2025-12-31",
+    "2026-02-30",
+    "Shop",
+    "Consulting",
+    "income",
+    "expense",
+    "12.50",
+    "-3.00",
+    "0",
+    "1.005",
+    "USD",
+    "eur",
+    "JPY",
+    "",
+  ),
   fc.string({ maxLength: 12 }),
   fc.constantFrom('say "hi"', "a,b", "line\nbreak", "=SUM(A1)", "'=x", "é💶", " padded "),
 );
 
-const validRow = fc.record({
-  date: fc.date({ min: new Date("2020-01-01"), max: new Date("2025-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-  stream: fc.constantFrom("Shop", "Consulting", "Fuzz stream"),
-  kind: fc.constantFrom("income", "expense", ""),
-  amount: fc.integer({ min: 1, max: 1_000_000 }).map((n) => (n / 100).toFixed(2)),
-  currency: fc.constantFrom("USD", ""),
-  counterparty: fc.constantFrom("", "Acme", "Globex, Inc."),
-  platform: fc.constantFrom("", "Stripe"),
-  description: fc.string({ maxLength: 10 }),
-  external_id: fc.oneof(fc.constant(""), fc.uuid()),
-}).map((r) => COLUMNS.map((c) => r[c as keyof typeof r]));
+const validRow = fc
+  .record({
+    date: fc
+      .date({ min: new Date("2020-01-01"), max: new Date("2025-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    stream: fc.constantFrom("Shop", "Consulting", "Fuzz stream"),
+    kind: fc.constantFrom("income", "expense", ""),
+    amount: fc.integer({ min: 1, max: 1_000_000 }).map((n) => (n / 100).toFixed(2)),
+    currency: fc.constantFrom("USD", ""),
+    counterparty: fc.constantFrom("", "Acme", "Globex, Inc."),
+    platform: fc.constantFrom("", "Stripe"),
+    description: fc.string({ maxLength: 10 }),
+    external_id: fc.oneof(fc.constant(""), fc.uuid()),
+  })
+  .map((r) => COLUMNS.map((c) => r[c as keyof typeof r]));
 
 const fileArbitrary = fc.record({
   rows: fc.array(fc.oneof({ arbitrary: validRow, weight: 5 }, fc.array(cellValue, { minLength: 0, maxLength: 11 })), { maxLength: 12 }),
@@ -48,15 +68,23 @@ type FuzzFile = typeof fileArbitrary extends fc.Arbitrary<infer T> ? T : never;
 
 function render(f: FuzzFile): Uint8Array {
   let seed = f.quoteSeed;
-  const coin = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 2 === 0);
+  const coin = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 2 === 0;
   const quote = (c: string) => {
     const needs = c.includes(f.separator) || /["\r\n]/.test(c);
     const q = f.quoting === "all" || (f.quoting === "minimal" && needs) || (f.quoting === "random" && coin());
     return q ? `"${c.replace(/"/g, '""')}"` : c;
   };
   const header =
-    f.header === "generic" ? COLUMNS : f.header === "shuffled" ? [...COLUMNS].reverse() : f.header === "upper" ? COLUMNS.map((c) => c.toUpperCase()) : COLUMNS.slice(2);
-  const body = [header, ...f.rows.map((r) => (f.header === "shuffled" ? [...r].reverse() : r))].map((r) => r.map(quote).join(f.separator)).join(f.newline);
+    f.header === "generic"
+      ? COLUMNS
+      : f.header === "shuffled"
+        ? [...COLUMNS].reverse()
+        : f.header === "upper"
+          ? COLUMNS.map((c) => c.toUpperCase())
+          : COLUMNS.slice(2);
+  const body = [header, ...f.rows.map((r) => (f.header === "shuffled" ? [...r].reverse() : r))]
+    .map((r) => r.map(quote).join(f.separator))
+    .join(f.newline);
   let bytes = new TextEncoder().encode(f.bom + body + f.newline);
   for (const [at, junk] of f.garbage) {
     const i = Math.min(at, bytes.length);

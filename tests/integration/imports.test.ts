@@ -30,7 +30,12 @@ const strictImport = importResponse.strict();
 
 type Result = Awaited<ReturnType<typeof call>>;
 
-function importCsv(user: TestUser, body: string | FormData | ReadableStream<Uint8Array>, query: Record<string, string> = {}, auth?: { token: string }) {
+function importCsv(
+  user: TestUser,
+  body: string | FormData | ReadableStream<Uint8Array>,
+  query: Record<string, string> = {},
+  auth?: { token: string },
+) {
   const headers: Record<string, string> = typeof body === "string" ? { "content-type": "text/csv" } : {};
   return call(importRoute, "/api/v1/imports", { method: "POST", auth: auth ?? { cookie: user.cookie }, rawBody: body, headers, query });
 }
@@ -97,9 +102,17 @@ beforeAll(async () => {
 describe("POST /api/v1/imports (generic CSV)", () => {
   it("inserts exactly the transactions the file states, creating the streams it names", async () => {
     const user = await makeUser("Importer");
-    const existing = await call(createStreamRoute, "/api/v1/streams", { method: "POST", auth: { cookie: user.cookie }, body: { name: "Design Studio", kind: "freelance" } });
+    const existing = await call(createStreamRoute, "/api/v1/streams", {
+      method: "POST",
+      auth: { cookie: user.cookie },
+      body: { name: "Design Studio", kind: "freelance" },
+    });
     expect(existing.status).toBe(201);
-    const rate = await call(ratesRoute, "/api/v1/fx-rates", { method: "POST", auth: { cookie: user.cookie }, body: { currency: "EUR", date: "2026-01-01", rate: "1.1" } });
+    const rate = await call(ratesRoute, "/api/v1/fx-rates", {
+      method: "POST",
+      auth: { cookie: user.cookie },
+      body: { currency: "EUR", date: "2026-01-01", rate: "1.1" },
+    });
     expect(rate.status).toBe(201);
     const file = csv(
       HEADER,
@@ -137,14 +150,60 @@ describe("POST /api/v1/imports (generic CSV)", () => {
     expect(derived).toHaveLength(2);
     for (const t of derived) expect(t.externalId).toMatch(/^generic:[0-9a-f]{64}:1$/);
     expect(rows.map((t) => ({ ...t, externalId: String(t.externalId).startsWith("generic:") ? "derived" : t.externalId }))).toEqual([
-      { stream: "Etsy Templates", kind: "income", occurredOn: "2026-01-20", amount: "-3.00", currency: "USD", baseAmountMinor: -300, counterparty: "Jane", platform: "Etsy", description: "Refund", externalId: "etsy-r-1" },
-      { stream: "Etsy Templates", kind: "income", occurredOn: "2026-01-15", amount: "12.50", currency: "EUR", baseAmountMinor: 1375, counterparty: null, platform: "Etsy", description: null, externalId: "derived" },
-      { stream: "Design Studio", kind: "expense", occurredOn: "2026-01-09", amount: "49.99", currency: "USD", baseAmountMinor: 4999, counterparty: null, platform: "Figma", description: "Figma seat", externalId: "derived" },
-      { stream: "Design Studio", kind: "income", occurredOn: "2026-01-05", amount: "1200.00", currency: "USD", baseAmountMinor: 120000, counterparty: "Acme Inc.", platform: "Stripe", description: "January retainer", externalId: "inv-001" },
+      {
+        stream: "Etsy Templates",
+        kind: "income",
+        occurredOn: "2026-01-20",
+        amount: "-3.00",
+        currency: "USD",
+        baseAmountMinor: -300,
+        counterparty: "Jane",
+        platform: "Etsy",
+        description: "Refund",
+        externalId: "etsy-r-1",
+      },
+      {
+        stream: "Etsy Templates",
+        kind: "income",
+        occurredOn: "2026-01-15",
+        amount: "12.50",
+        currency: "EUR",
+        baseAmountMinor: 1375,
+        counterparty: null,
+        platform: "Etsy",
+        description: null,
+        externalId: "derived",
+      },
+      {
+        stream: "Design Studio",
+        kind: "expense",
+        occurredOn: "2026-01-09",
+        amount: "49.99",
+        currency: "USD",
+        baseAmountMinor: 4999,
+        counterparty: null,
+        platform: "Figma",
+        description: "Figma seat",
+        externalId: "derived",
+      },
+      {
+        stream: "Design Studio",
+        kind: "income",
+        occurredOn: "2026-01-05",
+        amount: "1200.00",
+        currency: "USD",
+        baseAmountMinor: 120000,
+        counterparty: "Acme Inc.",
+        platform: "Stripe",
+        description: "January retainer",
+        externalId: "inv-001",
+      },
     ]);
     // the new stream as API.md's generic CSV says
     const db = await getDb();
-    const [created] = rowsOf<{ kind: string; role: string }>(await db.execute(sql`select kind, role from streams where user_id = ${user.id} and name = 'Etsy Templates'`));
+    const [created] = rowsOf<{ kind: string; role: string }>(
+      await db.execute(sql`select kind, role from streams where user_id = ${user.id} and name = 'Etsy Templates'`),
+    );
     expect(created).toEqual({ kind: "other", role: "growth" });
     // the import's transactions are linked to it, and the list filters by it
     expect(await transactionsOf(user, { importId: body.importId! })).toHaveLength(4);
@@ -158,7 +217,12 @@ describe("POST /api/v1/imports (generic CSV)", () => {
   it("imports the same file twice without adding anything, and keeps identical rows apart", async () => {
     const user = await makeUser("Twice");
     // Two identical real payments in one file: both import (occurrences 1 and 2).
-    const file = csv(HEADER, "2026-02-01,Blog,income,10.00,USD,Reader,,Tip,", "2026-02-01,Blog,income,10.00,USD,Reader,,Tip,", "2026-02-02,Blog,income,5.00,USD,,,,tip-3");
+    const file = csv(
+      HEADER,
+      "2026-02-01,Blog,income,10.00,USD,Reader,,Tip,",
+      "2026-02-01,Blog,income,10.00,USD,Reader,,Tip,",
+      "2026-02-02,Blog,income,5.00,USD,,,,tip-3",
+    );
     const first = strictImport.parse((await importCsv(user, file)).json);
     expect(first).toMatchObject({ rows: 3, inserted: 3, duplicates: 0, streamsCreated: 1 });
     const ids = (await transactionsOf(user)).map((t) => String(t.externalId)).sort();
@@ -243,7 +307,12 @@ describe("POST /api/v1/imports (generic CSV)", () => {
 
   it("imports the valid rows with skipInvalid=true and lists the others", async () => {
     const user = await makeUser("Skip invalid");
-    const file = csv(HEADER, "2026-03-01,Shop,income,10.00,USD,,,,a", "2026-03-02,Shop,income,ten,USD,,,,b", "2026-03-03,Shop,expense,2.00,USD,,,,c");
+    const file = csv(
+      HEADER,
+      "2026-03-01,Shop,income,10.00,USD,,,,a",
+      "2026-03-02,Shop,income,ten,USD,,,,b",
+      "2026-03-03,Shop,expense,2.00,USD,,,,c",
+    );
     const r = await importCsv(user, file, { skipInvalid: "true" });
     expect(r.status).toBe(201);
     expect(strictImport.parse(r.json)).toMatchObject({
@@ -254,7 +323,15 @@ describe("POST /api/v1/imports (generic CSV)", () => {
     });
     expect((await transactionsOf(user)).map((t) => t.externalId)).toEqual(["c", "a"]);
     const history = importHistoryResponse.parse((await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie } })).json);
-    expect(history.data[0]).toMatchObject({ preset: "generic", rows: 3, inserted: 2, duplicates: 0, skipped: 0, invalid: 1, transactions: 2 });
+    expect(history.data[0]).toMatchObject({
+      preset: "generic",
+      rows: 3,
+      inserted: 2,
+      duplicates: 0,
+      skipped: 0,
+      invalid: 1,
+      transactions: 2,
+    });
   });
 
   it("answers a dry run with exact counts, the streams it would create and a preview, and writes nothing", async () => {
@@ -283,8 +360,16 @@ describe("POST /api/v1/imports (generic CSV)", () => {
       errors: [{ row: 5, path: "amount", message: "amount must be a decimal number like 1234.56" }],
     });
     expect(body.preview).toHaveLength(4);
-    expect(body.preview![0]).toMatchObject({ line: 2, outcome: "transactions", transactions: [{ stream: "Existing", amount: "1.00", externalId: "known-1" }] });
-    expect(body.preview![2]).toMatchObject({ line: 4, outcome: "transactions", transactions: [{ stream: "brand new", kind: "expense", amount: "0.50", amountMinor: 50 }] });
+    expect(body.preview![0]).toMatchObject({
+      line: 2,
+      outcome: "transactions",
+      transactions: [{ stream: "Existing", amount: "1.00", externalId: "known-1" }],
+    });
+    expect(body.preview![2]).toMatchObject({
+      line: 4,
+      outcome: "transactions",
+      transactions: [{ stream: "brand new", kind: "expense", amount: "0.50", amountMinor: 50 }],
+    });
     expect(body.preview![3]).toMatchObject({ line: 5, outcome: "invalid", transactions: [], errors: [{ path: "amount" }] });
     expect(await counts(user.id)).toEqual(before);
 
@@ -327,13 +412,21 @@ describe("POST /api/v1/imports (generic CSV)", () => {
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     expect(strictImport.parse(r.json)).toMatchObject({ fileName: "payouts june.csv", inserted: 2, createdStreams: ["Newsletter"] });
 
-    const streams = await call(createStreamRoute, "/api/v1/streams", { method: "POST", auth: { cookie: user.cookie }, body: { name: "Podcast" } });
+    const streams = await call(createStreamRoute, "/api/v1/streams", {
+      method: "POST",
+      auth: { cookie: user.cookie },
+      body: { name: "Podcast" },
+    });
     const byId = await importCsv(user, csv("date,amount", "2026-06-03,5.00"), { stream: streams.json.id as string });
     expect(strictImport.parse(byId.json)).toMatchObject({ inserted: 1, streamsCreated: 0 });
     expect((await transactionsOf(user, { stream: "Podcast" })).map((t) => t.amount)).toEqual(["5.00"]);
 
     // another user's stream id is no stream at all
-    const foreign = await call(createStreamRoute, "/api/v1/streams", { method: "POST", auth: { cookie: bob.cookie }, body: { name: "Bob's" } });
+    const foreign = await call(createStreamRoute, "/api/v1/streams", {
+      method: "POST",
+      auth: { cookie: bob.cookie },
+      body: { name: "Bob's" },
+    });
     const refused = await importCsv(user, csv("date,amount", "2026-06-03,5.00"), { stream: foreign.json.id as string });
     expectProblem(refused, 422);
     expect(refused.json.errors).toEqual([{ path: "stream", message: "No such stream." }]);
@@ -401,7 +494,12 @@ describe("the 50 MB limit", () => {
         controller.enqueue(chunk);
       },
     });
-    const r = await call(importRoute, "/api/v1/imports", { method: "POST", auth: { cookie: user.cookie }, rawBody: body, headers: { "content-type": "text/csv" } });
+    const r = await call(importRoute, "/api/v1/imports", {
+      method: "POST",
+      auth: { cookie: user.cookie },
+      rawBody: body,
+      headers: { "content-type": "text/csv" },
+    });
     expectProblem(r, 413);
     expect(sent).toBeLessThan(MAX_IMPORT_BYTES + 4 * chunk.length);
     expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
@@ -411,26 +509,49 @@ describe("the 50 MB limit", () => {
 describe("import history and undo", () => {
   it("lists imports newest first and deletes one import's transactions with the figures following", async () => {
     const user = await makeUser("History");
-    const a = strictImport.parse((await importCsv(user, csv(HEADER, "2026-01-10,Shop,income,100.00,USD,,,,h-1", "2026-01-11,Shop,income,50.00,USD,,,,h-2"), { fileName: "a.csv" })).json);
-    const b = strictImport.parse((await importCsv(user, csv(HEADER, "2026-01-12,Shop,income,7.00,USD,,,,h-3"), { fileName: "b.csv" })).json);
-    const history = importHistoryResponse.strict().parse((await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie } })).json);
+    const a = strictImport.parse(
+      (
+        await importCsv(user, csv(HEADER, "2026-01-10,Shop,income,100.00,USD,,,,h-1", "2026-01-11,Shop,income,50.00,USD,,,,h-2"), {
+          fileName: "a.csv",
+        })
+      ).json,
+    );
+    const b = strictImport.parse(
+      (await importCsv(user, csv(HEADER, "2026-01-12,Shop,income,7.00,USD,,,,h-3"), { fileName: "b.csv" })).json,
+    );
+    const history = importHistoryResponse
+      .strict()
+      .parse((await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie } })).json);
     expect(history.data.map((i) => [i.id, i.fileName, i.rows, i.inserted, i.transactions])).toEqual([
       [b.importId, "b.csv", 1, 1, 1],
       [a.importId, "a.csv", 2, 2, 2],
     ]);
-    const page = importHistoryResponse.parse((await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie }, query: { limit: "1" } })).json);
+    const page = importHistoryResponse.parse(
+      (await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie }, query: { limit: "1" } })).json,
+    );
     expect(page.data.map((i) => i.id)).toEqual([b.importId]);
-    const next = importHistoryResponse.parse((await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie }, query: { limit: "1", cursor: page.nextCursor! } })).json);
+    const next = importHistoryResponse.parse(
+      (await call(historyRoute, "/api/v1/imports", { auth: { cookie: user.cookie }, query: { limit: "1", cursor: page.nextCursor! } }))
+        .json,
+    );
     expect(next.data.map((i) => i.id)).toEqual([a.importId]);
 
-    const del = await call(deleteImportRoute, `/api/v1/imports/${a.importId}`, { method: "DELETE", auth: { cookie: user.cookie }, params: { id: a.importId! } });
+    const del = await call(deleteImportRoute, `/api/v1/imports/${a.importId}`, {
+      method: "DELETE",
+      auth: { cookie: user.cookie },
+      params: { id: a.importId! },
+    });
     expect(del.status).toBe(200);
     expect(deletedImportResponse.strict().parse(del.json)).toMatchObject({ id: a.importId, deletedTransactions: 2, fileName: "a.csv" });
     expect((await transactionsOf(user)).map((t) => t.externalId)).toEqual(["h-3"]);
     await expectRollupsExact(user.id);
     const metrics = await call(getMetrics, "/api/v1/metrics", { auth: { cookie: user.cookie }, query: { from: "2026-01", to: "2026-01" } });
     expect(metrics.json.totals).toMatchObject({ income: 700 });
-    const again = await call(deleteImportRoute, `/api/v1/imports/${a.importId}`, { method: "DELETE", auth: { cookie: user.cookie }, params: { id: a.importId! } });
+    const again = await call(deleteImportRoute, `/api/v1/imports/${a.importId}`, {
+      method: "DELETE",
+      auth: { cookie: user.cookie },
+      params: { id: a.importId! },
+    });
     expectProblem(again, 404);
   });
 
@@ -439,7 +560,10 @@ describe("import history and undo", () => {
     const bobHistory = importHistoryResponse.parse((await call(historyRoute, "/api/v1/imports", { auth: { cookie: bob.cookie } })).json);
     expect(bobHistory.data.map((i) => i.id)).not.toContain(mine.importId);
     for (const id of [mine.importId!, "not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
-      expectProblem(await call(deleteImportRoute, `/api/v1/imports/${id}`, { method: "DELETE", auth: { cookie: bob.cookie }, params: { id } }), 404);
+      expectProblem(
+        await call(deleteImportRoute, `/api/v1/imports/${id}`, { method: "DELETE", auth: { cookie: bob.cookie }, params: { id } }),
+        404,
+      );
     }
     expect((await transactionsOf(alice, { importId: mine.importId! })).length).toBe(1);
     // Bob's list filtered by Alice's import id shows nothing of hers
@@ -450,38 +574,84 @@ describe("import history and undo", () => {
 describe("saved mappings and presets", () => {
   it("saves, lists and deletes a user's own mappings, names unique per user, invisible to others", async () => {
     const mapping = { columns: { date: "Datum", amount: "Betrag" }, dateFormat: "dmy", decimal: ",", stream: "Bank" };
-    const created = await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "My bank", mapping } });
+    const created = await call(postMappingRoute, "/api/v1/imports/mappings", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      body: { name: "My bank", mapping },
+    });
     expect(created.status).toBe(201);
     const m = importMappingResponse.strict().parse(created.json);
     expect(m.mapping).toEqual(mapping);
-    expectProblem(await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "my BANK", mapping } }), 409);
-    expectProblem(await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "", mapping: "x" } }), 422);
+    expectProblem(
+      await call(postMappingRoute, "/api/v1/imports/mappings", {
+        method: "POST",
+        auth: { cookie: alice.cookie },
+        body: { name: "my BANK", mapping },
+      }),
+      409,
+    );
+    expectProblem(
+      await call(postMappingRoute, "/api/v1/imports/mappings", {
+        method: "POST",
+        auth: { cookie: alice.cookie },
+        body: { name: "", mapping: "x" },
+      }),
+      422,
+    );
     // Bob may use the same name
-    expect((await call(postMappingRoute, "/api/v1/imports/mappings", { method: "POST", auth: { cookie: bob.cookie }, body: { name: "My bank", mapping } })).status).toBe(201);
+    expect(
+      (
+        await call(postMappingRoute, "/api/v1/imports/mappings", {
+          method: "POST",
+          auth: { cookie: bob.cookie },
+          body: { name: "My bank", mapping },
+        })
+      ).status,
+    ).toBe(201);
 
-    const list = importMappingList.parse((await call(listMappingsRoute, "/api/v1/imports/mappings", { auth: { cookie: alice.cookie } })).json);
+    const list = importMappingList.parse(
+      (await call(listMappingsRoute, "/api/v1/imports/mappings", { auth: { cookie: alice.cookie } })).json,
+    );
     expect(list.data.map((x) => x.name)).toEqual(["My bank"]);
-    const presets = presetsResponse.strict().parse((await call(presetsRoute, "/api/v1/imports/presets", { auth: { token: alice.readToken } })).json);
+    const presets = presetsResponse
+      .strict()
+      .parse((await call(presetsRoute, "/api/v1/imports/presets", { auth: { token: alice.readToken } })).json);
     expect(presets.data[0]).toMatchObject({ id: "generic", platform: null, defaultStream: null, requiredColumns: ["date", "amount"] });
     expect(presets.mappings.map((x) => x.id)).toEqual([m.id]);
     const bobPresets = presetsResponse.parse((await call(presetsRoute, "/api/v1/imports/presets", { auth: { cookie: bob.cookie } })).json);
     expect(bobPresets.mappings.map((x) => x.id)).not.toContain(m.id);
 
-    expectProblem(await call(deleteMappingRoute, `/api/v1/imports/mappings/${m.id}`, { method: "DELETE", auth: { cookie: bob.cookie }, params: { id: m.id } }), 404);
+    expectProblem(
+      await call(deleteMappingRoute, `/api/v1/imports/mappings/${m.id}`, {
+        method: "DELETE",
+        auth: { cookie: bob.cookie },
+        params: { id: m.id },
+      }),
+      404,
+    );
     // Alice's own mapping reads her bank's file: D/M dates, decimal commas, one fixed stream (created)
-    const mine = await importCsv(alice, csv("Datum,Betrag", "1/2/2026,\"5,00\"", "3/2/2026,\"-1,50\""), { preset: "mapping", mapping: m.id });
+    const mine = await importCsv(alice, csv("Datum,Betrag", '1/2/2026,"5,00"', '3/2/2026,"-1,50"'), { preset: "mapping", mapping: m.id });
     expect(mine.status, JSON.stringify(mine.json)).toBe(201);
     expect(mine.json).toMatchObject({ inserted: 2, createdStreams: ["Bank"] });
     // the same mapping sent as JSON, with a mistake: every problem on its mapping.<field> path
-    const wrong = await importCsv(alice, csv("Datum,Betrag", "1/2/2026,5"), { preset: "mapping", mapping: JSON.stringify({ columns: { date: "Datum" }, dateFormat: "someday" }) });
+    const wrong = await importCsv(alice, csv("Datum,Betrag", "1/2/2026,5"), {
+      preset: "mapping",
+      mapping: JSON.stringify({ columns: { date: "Datum" }, dateFormat: "someday" }),
+    });
     expectProblem(wrong, 422);
     expect((wrong.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["mapping.dateFormat"]);
     // a saved mapping of another user cannot be used either
-    const foreign = await importCsv(bob, csv("Datum,Betrag", "1/2/2026,\"5,00\""), { preset: "mapping", mapping: m.id });
+    const foreign = await importCsv(bob, csv("Datum,Betrag", '1/2/2026,"5,00"'), { preset: "mapping", mapping: m.id });
     expectProblem(foreign, 422);
     expect((foreign.json.errors as { path: string }[])[0]?.path).toBe("mapping");
-    const del = await call(deleteMappingRoute, `/api/v1/imports/mappings/${m.id}`, { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: m.id } });
+    const del = await call(deleteMappingRoute, `/api/v1/imports/mappings/${m.id}`, {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: m.id },
+    });
     expect(del.status).toBe(200);
-    expect(importMappingList.parse((await call(listMappingsRoute, "/api/v1/imports/mappings", { auth: { cookie: alice.cookie } })).json).data).toEqual([]);
+    expect(
+      importMappingList.parse((await call(listMappingsRoute, "/api/v1/imports/mappings", { auth: { cookie: alice.cookie } })).json).data,
+    ).toEqual([]);
   });
 });

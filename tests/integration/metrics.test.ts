@@ -75,12 +75,15 @@ async function ok(r: Promise<Result>, status: number): Promise<Record<string, un
   expect(res.status, JSON.stringify(res.json)).toBe(status);
   return res.json;
 }
-const settings = (u: TestUser, body: unknown) => call(patchSettings, "/api/v1/settings", { method: "PATCH", auth: { cookie: u.cookie }, body });
+const settings = (u: TestUser, body: unknown) =>
+  call(patchSettings, "/api/v1/settings", { method: "PATCH", auth: { cookie: u.cookie }, body });
 const stream = async (u: TestUser, body: Record<string, unknown>) =>
   (await ok(call(postStream, "/api/v1/streams", { method: "POST", auth: { cookie: u.cookie }, body }), 201)).id as string;
-const transactions = (u: TestUser, body: unknown) => call(postTx, "/api/v1/transactions", { method: "POST", auth: { token: u.writeToken }, body });
+const transactions = (u: TestUser, body: unknown) =>
+  call(postTx, "/api/v1/transactions", { method: "POST", auth: { token: u.writeToken }, body });
 const rates = (u: TestUser, body: unknown) => call(postRates, "/api/v1/fx-rates", { method: "POST", auth: { cookie: u.cookie }, body });
-const timeEntry = (u: TestUser, body: unknown) => ok(call(postTime, "/api/v1/time-entries", { method: "POST", auth: { cookie: u.cookie }, body }), 201);
+const timeEntry = (u: TestUser, body: unknown) =>
+  ok(call(postTime, "/api/v1/time-entries", { method: "POST", auth: { cookie: u.cookie }, body }), 201);
 const goal = (u: TestUser, body: unknown) => call(postGoal, "/api/v1/goals", { method: "POST", auth: { cookie: u.cookie }, body });
 const metrics = (u: TestUser | null, query?: Record<string, string>, auth?: Auth) =>
   call(getMetrics, "/api/v1/metrics", { auth: auth ?? (u ? { cookie: u.cookie } : null), query });
@@ -191,7 +194,8 @@ const R_BC = 6_257_569_600 / Math.sqrt(NSS_B * NSS_C);
 function headlineExpected(ids: Ids): Json {
   const { A, B, C, D } = ids;
   const months = ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05"];
-  const series = (income: number[], expenses: number[]) => months.map((month, i) => ({ month, income: income[i]!, expenses: expenses[i]!, net: income[i]! - expenses[i]! }));
+  const series = (income: number[], expenses: number[]) =>
+    months.map((month, i) => ({ month, income: income[i]!, expenses: expenses[i]!, net: income[i]! - expenses[i]! }));
   return {
     window: { from: "2023-12", to: "2024-05", months: 6 },
     currency: "USD",
@@ -380,7 +384,12 @@ function headlineExpected(ids: Ids): Json {
       // without ACME: (1,406,368 − 850,000) / 6 = 92,728
       lossOfLargestClient: { key: "ACME", remainingMonthlyIncome: 92_728, shareLost: 850_000 / TP, coverage: 92_728 / 200_000 },
       // without Upwork: 1,206,368 / 6 = 201,061.33
-      lossOfLargestPlatform: { key: "Upwork", remainingMonthlyIncome: 1_206_368 / 6, shareLost: 200_000 / TP, coverage: 1_206_368 / 1_200_000 },
+      lossOfLargestPlatform: {
+        key: "Upwork",
+        remainingMonthlyIncome: 1_206_368 / 6,
+        shareLost: 200_000 / TP,
+        coverage: 1_206_368 / 1_200_000,
+      },
     },
     goals: {
       // 10 entries; hits: 2024-02 B (60000 ≥ 50000), 2024-04 B (50000 ≥ 50000), 2024-05 portfolio (333568 ≥ 300000) → 3/10
@@ -403,7 +412,15 @@ function headlineExpected(ids: Ids): Json {
       { id: "client-concentration", status: "fail", value: 850_000 / TP, pass: 0.3, warn: 0.5, direction: "max", reason: null }, // 0.604 > 0.5
       // 950,000 / 1,406,368 = 0.675 of the income names no platform (> 0.5): the top platform's 0.142 would describe a minority
       { id: "platform-concentration", status: "n/a", value: null, pass: 0.4, warn: 0.6, direction: "max", reason: "unattributed" },
-      { id: "effective-streams", status: "fail", value: 1_977_870_951_424 / 1_360_439_370_624, pass: 3, warn: 2, direction: "min", reason: null }, // 1.45 < 2
+      {
+        id: "effective-streams",
+        status: "fail",
+        value: 1_977_870_951_424 / 1_360_439_370_624,
+        pass: 3,
+        warn: 2,
+        direction: "min",
+        reason: null,
+      }, // 1.45 < 2
       { id: "income-volatility", status: "pass", value: SD_T / (TP / N), pass: 0.7, warn: 0.9, direction: "max", reason: null }, // 0.617 <= 0.7 (custom)
       { id: "anchor-coverage", status: "warn", value: 1_150_000 / N / 200_000, pass: 1, warn: 0.5, direction: "min", reason: null }, // 0.958
       { id: "largest-loss-coverage", status: "fail", value: 42_728 / 200_000, pass: 1, warn: 0.6, direction: "min", reason: null }, // 0.214
@@ -467,13 +484,21 @@ beforeAll(async () => {
     ["d2", { streamId: D, occurredOn: "2024-03-15", amount: "15000", currency: "JPY", counterparty: "Binance" }],
     ["e1", { streamId: E, occurredOn: "2023-06-01", amount: "100.00" }],
   ];
-  const batch = await ok(transactions(alice, items.map(([, body]) => body)), 201);
+  const batch = await ok(
+    transactions(
+      alice,
+      items.map(([, body]) => body),
+    ),
+    201,
+  );
   expect(batch.inserted).toBe(items.length);
   (batch.data as { id: string }[]).forEach((row, i) => (tx[items[i]![0]] = row.id));
   const b5 = (batch.data as { baseAmountMinor: number | null }[])[13];
   expect(b5?.baseAmountMinor).toBe(13_322); // 12335 × 1.08 = 13321.8 → 13322 before the 1.10 rate exists
   const before = await metricsOk(alice, WINDOW);
-  b5MayBeforeRate = (before.streams as { id: string; monthly: { month: string; income: number }[] }[]).find((s) => s.id === ids.B)!.monthly.at(-1);
+  b5MayBeforeRate = (before.streams as { id: string; monthly: { month: string; income: number }[] }[])
+    .find((s) => s.id === ids.B)!
+    .monthly.at(-1);
   // The 1.10 rate arrives after the batch: b5 is re-priced (12335 × 1.10 = 13568.5 → 13568).
   const later = await rates(alice, [{ currency: "EUR", date: "2024-05-25", rate: "1.10" }]);
   expect(later.status, JSON.stringify(later.json)).toBe(201);
@@ -530,13 +555,27 @@ describe("GET /api/v1/metrics: the known portfolio", () => {
   it("follows edits, deletes, stream moves and a stream's platform change (the rollups stay right)", async () => {
     // 1. a7 (A, 2024-04-05, 2000.00 Globex via Upwork) becomes 2500.00 on 2024-05-06: A moves 200000 out of April
     //    and 250000 into May.
-    await ok(call(patchTx, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: tx.a7! }, body: { amount: "2500.00", occurredOn: "2024-05-06" } }), 200);
+    await ok(
+      call(patchTx, "/x", {
+        method: "PATCH",
+        auth: { cookie: alice.cookie },
+        params: { id: tx.a7! },
+        body: { amount: "2500.00", occurredOn: "2024-05-06" },
+      }),
+      200,
+    );
     // 2. the refund a4 (−500.00 Acme, Feb) is deleted: A's February goes back to 300000, ACME to 900000.
     await ok(call(deleteTx, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: tx.a4! } }), 200);
     // 3. c5 (300.00 google, C, April) moves to stream B: it now takes B's platform (YouTube) instead of Gumroad.
-    await ok(call(patchTx, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: tx.c5! }, body: { streamId: ids.B } }), 200);
+    await ok(
+      call(patchTx, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: tx.c5! }, body: { streamId: ids.B } }),
+      200,
+    );
     // 4. B's platform YouTube → " Vimeo ": every B transaction without its own platform moves (b4 stays on Patreon).
-    await ok(call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: ids.B }, body: { platform: " Vimeo " } }), 200);
+    await ok(
+      call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: ids.B }, body: { platform: " Vimeo " } }),
+      200,
+    );
 
     const body = await metricsOk(alice, WINDOW);
     // A = [0, 300000, 300000, 100000, 0, 300000 + 250000 = 550000] = 1,250,000
@@ -590,13 +629,23 @@ describe("GET /api/v1/metrics: the known portfolio", () => {
       ],
     });
     // Archiving D (no income, but a 100.00 expense in December) keeps it listed: it has data in the window.
-    await ok(call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: ids.D }, body: { status: "archived" } }), 200);
+    await ok(
+      call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: ids.D }, body: { status: "archived" } }),
+      200,
+    );
     expect(((await metricsOk(alice, WINDOW)).streams as { id: string }[]).map((x) => x.id)).toEqual([ids.A, ids.B, ids.C, ids.D]);
     // ...but not in a window where it has none.
-    expect(((await metricsOk(alice, { from: "2024-01", to: "2024-05" })).streams as { id: string }[]).map((x) => x.id)).toEqual([ids.A, ids.B, ids.C]);
+    expect(((await metricsOk(alice, { from: "2024-01", to: "2024-05" })).streams as { id: string }[]).map((x) => x.id)).toEqual([
+      ids.A,
+      ids.B,
+      ids.C,
+    ]);
 
     // B's platform removed: its platform-less income becomes unattributed.
-    await ok(call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: ids.B }, body: { platform: null } }), 200);
+    await ok(
+      call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: ids.B }, body: { platform: null } }),
+      200,
+    );
     const after = await metricsOk(alice, WINDOW);
     const platform = (after.concentration as Record<"platform", Record<string, Json>>).platform;
     expect(platform.items).toEqual([
@@ -609,7 +658,8 @@ describe("GET /api/v1/metrics: the known portfolio", () => {
 });
 
 describe("GET /api/v1/metrics: the window", () => {
-  const ymd = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  const ymd = (timeZone: string) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
   it("defaults to the complete months since F, judges only them, and projects this month from the income's own pattern", async () => {
     // A second known portfolio, built relative to today in the user's time zone (UTC+14: often a different
@@ -633,7 +683,12 @@ describe("GET /api/v1/metrics: the window", () => {
       };
       const [M0, M1, M2, M3] = [month(0), month(1), month(2), month(3)];
       if (attempt === 0) {
-        const tx = (streamId: string, on: string, amount: string, extra: Record<string, string> = {}) => ({ streamId, occurredOn: on, amount, ...extra });
+        const tx = (streamId: string, on: string, amount: string, extra: Record<string, string> = {}) => ({
+          streamId,
+          occurredOn: on,
+          amount,
+          ...extra,
+        });
         await ok(
           transactions(u, [
             ...[M3, M2, M1, M0].map((mm) => tx(retainer, `${mm}-01`, "3000.00", { counterparty: "Acme" })),
@@ -676,7 +731,13 @@ describe("GET /api/v1/metrics: the window", () => {
         },
         concentration: {
           // Acme over M3..M1 only: M0's 3000.00 and NewCo (paid only in M0) are outside the analysis months
-          client: { top1Share: 0.9, top3Share: 0.9, unattributedShare: 0.1, count: 1, items: [{ key: "Acme", income: 900_000, share: 0.9 }] },
+          client: {
+            top1Share: 0.9,
+            top3Share: 0.9,
+            unattributedShare: 0.1,
+            count: 1,
+            items: [{ key: "Acme", income: 900_000, share: 0.9 }],
+          },
           platform: { top1Share: 0.1, unattributedShare: 0.9, count: 1 },
         },
         // monthly 1,000,000/3; losing the retainer (0.9): 1,000,000/3 × 0.1 = 100,000/3 a month, covering
@@ -727,7 +788,17 @@ describe("GET /api/v1/metrics: the window", () => {
         resilience: { monthlyIncome: null, runwayMonths: null, sustainable: null },
         goals: {
           hitRate: null,
-          months: [{ month: M0, streamId: null, target: 350_000, actual: 305_000, progress: 305_000 / 350_000, projected: 305_000 + tail, status: "current" }],
+          months: [
+            {
+              month: M0,
+              streamId: null,
+              target: 350_000,
+              actual: 305_000,
+              progress: 305_000 / 350_000,
+              projected: 305_000 + tail,
+              status: "current",
+            },
+          ],
         },
         resilienceScore: null,
       });
@@ -813,7 +884,12 @@ describe("GET /api/v1/metrics: conversion between exponents, ties to even", () =
     // T+ = 0: every share and concentration figure is null, the loss cards unknown
     expect(body.diversification).toMatchObject({ hhi: null, effectiveStreams: null, topStreamShare: null, byKind: [], byRole: [] });
     expect((body.streams as { share: number | null }[])[0]?.share).toBeNull();
-    expect((body.resilience as Record<string, Json>).lossOfLargestStream).toMatchObject({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null });
+    expect((body.resilience as Record<string, Json>).lossOfLargestStream).toMatchObject({
+      key: null,
+      remainingMonthlyIncome: null,
+      shareLost: null,
+      coverage: null,
+    });
   });
 });
 
@@ -823,7 +899,13 @@ describe("GET /api/v1/metrics: changing the base currency re-prices everything",
     await ok(settings(u, { essentialMonthlyExpenses: "1000.00" }), 200);
     const s = await stream(u, { name: "Shop", kind: "commerce", role: "anchor" });
     // Rates quoted in USD (the current base).
-    await ok(rates(u, [{ currency: "EUR", date: "2024-01-01", rate: "1.10" }, { currency: "GBP", date: "2024-01-01", rate: "1.25" }]), 201);
+    await ok(
+      rates(u, [
+        { currency: "EUR", date: "2024-01-01", rate: "1.10" },
+        { currency: "GBP", date: "2024-01-01", rate: "1.25" },
+      ]),
+      201,
+    );
     await ok(
       transactions(u, [
         { streamId: s, occurredOn: "2024-01-15", amount: "100.00" }, // USD 10000
@@ -856,7 +938,13 @@ describe("GET /api/v1/metrics: changing the base currency re-prices everything",
     expect(body.warnings).toEqual([{ code: "missing-fx-rate", currency: "GBP", count: 1 }]);
 
     // USD rates quoted in EUR: 0.92 from 2024-01-01, 0.90 from 2024-02-01. Direct rates win over the inverse.
-    await ok(rates(u, [{ currency: "USD", date: "2024-01-01", rate: "0.92" }, { currency: "USD", date: "2024-02-01", rate: "0.9" }]), 201);
+    await ok(
+      rates(u, [
+        { currency: "USD", date: "2024-01-01", rate: "0.92" },
+        { currency: "USD", date: "2024-02-01", rate: "0.9" },
+      ]),
+      201,
+    );
     body = await metricsOk(u, window);
     // Jan: 10000 × 0.92 = 9200 (GBP still unpriced); Feb: 3325 × 0.90 = 2992.5 → half-even 2992, + 5000 = 7992
     expect(body.monthly).toEqual([

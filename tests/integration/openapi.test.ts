@@ -37,7 +37,12 @@ function routeFiles(dir: string): string[] {
 
 /** app/api/v1/streams/[id]/route.ts → /api/v1/streams/{id} */
 const urlOf = (file: string) =>
-  "/api/v1/" + path.relative(root, path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+  "/api/v1/" +
+  path
+    .relative(root, path.dirname(file))
+    .split(path.sep)
+    .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/");
 
 /** What the route files serve: every exported verb, with the operation route() was given. */
 async function served() {
@@ -113,7 +118,8 @@ describe("GET /api/v1/openapi.json", () => {
       expect(o.summary.length).toBeGreaterThan(3);
       expect(Object.keys(o.responses).length).toBeGreaterThan(0);
       // bodies and JSON answers are references to named components, never inlined copies
-      for (const media of Object.values(o.requestBody?.content ?? {})) if (media.schema.type !== "string") expect(media.schema).toHaveProperty("$ref");
+      for (const media of Object.values(o.requestBody?.content ?? {}))
+        if (media.schema.type !== "string") expect(media.schema).toHaveProperty("$ref");
       for (const [status, r] of Object.entries(o.responses)) {
         const json = r.content?.["application/json"] ?? r.content?.["application/problem+json"];
         if (json) expect(json.schema, status).toHaveProperty("$ref");

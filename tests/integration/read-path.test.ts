@@ -28,7 +28,8 @@ const month = (back: number) => {
 beforeAll(async () => {
   alice = await makeUser("Alice");
   bob = await makeUser("Bob");
-  const stream = async (name: string) => (await call(postStream, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name } })).json.id as string;
+  const stream = async (name: string) =>
+    (await call(postStream, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name } })).json.id as string;
   consulting = await stream("Consulting");
   shop = await stream("Shop");
   const r = await call(postTx, "/api/v1/transactions", {
@@ -49,8 +50,14 @@ beforeAll(async () => {
 });
 
 /** The API's answer as the bytes it sends. */
-async function apiText(handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>, url: string, params: Record<string, string> = {}) {
-  const res = await handler(new Request(new URL(url, "http://localhost"), { headers: { cookie: alice.cookie } }), { params: Promise.resolve(params) });
+async function apiText(
+  handler: (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  url: string,
+  params: Record<string, string> = {},
+) {
+  const res = await handler(new Request(new URL(url, "http://localhost"), { headers: { cookie: alice.cookie } }), {
+    params: Promise.resolve(params),
+  });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -85,13 +92,19 @@ describe("GET /api/v1/streams/{id}", () => {
     expect(r.json).toMatchObject({ id: consulting, name: "Consulting", transactionCount: 6 });
     const foreign = await call(getStream, "/x", { auth: { token: bob.readToken }, params: { id: consulting } });
     expect(foreign.status).toBe(404);
-    expect(foreign.json).toEqual((await call(getStream, "/x", { auth: { token: bob.readToken }, params: { id: crypto.randomUUID() } })).json);
+    expect(foreign.json).toEqual(
+      (await call(getStream, "/x", { auth: { token: bob.readToken }, params: { id: crypto.randomUUID() } })).json,
+    );
   });
 });
 
 describe("GET /api/v1/streams/{id}/clients", () => {
   it("ranks the stream's clients by income over the window, keyed case-insensitively, with shares of its income", async () => {
-    const r = await call(getClients, "/x", { auth: { token: alice.readToken }, params: { id: consulting }, query: { from: month(11), to: month(0) } });
+    const r = await call(getClients, "/x", {
+      auth: { token: alice.readToken },
+      params: { id: consulting },
+      query: { from: month(11), to: month(0) },
+    });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     // Consulting's income: 3000 + 1000 + 1500 − 500 + 200 = 5200.00 (the GBP payment has no rate: left out and warned)
     // Acme 3000 + 1000 = 4000 (latest spelling "ACME", trimmed); Globex 1500 − 500 = 1000
@@ -118,16 +131,35 @@ describe("GET /api/v1/streams/{id}/clients", () => {
     }
     const foreign = await call(getClients, "/x", { auth: { cookie: bob.cookie }, params: { id: consulting } });
     expect(foreign.status).toBe(404);
-    expect(foreign.json).toEqual((await call(getClients, "/x", { auth: { cookie: bob.cookie }, params: { id: crypto.randomUUID() } })).json);
+    expect(foreign.json).toEqual(
+      (await call(getClients, "/x", { auth: { cookie: bob.cookie }, params: { id: crypto.randomUUID() } })).json,
+    );
   });
 });
 
 describe("GET /api/v1/fx-rates/unpriced", () => {
   it("counts per currency what has no usable rate, now or under another base", async () => {
     const now = await call(getUnpriced, "/x", { auth: { token: alice.readToken } });
-    expect(now.json).toEqual({ base: "USD", data: [{ currency: "EUR", count: 1 }, { currency: "GBP", count: 1 }] });
-    expect((await call(postRates, "/x", { method: "POST", auth: { cookie: alice.cookie }, body: { currency: "EUR", date: `${month(1)}-01`, rate: "1.1" } })).status).toBe(201);
-    expect((await call(getUnpriced, "/x", { auth: { token: alice.readToken } })).json).toEqual({ base: "USD", data: [{ currency: "GBP", count: 1 }] });
+    expect(now.json).toEqual({
+      base: "USD",
+      data: [
+        { currency: "EUR", count: 1 },
+        { currency: "GBP", count: 1 },
+      ],
+    });
+    expect(
+      (
+        await call(postRates, "/x", {
+          method: "POST",
+          auth: { cookie: alice.cookie },
+          body: { currency: "EUR", date: `${month(1)}-01`, rate: "1.1" },
+        })
+      ).status,
+    ).toBe(201);
+    expect((await call(getUnpriced, "/x", { auth: { token: alice.readToken } })).json).toEqual({
+      base: "USD",
+      data: [{ currency: "GBP", count: 1 }],
+    });
     // under EUR, the USD rows would be priced by the inverse of the EUR rate; GBP still has nothing
     const eur = await call(getUnpriced, "/x", { auth: { token: alice.readToken }, query: { base: "eur" } });
     expect(eur.json).toEqual({ base: "EUR", data: [{ currency: "GBP", count: 1 }] });

@@ -44,7 +44,10 @@ async function expectedTotals(userId: string) {
   );
   return {
     streams: streamRows.map((r) => `${r.stream_id} ${r.month} ${r.income} ${r.expenses} ${r.n}`).sort(),
-    keys: keyRows.filter((r) => r.income !== "0").map((r) => `${r.dim} ${r.key} ${r.month} ${r.income}`).sort(),
+    keys: keyRows
+      .filter((r) => r.income !== "0")
+      .map((r) => `${r.dim} ${r.key} ${r.month} ${r.income}`)
+      .sort(),
   };
 }
 
@@ -53,8 +56,14 @@ async function actualTotals(userId: string) {
   const s = await db.select().from(streamMonthTotals).where(eq(streamMonthTotals.userId, userId));
   const k = await db.select().from(keyMonthTotals).where(eq(keyMonthTotals.userId, userId));
   return {
-    streams: s.filter((r) => r.count !== 0).map((r) => `${r.streamId} ${r.month} ${r.income} ${r.expenses} ${r.count}`).sort(),
-    keys: k.filter((r) => r.income !== 0).map((r) => `${r.dim} ${r.key} ${r.month} ${r.income}`).sort(),
+    streams: s
+      .filter((r) => r.count !== 0)
+      .map((r) => `${r.streamId} ${r.month} ${r.income} ${r.expenses} ${r.count}`)
+      .sort(),
+    keys: k
+      .filter((r) => r.income !== 0)
+      .map((r) => `${r.dim} ${r.key} ${r.month} ${r.income}`)
+      .sort(),
   };
 }
 
@@ -85,10 +94,16 @@ beforeAll(async () => {
 describe("monthly rollups and re-pricing", () => {
   it("stay equal to the transactions through inserts, rate changes, edits, deletes, platform moves and cascades", async () => {
     const yt = await createStream(user.id, { name: "YouTube", kind: "content", role: "growth", status: "active", platform: "YouTube" });
-    const consulting = await createStream(user.id, { name: "Consulting", kind: "freelance", role: "anchor", status: "active", platform: null });
+    const consulting = await createStream(user.id, {
+      name: "Consulting",
+      kind: "freelance",
+      role: "anchor",
+      status: "active",
+      platform: null,
+    });
     const etsy = await createStream(user.id, { name: "Etsy", kind: "product", role: "growth", status: "active", platform: " Etsy " });
     const rand = prng(42);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const items = Array.from({ length: 300 }, (_, i) => ({
       streamId: pick([yt.id, consulting.id, etsy.id]),
       kind: rand() < 0.8 ? ("income" as const) : ("expense" as const),
@@ -117,7 +132,8 @@ describe("monthly rollups and re-pricing", () => {
     const some = await db.select({ id: transactions.id }).from(transactions).where(eq(transactions.userId, user.id)).limit(40);
     for (const [i, row] of some.entries()) {
       if (i % 3 === 0) await deleteTransaction(user.id, row.id);
-      else if (i % 3 === 1) await updateTransaction(user.id, row.id, { amount: "-12.50", currency: "EUR", kind: "income", counterparty: "New Client" });
+      else if (i % 3 === 1)
+        await updateTransaction(user.id, row.id, { amount: "-12.50", currency: "EUR", kind: "income", counterparty: "New Client" });
       else await updateTransaction(user.id, row.id, { streamId: etsy.id, occurredOn: "2023-12-31", platform: null });
     }
     await expectConsistent();
@@ -135,13 +151,26 @@ describe("monthly rollups and re-pricing", () => {
     await repriceTransactions(db, user.id, "EUR");
     await expectConsistent();
     await expectPricesMatchTypeScript();
-    const priced = await db.select({ currency: transactions.currency, base: transactions.amountBaseMinor }).from(transactions).where(eq(transactions.userId, user.id));
+    const priced = await db
+      .select({ currency: transactions.currency, base: transactions.amountBaseMinor })
+      .from(transactions)
+      .where(eq(transactions.userId, user.id));
     expect(priced.filter((r) => r.currency === "USD").every((r) => r.base !== null)).toBe(true);
     expect(priced.filter((r) => r.currency === "JPY" || r.currency === "KWD").every((r) => r.base === null)).toBe(true);
 
     // Inserts and edits under the inverse are priced in TypeScript; re-pricing in SQL then changes nothing.
     const { data: added } = await createTransactions(user.id, [
-      { streamId: etsy.id, kind: "income", occurredOn: "2024-07-01", amountMinor: -123_457, currency: "USD", counterparty: "Acme", platform: null, description: null, externalId: null },
+      {
+        streamId: etsy.id,
+        kind: "income",
+        occurredOn: "2024-07-01",
+        amountMinor: -123_457,
+        currency: "USD",
+        counterparty: "Acme",
+        platform: null,
+        description: null,
+        externalId: null,
+      },
     ]);
     expect(added[0]?.baseAmountMinor).toBe(-114_048); // -123457 / 1.0825 = -114048.037… → -114048
     await updateTransaction(user.id, some[1]!.id, { amount: "99.99", currency: "USD", occurredOn: "2023-01-01" });
@@ -172,7 +201,15 @@ describe("monthly rollups and re-pricing", () => {
       { currency: "EUR", date: "2024-02-01", rate: "85.949037984686" },
     ]);
     const row = (occurredOn: string, amountMinor: number) => ({
-      streamId: s.id, kind: "income" as const, occurredOn, amountMinor, currency: "USD", counterparty: null, platform: null, description: null, externalId: null,
+      streamId: s.id,
+      kind: "income" as const,
+      occurredOn,
+      amountMinor,
+      currency: "USD",
+      counterparty: null,
+      platform: null,
+      description: null,
+      externalId: null,
     });
     const rows = [row("2024-01-10", 1_234_567_890_124), row("2024-01-11", -1_234_567_890_124), row("2024-02-10", 1_234_567_890_137)];
     // 2 × 1234567890124 × 10^12 + 2 = 92765986151 × 26616822422702: the quotient is 46382993075.5 − 1/26616822422702,
@@ -183,7 +220,10 @@ describe("monthly rollups and re-pricing", () => {
     const ids = created.map((t) => t.id);
     const baseOf = async () => {
       const db = await getDb();
-      const got = await db.select({ id: transactions.id, base: transactions.amountBaseMinor }).from(transactions).where(eq(transactions.userId, u.id));
+      const got = await db
+        .select({ id: transactions.id, base: transactions.amountBaseMinor })
+        .from(transactions)
+        .where(eq(transactions.userId, u.id));
       return ids.map((id) => got.find((g) => g.id === id)?.base);
     };
     expect(await baseOf()).toEqual([1_234_567_890_124, -1_234_567_890_124, 1_234_567_890_137]);
@@ -201,7 +241,17 @@ describe("monthly rollups and re-pricing", () => {
     const other = await makeUser("Leaving");
     const s = await createStream(other.id, { name: "Blog", kind: "affiliate", role: "growth", status: "active", platform: "Amazon" });
     await createTransactions(other.id, [
-      { streamId: s.id, kind: "income", occurredOn: "2025-01-02", amountMinor: 1000, currency: "USD", counterparty: "A", platform: null, description: null, externalId: null },
+      {
+        streamId: s.id,
+        kind: "income",
+        occurredOn: "2025-01-02",
+        amountMinor: 1000,
+        currency: "USD",
+        counterparty: "A",
+        platform: null,
+        description: null,
+        externalId: null,
+      },
     ]);
     const db = await getDb();
     await db.delete(users).where(eq(users.id, other.id));

@@ -28,7 +28,8 @@ const UUID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 const session = (u: TestUser) => ({ cookie: u.cookie });
 
 const getS = (u: TestUser, auth: Auth = session(u)) => call(getSettings, "/api/v1/settings", { auth });
-const patchS = (u: TestUser, body: unknown, auth: Auth = session(u)) => call(patchSettings, "/api/v1/settings", { method: "PATCH", auth, body });
+const patchS = (u: TestUser, body: unknown, auth: Auth = session(u)) =>
+  call(patchSettings, "/api/v1/settings", { method: "PATCH", auth, body });
 async function newStream(u: TestUser, name: string) {
   const r = await call(postStream, "/api/v1/streams", { method: "POST", auth: session(u), body: { name } });
   expect(r.status, JSON.stringify(r.json)).toBe(201);
@@ -36,11 +37,13 @@ async function newStream(u: TestUser, name: string) {
 }
 const postG = (u: TestUser, body: unknown, auth: Auth = session(u)) => call(postGoal, "/api/v1/goals", { method: "POST", auth, body });
 const listG = (u: TestUser, auth: Auth = session(u)) => call(listGoals, "/api/v1/goals", { auth });
-const deleteG = (u: TestUser, id: string, auth: Auth = session(u)) => call(deleteGoal, `/api/v1/goals/${id}`, { method: "DELETE", auth, params: { id } });
+const deleteG = (u: TestUser, id: string, auth: Auth = session(u)) =>
+  call(deleteGoal, `/api/v1/goals/${id}`, { method: "DELETE", auth, params: { id } });
 const postR = (u: TestUser, body: unknown, auth: Auth = session(u)) => call(postRates, "/api/v1/fx-rates", { method: "POST", auth, body });
 const postCsv = (u: TestUser, csv: string, auth: Auth = session(u)) =>
   call(postRates, "/api/v1/fx-rates", { method: "POST", auth, rawBody: csv, headers: { "content-type": "text/csv; charset=utf-8" } });
-const listR = (u: TestUser, query?: Record<string, string>, auth: Auth = session(u)) => call(listRates, "/api/v1/fx-rates", { auth, query });
+const listR = (u: TestUser, query?: Record<string, string>, auth: Auth = session(u)) =>
+  call(listRates, "/api/v1/fx-rates", { auth, query });
 
 /**
  * A rate string without insignificant zeros. The API answers the stored numeric(24, 12) as is
@@ -117,7 +120,10 @@ describe("settings", () => {
 
     // thresholds replace the overrides as a whole
     r = await patchS(u, { thresholds: { "anchor-coverage": { pass: 1.5, warn: 1 } } });
-    expect(r.json.thresholds).toEqual({ ...DEFAULT_THRESHOLDS, "anchor-coverage": { pass: 1.5, warn: 1, direction: "min", isDefault: false } });
+    expect(r.json.thresholds).toEqual({
+      ...DEFAULT_THRESHOLDS,
+      "anchor-coverage": { pass: 1.5, warn: 1, direction: "min", isDefault: false },
+    });
 
     r = await patchS(u, { baseCurrency: "eur" });
     expect(r.json).toMatchObject({ baseCurrency: "EUR", essentialMonthlyExpenses: "2500.50", cashBuffer: "10000.00" });
@@ -152,7 +158,12 @@ describe("settings", () => {
     expectProblem(bad, 422);
     expect(errorPaths(bad)).toEqual(["essentialMonthlyExpenses"]);
     const good = await patchS(u, { essentialMonthlyExpenses: "150000", cashBuffer: "1000.00" }); // trailing zeros carry no value
-    expect(good.json).toMatchObject({ essentialMonthlyExpenses: "150000", essentialMonthlyExpensesMinor: 150_000, cashBuffer: "1000", cashBufferMinor: 1000 });
+    expect(good.json).toMatchObject({
+      essentialMonthlyExpenses: "150000",
+      essentialMonthlyExpensesMinor: 150_000,
+      cashBuffer: "1000",
+      cashBufferMinor: 1000,
+    });
     // a new base and an amount in one PATCH: the amount is read in the new base
     const kwd = await patchS(u, { baseCurrency: "KWD", cashBuffer: "1.234" });
     expect(kwd.status, JSON.stringify(kwd.json)).toBe(200);
@@ -167,16 +178,28 @@ describe("settings", () => {
     ["a negative amount", { essentialMonthlyExpenses: "-1.00" }, ["essentialMonthlyExpenses"]],
     ["too many decimals for USD", { cashBuffer: "10.001" }, ["cashBuffer"]],
     ["a non-number amount", { cashBuffer: "lots" }, ["cashBuffer"]],
-    ["warn below pass on a max rule", { thresholds: { "stream-concentration": { pass: 0.5, warn: 0.4 } } }, ["thresholds.stream-concentration.warn"]],
+    [
+      "warn below pass on a max rule",
+      { thresholds: { "stream-concentration": { pass: 0.5, warn: 0.4 } } },
+      ["thresholds.stream-concentration.warn"],
+    ],
     ["warn above pass on a min rule", { thresholds: { "effective-streams": { pass: 3, warn: 4 } } }, ["thresholds.effective-streams.warn"]],
     [
       "two bad rules",
       { thresholds: { "anchor-coverage": { pass: 0.5, warn: 1 }, "income-volatility": { pass: 0.5, warn: 0.25 } } },
       ["thresholds.anchor-coverage.warn", "thresholds.income-volatility.warn"],
     ],
-    ["a negative threshold", { thresholds: { "platform-concentration": { pass: -0.1, warn: 0.6 } } }, ["thresholds.platform-concentration"]],
-    ["an unknown rule", { thresholds: { "vibes": { pass: 1, warn: 1 } } }, ["thresholds"]],
-    ["a threshold that is not a number", { thresholds: { "stream-concentration": { pass: "0.5", warn: 0.7 } } }, ["thresholds.stream-concentration.pass"]],
+    [
+      "a negative threshold",
+      { thresholds: { "platform-concentration": { pass: -0.1, warn: 0.6 } } },
+      ["thresholds.platform-concentration"],
+    ],
+    ["an unknown rule", { thresholds: { vibes: { pass: 1, warn: 1 } } }, ["thresholds"]],
+    [
+      "a threshold that is not a number",
+      { thresholds: { "stream-concentration": { pass: "0.5", warn: 0.7 } } },
+      ["thresholds.stream-concentration.pass"],
+    ],
     ["an unknown field", { currency: "EUR" }, [""]],
   ])("PATCH refuses %s with 422 and the field's path, changing nothing", async (_label, body, paths) => {
     const u = await makeUser("Invalid");
@@ -355,7 +378,15 @@ describe("FX rates", () => {
     const u = await makeUser("FX One");
     const r = await postR(u, { currency: "eur", date: "2024-03-01", rate: "01.082500" });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
-    expect(r.json).toEqual({ id: UUID, baseCurrency: "USD", currency: "EUR", date: "2024-03-01", rate: expect.any(String), createdAt: ISO, updatedAt: ISO });
+    expect(r.json).toEqual({
+      id: UUID,
+      baseCurrency: "USD",
+      currency: "EUR",
+      date: "2024-03-01",
+      rate: expect.any(String),
+      createdAt: ISO,
+      updatedAt: ISO,
+    });
     expect(canon(r.json.rate)).toBe("1.0825");
     const n = await postR(u, { currency: "GBP", date: "2024-03-01", rate: 1.27 }); // a JSON number is read as its decimal
     expect(n.status).toBe(201);
@@ -372,7 +403,11 @@ describe("FX rates", () => {
     ]);
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     expect(r.json.inserted).toBe(3);
-    expect((r.json.data as { currency: string; rate: string }[]).map((x) => `${x.currency} ${canon(x.rate)}`)).toEqual(["JPY 0.0067", "JPY 0.000000000001", "KWD 3.25"]);
+    expect((r.json.data as { currency: string; rate: string }[]).map((x) => `${x.currency} ${canon(x.rate)}`)).toEqual([
+      "JPY 0.0067",
+      "JPY 0.000000000001",
+      "KWD 3.25",
+    ]);
     expect(await rateLines(u)).toEqual(["JPY 2024-01-01 0.0067", "JPY 2024-02-01 0.000000000001", "KWD 2024-01-01 3.25"]);
     expect(await rateLines(u, { currency: "kwd" })).toEqual(["KWD 2024-01-01 3.25"]);
   });
@@ -415,7 +450,10 @@ describe("FX rates", () => {
     const one = await postR(u, { currency: "USD", date: "2024-01-01", rate: "1" });
     expectProblem(one, 422);
     expect(errorPaths(one)).toEqual(["currency"]);
-    const inArray = await postR(u, [{ currency: "EUR", date: "2024-01-01", rate: "1.1" }, { currency: "usd", date: "2024-01-01", rate: "1" }]);
+    const inArray = await postR(u, [
+      { currency: "EUR", date: "2024-01-01", rate: "1.1" },
+      { currency: "usd", date: "2024-01-01", rate: "1" },
+    ]);
     expectProblem(inArray, 422);
     expect(errorPaths(inArray)).toEqual(["1.currency"]);
     // after a base change the old base becomes a currency like any other, and the new base is refused
@@ -449,14 +487,26 @@ describe("FX rates", () => {
     const u = await makeUser("FX Empty");
     expectProblem(await postR(u, []), 422);
     expectProblem(await postCsv(u, "currency,date,rate\n"), 422);
-    expectProblem(await call(postRates, "/api/v1/fx-rates", { method: "POST", auth: session(u), rawBody: "{nope", headers: { "content-type": "application/json" } }), 400);
+    expectProblem(
+      await call(postRates, "/api/v1/fx-rates", {
+        method: "POST",
+        auth: session(u),
+        rawBody: "{nope",
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+    );
   });
 
   it("re-posting a currency and date replaces its rate and re-prices the transactions it covers", async () => {
     const u = await makeUser("FX Replace");
     const s = await newStream(u, "Shop");
     const first = await postR(u, { currency: "EUR", date: "2024-01-01", rate: "1.10" });
-    const t = await call(postTx, "/api/v1/transactions", { method: "POST", auth: session(u), body: { streamId: s, occurredOn: "2024-01-10", amount: "100.00", currency: "EUR" } });
+    const t = await call(postTx, "/api/v1/transactions", {
+      method: "POST",
+      auth: session(u),
+      body: { streamId: s, occurredOn: "2024-01-10", amount: "100.00", currency: "EUR" },
+    });
     expect(t.json.baseAmountMinor).toBe(11_000); // 10000 × 1.10
     const again = await postR(u, { currency: "EUR", date: "2024-01-01", rate: "1.2" });
     expect([200, 201]).toContain(again.status);
@@ -489,7 +539,10 @@ describe("FX rates", () => {
   it("GET lists only the caller's rates, quoted in the current base", async () => {
     const alice = await makeUser("FX Alice");
     const bob = await makeUser("FX Bob");
-    await postR(alice, [{ currency: "EUR", date: "2024-01-01", rate: "1.1" }, { currency: "CHF", date: "2023-12-31", rate: "1.15" }]);
+    await postR(alice, [
+      { currency: "EUR", date: "2024-01-01", rate: "1.1" },
+      { currency: "CHF", date: "2023-12-31", rate: "1.15" },
+    ]);
     await postR(bob, { currency: "EUR", date: "2024-01-01", rate: "1.3" });
     expect(await rateLines(alice)).toEqual(["CHF 2023-12-31 1.15", "EUR 2024-01-01 1.1"]);
     expect(await rateLines(bob)).toEqual(["EUR 2024-01-01 1.3"]);
@@ -508,12 +561,17 @@ describe("FX rates", () => {
   it("under a new base, a currency without a rate quoted in it is priced by inverting the rates for the base quoted in it, until it gets one", async () => {
     const u = await makeUser("FX Inverse");
     const s = await newStream(u, "Shop");
-    await postR(u, [{ currency: "EUR", date: "2024-01-01", rate: "1.25" }, { currency: "EUR", date: "2024-03-01", rate: "1.6" }]);
-    const postT = (body: Record<string, unknown>) => call(postTx, "/api/v1/transactions", { method: "POST", auth: session(u), body: { streamId: s, ...body } });
+    await postR(u, [
+      { currency: "EUR", date: "2024-01-01", rate: "1.25" },
+      { currency: "EUR", date: "2024-03-01", rate: "1.6" },
+    ]);
+    const postT = (body: Record<string, unknown>) =>
+      call(postTx, "/api/v1/transactions", { method: "POST", auth: session(u), body: { streamId: s, ...body } });
     const feb = (await postT({ occurredOn: "2024-02-10", amount: "100.00", currency: "USD" })).json.id as string;
     const old = (await postT({ occurredOn: "2023-06-01", amount: "-0.05", currency: "USD" })).json.id as string;
     const gbp = (await postT({ occurredOn: "2024-02-10", amount: "10.00", currency: "GBP" })).json.id as string;
-    const baseOf = async (id: string) => (await call(getTx, `/api/v1/transactions/${id}`, { auth: session(u), params: { id } })).json.baseAmountMinor as number | null;
+    const baseOf = async (id: string) =>
+      (await call(getTx, `/api/v1/transactions/${id}`, { auth: session(u), params: { id } })).json.baseAmountMinor as number | null;
 
     // What the settings dialog shows before the switch: only GBP would have no rate under EUR.
     expect(await listUnpricedUnder(u.id, "EUR")).toEqual([{ currency: "GBP", count: 1 }]);
@@ -546,7 +604,11 @@ describe("FX rates", () => {
   it("counts what a new base would leave out only among the caller's own transactions and rates", async () => {
     const alice = await makeUser("FX Count Alice");
     const bob = await makeUser("FX Count Bob");
-    await call(postTx, "/api/v1/transactions", { method: "POST", auth: session(alice), body: { streamId: await newStream(alice, "A"), occurredOn: "2024-01-01", amount: "1.00", currency: "CHF" } });
+    await call(postTx, "/api/v1/transactions", {
+      method: "POST",
+      auth: session(alice),
+      body: { streamId: await newStream(alice, "A"), occurredOn: "2024-01-01", amount: "1.00", currency: "CHF" },
+    });
     await postR(bob, { currency: "CHF", date: "2024-01-01", rate: "1.1" });
     // Bob's CHF rate quoted in USD prices nothing of Alice's.
     expect(await listUnpricedUnder(alice.id, "USD")).toEqual([{ currency: "CHF", count: 1 }]);

@@ -45,7 +45,12 @@ describe("POST /api/v1/streams stores a colour", () => {
     expect(alpha.color).toBe(ASSIGN_ORDER[1]);
     const beta = await create(alice, { name: "Beta", color: null });
     expect(beta.color).toBe(ASSIGN_ORDER[3]);
-    expect(await colorsByName(alice)).toEqual({ Alpha: ASSIGN_ORDER[1], Beta: ASSIGN_ORDER[3], Mid: ASSIGN_ORDER[2], Zeta: ASSIGN_ORDER[0] });
+    expect(await colorsByName(alice)).toEqual({
+      Alpha: ASSIGN_ORDER[1],
+      Beta: ASSIGN_ORDER[3],
+      Mid: ASSIGN_ORDER[2],
+      Zeta: ASSIGN_ORDER[0],
+    });
   });
 
   it("hands a deleted stream's colour to the next new stream, and goes round-robin once all are used", async () => {
@@ -70,14 +75,29 @@ describe("POST /api/v1/streams stores a colour", () => {
     const u = await makeUser();
     const first = await create(u, { name: "First" });
     const second = await create(u, { name: "Second", color: "#101010" });
-    const r = await call(patchStream, "/x", { method: "PATCH", auth: { cookie: u.cookie }, params: { id: second.id }, body: { color: null } });
+    const r = await call(patchStream, "/x", {
+      method: "PATCH",
+      auth: { cookie: u.cookie },
+      params: { id: second.id },
+      body: { color: null },
+    });
     expect(r.status).toBe(200);
     expect(r.json.color).toBe(ASSIGN_ORDER[1]);
     // Its own colour does not count as taken: "automatic" on the first stream keeps the first preset.
-    const again = await call(patchStream, "/x", { method: "PATCH", auth: { cookie: u.cookie }, params: { id: first.id }, body: { color: null } });
+    const again = await call(patchStream, "/x", {
+      method: "PATCH",
+      auth: { cookie: u.cookie },
+      params: { id: first.id },
+      body: { color: null },
+    });
     expect(again.json.color).toBe(ASSIGN_ORDER[0]);
     // A PATCH that does not mention the colour leaves it alone.
-    const renamed = await call(patchStream, "/x", { method: "PATCH", auth: { cookie: u.cookie }, params: { id: second.id }, body: { name: "Renamed" } });
+    const renamed = await call(patchStream, "/x", {
+      method: "PATCH",
+      auth: { cookie: u.cookie },
+      params: { id: second.id },
+      body: { name: "Renamed" },
+    });
     expect(renamed.json.color).toBe(ASSIGN_ORDER[1]);
   });
 
@@ -105,10 +125,17 @@ describe("migration 0003_stream_colors", () => {
     const text = fs.readFileSync(path.join(migrationsFolder, "0003_stream_colors.sql"), "utf8");
     await db.execute(sql.raw(text));
 
-    const rows = await db.select({ id: streams.id, name: streams.name, color: streams.color }).from(streams).where(eq(streams.userId, u.id));
+    const rows = await db
+      .select({ id: streams.id, name: streams.name, color: streams.color })
+      .from(streams)
+      .where(eq(streams.userId, u.id));
     // The rule the UI used before: the index in the list ordered by lower(name), then id; presets in ASSIGN_ORDER.
-    const sorted = [...rows].sort((x, y) => (x.name.toLowerCase() < y.name.toLowerCase() ? -1 : x.name.toLowerCase() > y.name.toLowerCase() ? 1 : 0));
-    const expected = Object.fromEntries(sorted.map((s, i) => [s.name, s.name === "echo" ? "#abcdef" : ASSIGN_ORDER[i % ASSIGN_ORDER.length]]));
+    const sorted = [...rows].sort((x, y) =>
+      x.name.toLowerCase() < y.name.toLowerCase() ? -1 : x.name.toLowerCase() > y.name.toLowerCase() ? 1 : 0,
+    );
+    const expected = Object.fromEntries(
+      sorted.map((s, i) => [s.name, s.name === "echo" ? "#abcdef" : ASSIGN_ORDER[i % ASSIGN_ORDER.length]]),
+    );
     expect(Object.fromEntries(rows.map((r) => [r.name, r.color]))).toEqual(expected);
     expect(expected).toMatchObject({ Alpha: ASSIGN_ORDER[0], Bravo: ASSIGN_ORDER[1], India: ASSIGN_ORDER[0], juliet: ASSIGN_ORDER[1] });
 

@@ -36,7 +36,11 @@ beforeAll(async () => {
 const unique = (label: string) => `${label} ${crypto.randomUUID().slice(0, 8)}`;
 
 async function newStream(user: TestUser, body: Record<string, unknown> = {}): Promise<StreamView> {
-  const r = await call(createStream, "/api/v1/streams", { method: "POST", auth: { cookie: user.cookie }, body: { name: unique("Stream"), ...body } });
+  const r = await call(createStream, "/api/v1/streams", {
+    method: "POST",
+    auth: { cookie: user.cookie },
+    body: { name: unique("Stream"), ...body },
+  });
   expect(r.status).toBe(201);
   return strictStream.parse(r.json);
 }
@@ -127,7 +131,11 @@ describe("POST /api/v1/streams", () => {
   it("refuses a second stream with the same name in another case (409, errors path name) and keeps one", async () => {
     const name = unique("Consulting");
     await newStream(alice, { name });
-    const r = await call(createStream, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name: name.toUpperCase() } });
+    const r = await call(createStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      body: { name: name.toUpperCase() },
+    });
     expectProblem(r, 409);
     expect(errorPaths(r)).toEqual(["name"]);
     const list = streamList.parse((await call(listStreams, "/api/v1/streams", { auth: { cookie: alice.cookie } })).json);
@@ -147,7 +155,11 @@ describe("POST /api/v1/streams", () => {
   });
 
   it("refuses a body over 2 MB with 413 problem+json", async () => {
-    const r = await call(createStream, "/api/v1/streams", { method: "POST", auth: { cookie: alice.cookie }, body: { name: "Big", padding: "x".repeat(2 * 1024 * 1024) } });
+    const r = await call(createStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      body: { name: "Big", padding: "x".repeat(2 * 1024 * 1024) },
+    });
     expectProblem(r, 413);
   });
 
@@ -208,9 +220,13 @@ describe("GET /api/v1/streams", () => {
     await newStream(dan, { name: "Live" });
     await newStream(dan, { name: "Old", status: "archived" });
     await newStream(dan, { name: "Resting", status: "paused" });
-    const archived = streamList.parse((await call(listStreams, "/api/v1/streams", { auth: { cookie: dan.cookie }, query: { status: "archived" } })).json);
+    const archived = streamList.parse(
+      (await call(listStreams, "/api/v1/streams", { auth: { cookie: dan.cookie }, query: { status: "archived" } })).json,
+    );
     expect(archived.data.map((s) => s.name)).toEqual(["Old"]);
-    const active = streamList.parse((await call(listStreams, "/api/v1/streams", { auth: { cookie: dan.cookie }, query: { status: "active" } })).json);
+    const active = streamList.parse(
+      (await call(listStreams, "/api/v1/streams", { auth: { cookie: dan.cookie }, query: { status: "active" } })).json,
+    );
     expect(active.data.map((s) => s.name)).toEqual(["Live"]);
   });
 
@@ -238,9 +254,12 @@ describe("GET /api/v1/streams/{id}", () => {
     expect(streamDetailResponse.strict().parse(byToken.json)).toEqual({ ...s, transactionCount: 0 });
   });
 
-  it.each([["not-a-uuid"], ["123"], [crypto.randomUUID()]])("answers 404 for the id %s that is not one of the caller's streams", async (id) => {
-    expectProblem(await fetchStream(alice, id), 404);
-  });
+  it.each([["not-a-uuid"], ["123"], [crypto.randomUUID()]])(
+    "answers 404 for the id %s that is not one of the caller's streams",
+    async (id) => {
+      expectProblem(await fetchStream(alice, id), 404);
+    },
+  );
 });
 
 describe("PATCH /api/v1/streams/{id}", () => {
@@ -261,9 +280,16 @@ describe("PATCH /api/v1/streams/{id}", () => {
 
   it("archives a stream through status, and it then shows under ?status=archived", async () => {
     const s = await newStream(alice);
-    const r = await call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: s.id }, body: { status: "archived" } });
+    const r = await call(patchStream, "/x", {
+      method: "PATCH",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      body: { status: "archived" },
+    });
     expect(strictStream.parse(r.json).status).toBe("archived");
-    const archived = streamList.parse((await call(listStreams, "/api/v1/streams", { auth: { cookie: alice.cookie }, query: { status: "archived" } })).json);
+    const archived = streamList.parse(
+      (await call(listStreams, "/api/v1/streams", { auth: { cookie: alice.cookie }, query: { status: "archived" } })).json,
+    );
     expect(archived.data.map((x) => x.id)).toContain(s.id);
   });
 
@@ -276,13 +302,24 @@ describe("PATCH /api/v1/streams/{id}", () => {
       body: { platform: null, description: "", startedOn: null, color: null },
     });
     expect(r.status).toBe(200);
-    expect(strictStream.parse(r.json)).toMatchObject({ platform: null, description: null, startedOn: null, color: expect.stringMatching(/^#[0-9a-f]{6}$/), name: s.name });
+    expect(strictStream.parse(r.json)).toMatchObject({
+      platform: null,
+      description: null,
+      startedOn: null,
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      name: s.name,
+    });
   });
 
   it("renames a stream, also to another case of its own name", async () => {
     const s = await newStream(alice, { name: unique("podcast") });
     const upper = s.name.toUpperCase();
-    const r = await call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: s.id }, body: { name: upper } });
+    const r = await call(patchStream, "/x", {
+      method: "PATCH",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      body: { name: upper },
+    });
     expect(r.status).toBe(200);
     expect(strictStream.parse(r.json).name).toBe(upper);
   });
@@ -290,7 +327,12 @@ describe("PATCH /api/v1/streams/{id}", () => {
   it("refuses a rename to another stream's name in another case (409, path name) and keeps the old name", async () => {
     const taken = await newStream(alice, { name: unique("Taken") });
     const s = await newStream(alice);
-    const r = await call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id: s.id }, body: { name: taken.name.toLowerCase() } });
+    const r = await call(patchStream, "/x", {
+      method: "PATCH",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      body: { name: taken.name.toLowerCase() },
+    });
     expectProblem(r, 409);
     expect(errorPaths(r)).toEqual(["name"]);
     expect(strictStream.parse((await fetchStream(alice, s.id)).json).name).toBe(s.name);
@@ -313,7 +355,10 @@ describe("PATCH /api/v1/streams/{id}", () => {
   });
 
   it.each([["not-a-uuid"], [crypto.randomUUID()]])("answers 404 for the unknown id %s", async (id) => {
-    expectProblem(await call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id }, body: { status: "paused" } }), 404);
+    expectProblem(
+      await call(patchStream, "/x", { method: "PATCH", auth: { cookie: alice.cookie }, params: { id }, body: { status: "paused" } }),
+      404,
+    );
   });
 });
 
@@ -328,7 +373,11 @@ describe("DELETE /api/v1/streams/{id}", () => {
 
   it("refuses a stream with transactions (409, detail gives the count) and deletes nothing", async () => {
     const s = await newStream(alice);
-    const ids = [await addTransaction(alice, s.id), await addTransaction(alice, s.id, "2024-03-02"), await addTransaction(alice, s.id, "2024-03-03")];
+    const ids = [
+      await addTransaction(alice, s.id),
+      await addTransaction(alice, s.id, "2024-03-02"),
+      await addTransaction(alice, s.id, "2024-03-03"),
+    ];
     const entry = await addTimeEntry(alice, s.id);
     const r = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id } });
     expectProblem(r, 409);
@@ -342,7 +391,12 @@ describe("DELETE /api/v1/streams/{id}", () => {
   it("says 1 transaction (singular) in the 409 detail for a stream with one", async () => {
     const s = await newStream(alice);
     await addTransaction(alice, s.id);
-    const r = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id }, query: { cascade: "false" } });
+    const r = await call(deleteStream, "/x", {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      query: { cascade: "false" },
+    });
     expectProblem(r, 409);
     expect(r.json.detail).toMatch(/\b1 transaction\b/);
   });
@@ -355,7 +409,12 @@ describe("DELETE /api/v1/streams/{id}", () => {
     await addTimeEntry(alice, doomed.id);
     const keptEntry = await addTimeEntry(alice, kept.id);
 
-    const r = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: doomed.id }, query: { cascade: "true" } });
+    const r = await call(deleteStream, "/x", {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: doomed.id },
+      query: { cascade: "true" },
+    });
     expect(r.status).toBe(204);
 
     expectProblem(await fetchStream(alice, doomed.id), 404);
@@ -375,11 +434,22 @@ describe("DELETE /api/v1/streams/{id}", () => {
     const s = await newStream(alice);
     const seen = await addTransaction(alice, s.id);
     const meanwhile = await addTransaction(alice, s.id, "2024-05-01");
-    const stale = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id }, query: { cascade: "true", expectedTransactions: "1" } });
+    const stale = await call(deleteStream, "/x", {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      query: { cascade: "true", expectedTransactions: "1" },
+    });
     expectProblem(stale, 409);
     expect(stale.json.detail).toContain("now has 2 transactions, not 1");
-    for (const id of [seen, meanwhile]) expect((await call(getTransaction, "/x", { auth: { cookie: alice.cookie }, params: { id } })).status).toBe(200);
-    const fresh = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id }, query: { cascade: "true", expectedTransactions: "2" } });
+    for (const id of [seen, meanwhile])
+      expect((await call(getTransaction, "/x", { auth: { cookie: alice.cookie }, params: { id } })).status).toBe(200);
+    const fresh = await call(deleteStream, "/x", {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      query: { cascade: "true", expectedTransactions: "2" },
+    });
     expect(fresh.status).toBe(204);
   });
 
@@ -401,7 +471,12 @@ describe("DELETE /api/v1/streams/{id}", () => {
 
   it("refuses a cascade value other than true or false with 422 on path cascade, deleting nothing", async () => {
     const s = await newStream(alice);
-    const r = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: alice.cookie }, params: { id: s.id }, query: { cascade: "yes" } });
+    const r = await call(deleteStream, "/x", {
+      method: "DELETE",
+      auth: { cookie: alice.cookie },
+      params: { id: s.id },
+      query: { cascade: "yes" },
+    });
     expectProblem(r, 422);
     expect(errorPaths(r)).toEqual(["cascade"]);
     expect((await fetchStream(alice, s.id)).status).toBe(200);
@@ -446,10 +521,24 @@ describe("streams: scoping between users", () => {
     const auth = { cookie: bob.cookie };
     expectProblem(await call(getStream, "/x", { auth, params: { id: s.id } }), 404);
     expectProblem(await call(getStream, "/x", { auth: { token: bob.readToken }, params: { id: s.id } }), 404);
-    expectProblem(await call(patchStream, "/x", { method: "PATCH", auth, params: { id: s.id }, body: { name: "Hijacked", status: "archived" } }), 404);
-    expectProblem(await call(patchStream, "/x", { method: "PATCH", auth: { token: bob.writeToken }, params: { id: s.id }, body: { platform: null } }), 404);
+    expectProblem(
+      await call(patchStream, "/x", { method: "PATCH", auth, params: { id: s.id }, body: { name: "Hijacked", status: "archived" } }),
+      404,
+    );
+    expectProblem(
+      await call(patchStream, "/x", { method: "PATCH", auth: { token: bob.writeToken }, params: { id: s.id }, body: { platform: null } }),
+      404,
+    );
     expectProblem(await call(deleteStream, "/x", { method: "DELETE", auth, params: { id: s.id } }), 404);
-    expectProblem(await call(deleteStream, "/x", { method: "DELETE", auth: { token: bob.writeToken }, params: { id: s.id }, query: { cascade: "true" } }), 404);
+    expectProblem(
+      await call(deleteStream, "/x", {
+        method: "DELETE",
+        auth: { token: bob.writeToken },
+        params: { id: s.id },
+        query: { cascade: "true" },
+      }),
+      404,
+    );
 
     expect(strictStream.parse((await fetchStream(alice, s.id)).json)).toEqual(s);
     expect((await call(getTransaction, "/x", { auth: { cookie: alice.cookie }, params: { id: txId } })).status).toBe(200);

@@ -71,7 +71,11 @@ function del(user: TestUser, id: string, auth: { cookie: string } | { token: str
 
 describe("POST /api/v1/time-entries", () => {
   it('logs "1.5" hours as 90 minutes (201), in the strict response schema', async () => {
-    const r = await post(alice, { streamId: consulting, occurredOn: "2024-05-02", hours: "1.5", note: "  Client call  " }, { token: alice.writeToken });
+    const r = await post(
+      alice,
+      { streamId: consulting, occurredOn: "2024-05-02", hours: "1.5", note: "  Client call  " },
+      { token: alice.writeToken },
+    );
     expect(r.status).toBe(201);
     const e = strictEntry.parse(r.json);
     expect(e).toMatchObject({ streamId: consulting, occurredOn: "2024-05-02", minutes: 90, hours: 1.5, note: "Client call" });
@@ -155,7 +159,12 @@ describe("POST /api/v1/time-entries", () => {
   });
 
   it("refuses a body that is not JSON with 400 problem+json", async () => {
-    const r = await call(postEntry, "/api/v1/time-entries", { method: "POST", auth: { cookie: alice.cookie }, rawBody: "{", headers: { "content-type": "application/json" } });
+    const r = await call(postEntry, "/api/v1/time-entries", {
+      method: "POST",
+      auth: { cookie: alice.cookie },
+      rawBody: "{",
+      headers: { "content-type": "application/json" },
+    });
     expectProblem(r, 400);
   });
 });
@@ -263,14 +272,23 @@ describe("time entries and stream deletion", () => {
     await create(erin, { streamId: doomed, occurredOn: "2024-07-01", minutes: 30 });
     await create(erin, { streamId: doomed, occurredOn: "2024-07-02", hours: "1" });
     const keptEntry = await create(erin, { streamId: kept, occurredOn: "2024-07-01", minutes: 15 });
-    const tx = await call(postTransaction, "/api/v1/transactions", { method: "POST", auth: { cookie: erin.cookie }, body: { streamId: doomed, occurredOn: "2024-07-01", amount: "5.00" } });
+    const tx = await call(postTransaction, "/api/v1/transactions", {
+      method: "POST",
+      auth: { cookie: erin.cookie },
+      body: { streamId: doomed, occurredOn: "2024-07-01", amount: "5.00" },
+    });
     expect(tx.status).toBe(201);
 
     const refused = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: erin.cookie }, params: { id: doomed } });
     expectProblem(refused, 409);
     expect(await listIds(erin, { stream: doomed })).toHaveLength(2);
 
-    const r = await call(deleteStream, "/x", { method: "DELETE", auth: { cookie: erin.cookie }, params: { id: doomed }, query: { cascade: "true" } });
+    const r = await call(deleteStream, "/x", {
+      method: "DELETE",
+      auth: { cookie: erin.cookie },
+      params: { id: doomed },
+      query: { cascade: "true" },
+    });
     expect(r.status).toBe(204);
     expect(await listIds(erin, { stream: doomed })).toEqual([]);
     expect(await listIds(erin)).toEqual([keptEntry.id]);
@@ -307,7 +325,14 @@ describe("PATCH /api/v1/time-entries/{id}", () => {
     const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-01", minutes: 30, note: "call" });
     const r = await patch(alice, e.id, { hours: "1:15" });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(strictEntry.parse(r.json)).toMatchObject({ id: e.id, minutes: 75, hours: 1.25, occurredOn: "2024-10-01", note: "call", streamId: consulting });
+    expect(strictEntry.parse(r.json)).toMatchObject({
+      id: e.id,
+      minutes: 75,
+      hours: 1.25,
+      occurredOn: "2024-10-01",
+      note: "call",
+      streamId: consulting,
+    });
     const moved = strictEntry.parse((await patch(alice, e.id, { streamId: course, occurredOn: "2024-10-02", note: "" })).json);
     expect(moved).toMatchObject({ streamId: course, occurredOn: "2024-10-02", note: null, minutes: 75 });
     const listed = entryList.parse((await list(alice, { stream: course, from: "2024-10-02", to: "2024-10-02" })).json);
@@ -329,7 +354,7 @@ describe("PATCH /api/v1/time-entries/{id}", () => {
     expect(entryList.parse((await list(alice, { from: "2024-10-03", to: "2024-10-03" })).json).data).toContainEqual(e);
   });
 
-  it("takes what the stream page's edit row sends (minutes, day and note, read from \"2 h 15 min\") and answers the saved entry", async () => {
+  it('takes what the stream page\'s edit row sends (minutes, day and note, read from "2 h 15 min") and answers the saved entry', async () => {
     const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-05", minutes: 30, note: "call" });
     const r = await patch(alice, e.id, { minutes: 135, occurredOn: "2024-10-06", note: null });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
@@ -345,7 +370,7 @@ describe("PATCH /api/v1/time-entries/{id}", () => {
     ["minutes that are not a number", { minutes: "half" }],
     ["minutes as a decimal string", { minutes: "2.5" }],
     ["minutes as a fraction", { minutes: 1.5 }],
-  ])("refuses %s with the message \"Minutes are whole numbers.\" (never a zod default)", async (_label, body) => {
+  ])('refuses %s with the message "Minutes are whole numbers." (never a zod default)', async (_label, body) => {
     const e = await create(alice, { streamId: consulting, occurredOn: "2024-10-07", minutes: 20 });
     for (const r of [await patch(alice, e.id, body), await post(alice, { streamId: consulting, occurredOn: "2024-10-07", ...body })]) {
       expectProblem(r, 422);

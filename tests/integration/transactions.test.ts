@@ -92,19 +92,25 @@ async function freshUser(streamName = "Main") {
 
 /** Newest first, ties by id descending: the documented order, computed on the test side. */
 const newestFirst = (rows: { id: string; occurredOn: string }[]) =>
-  [...rows].sort((a, b) => (a.occurredOn === b.occurredOn ? (a.id < b.id ? 1 : -1) : a.occurredOn < b.occurredOn ? 1 : -1)).map((r) => r.id);
+  [...rows]
+    .sort((a, b) => (a.occurredOn === b.occurredOn ? (a.id < b.id ? 1 : -1) : a.occurredOn < b.occurredOn ? 1 : -1))
+    .map((r) => r.id);
 
 describe("POST /api/v1/transactions: one object", () => {
   it("creates a transaction (201) answering amount as a decimal string and amountMinor, in the strict schema", async () => {
-    const r = await post(alice, {
-      streamId: design.id,
-      occurredOn: "2024-05-10",
-      amount: "1234.56",
-      counterparty: "Acme Corp",
-      platform: "Upwork",
-      description: "Logo design",
-      externalId: `inv-${crypto.randomUUID()}`,
-    }, { token: alice.writeToken });
+    const r = await post(
+      alice,
+      {
+        streamId: design.id,
+        occurredOn: "2024-05-10",
+        amount: "1234.56",
+        counterparty: "Acme Corp",
+        platform: "Upwork",
+        description: "Logo design",
+        externalId: `inv-${crypto.randomUUID()}`,
+      },
+      { token: alice.writeToken },
+    );
     expect(r.status).toBe(201);
     expect(r.contentType).toContain("application/json");
     const t = strictTx.parse(r.json);
@@ -126,7 +132,16 @@ describe("POST /api/v1/transactions: one object", () => {
 
   it("defaults kind to income, currency to the user's base (USD) and optional fields to null", async () => {
     const t = await create(alice, { streamId: blog.id, occurredOn: "2024-05-11", amount: "5" });
-    expect(t).toMatchObject({ kind: "income", currency: "USD", amount: "5.00", amountMinor: 500, counterparty: null, platform: null, description: null, externalId: null });
+    expect(t).toMatchObject({
+      kind: "income",
+      currency: "USD",
+      amount: "5.00",
+      amountMinor: 500,
+      counterparty: null,
+      platform: null,
+      description: null,
+      externalId: null,
+    });
   });
 
   it("finds the stream by name, case-insensitively, instead of streamId", async () => {
@@ -361,7 +376,11 @@ describe("POST /api/v1/transactions: batches", () => {
 
   it("reports every item's errors at once: a field error in item 1 and an unknown stream in item 2", async () => {
     const { user, stream } = await freshUser();
-    const r = await post(user, [item(stream.id, 0), item(stream.id, 1, { amount: "12.345" }), { ...item(stream.id, 2), streamId: undefined, stream: "Nope" }]);
+    const r = await post(user, [
+      item(stream.id, 0),
+      item(stream.id, 1, { amount: "12.345" }),
+      { ...item(stream.id, 2), streamId: undefined, stream: "Nope" },
+    ]);
     expectProblem(r, 422);
     expect(errorPaths(r)).toEqual(["1.amount", "2.stream"]);
     expect(await listIds(user)).toEqual([]);
@@ -400,7 +419,11 @@ describe("POST /api/v1/transactions: batches", () => {
 
   it("counts an externalId repeated inside one batch once", async () => {
     const { user, stream } = await freshUser();
-    const r = await post(user, [item(stream.id, 0, { externalId: "x" }), item(stream.id, 1, { externalId: "x" }), item(stream.id, 2, { externalId: "y" })]);
+    const r = await post(user, [
+      item(stream.id, 0, { externalId: "x" }),
+      item(stream.id, 1, { externalId: "x" }),
+      item(stream.id, 2, { externalId: "y" }),
+    ]);
     expect(r.status).toBe(201);
     const batch = strictBatch.parse(r.json);
     expect(batch).toMatchObject({ inserted: 2, duplicates: 1 });
@@ -458,23 +481,86 @@ describe("POST /api/v1/transactions: batches", () => {
 describe("GET /api/v1/transactions: filters", () => {
   let lister: TestUser;
   const ids: Record<string, string> = {};
-  const rows: { key: string; occurredOn: string; stream: string; kind: string; amount: string; counterparty?: string; platform?: string; description?: string }[] = [
-    { key: "r1", occurredOn: "2024-01-05", stream: "Design", kind: "income", amount: "1000.00", counterparty: "Acme Corp", platform: "Upwork", description: "Logo design" },
-    { key: "r2", occurredOn: "2024-01-20", stream: "Blog", kind: "income", amount: "50.00", platform: "AdSense", description: "January ads" },
-    { key: "r3", occurredOn: "2024-02-01", stream: "Shop", kind: "expense", amount: "20.00", counterparty: "Printful", platform: "Etsy", description: "Fees 100% covered" },
-    { key: "r4", occurredOn: "2024-02-15", stream: "Design", kind: "income", amount: "500.00", counterparty: "Beta LLC", description: "Website" },
+  const rows: {
+    key: string;
+    occurredOn: string;
+    stream: string;
+    kind: string;
+    amount: string;
+    counterparty?: string;
+    platform?: string;
+    description?: string;
+  }[] = [
+    {
+      key: "r1",
+      occurredOn: "2024-01-05",
+      stream: "Design",
+      kind: "income",
+      amount: "1000.00",
+      counterparty: "Acme Corp",
+      platform: "Upwork",
+      description: "Logo design",
+    },
+    {
+      key: "r2",
+      occurredOn: "2024-01-20",
+      stream: "Blog",
+      kind: "income",
+      amount: "50.00",
+      platform: "AdSense",
+      description: "January ads",
+    },
+    {
+      key: "r3",
+      occurredOn: "2024-02-01",
+      stream: "Shop",
+      kind: "expense",
+      amount: "20.00",
+      counterparty: "Printful",
+      platform: "Etsy",
+      description: "Fees 100% covered",
+    },
+    {
+      key: "r4",
+      occurredOn: "2024-02-15",
+      stream: "Design",
+      kind: "income",
+      amount: "500.00",
+      counterparty: "Beta LLC",
+      description: "Website",
+    },
     { key: "r5", occurredOn: "2024-03-01", stream: "Blog", kind: "income", amount: "75.00", counterparty: "Sponsor_X" },
-    { key: "r6", occurredOn: "2024-03-01", stream: "Shop", kind: "income", amount: "30.00", platform: "Etsy", description: "Sale 100 items" },
-    { key: "r7", occurredOn: "2024-03-10", stream: "Design", kind: "expense", amount: "10.00", counterparty: "TerraXplore", description: "Software" },
+    {
+      key: "r6",
+      occurredOn: "2024-03-01",
+      stream: "Shop",
+      kind: "income",
+      amount: "30.00",
+      platform: "Etsy",
+      description: "Sale 100 items",
+    },
+    {
+      key: "r7",
+      occurredOn: "2024-03-10",
+      stream: "Design",
+      kind: "expense",
+      amount: "10.00",
+      counterparty: "TerraXplore",
+      description: "Software",
+    },
   ];
   const streamIds: Record<string, string> = {};
   const expectIds = (keys: string[]) => keys.map((k) => ids[k]);
-  const ordered = (keys: string[]) => newestFirst(rows.filter((r) => keys.includes(r.key)).map((r) => ({ id: ids[r.key]!, occurredOn: r.occurredOn })));
+  const ordered = (keys: string[]) =>
+    newestFirst(rows.filter((r) => keys.includes(r.key)).map((r) => ({ id: ids[r.key]!, occurredOn: r.occurredOn })));
 
   beforeAll(async () => {
     lister = await makeUser("Lister");
     for (const name of ["Design", "Blog", "Shop"]) streamIds[name] = (await newStream(lister, name)).id;
-    const r = await post(lister, rows.map(({ key: _key, stream, ...rest }) => ({ stream, ...rest })));
+    const r = await post(
+      lister,
+      rows.map(({ key: _key, stream, ...rest }) => ({ stream, ...rest })),
+    );
     const batch = strictBatch.parse(r.json);
     rows.forEach((row, i) => (ids[row.key] = batch.data[i]!.id));
   });
@@ -538,8 +624,22 @@ describe("GET /api/v1/transactions: keyset pagination", () => {
   it("walks 25 rows (several on one date) with limit 7 in 4 pages, without duplicates or gaps", async () => {
     const { user, stream } = await freshUser();
     // 25 rows on 9 dates; 2024-04-01 and 2024-04-03 carry four each, so page edges fall inside a date.
-    const dates = ["2024-04-01", "2024-04-01", "2024-04-01", "2024-04-01", "2024-04-02", "2024-04-03", "2024-04-03", "2024-04-03", "2024-04-03"];
-    const items = Array.from({ length: 25 }, (_, i) => ({ streamId: stream.id, occurredOn: dates[i % dates.length]!, amount: `${i + 1}.00` }));
+    const dates = [
+      "2024-04-01",
+      "2024-04-01",
+      "2024-04-01",
+      "2024-04-01",
+      "2024-04-02",
+      "2024-04-03",
+      "2024-04-03",
+      "2024-04-03",
+      "2024-04-03",
+    ];
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      streamId: stream.id,
+      occurredOn: dates[i % dates.length]!,
+      amount: `${i + 1}.00`,
+    }));
     const created = strictBatch.parse((await post(user, items)).json).data;
     const expected = newestFirst(created);
 
@@ -562,7 +662,10 @@ describe("GET /api/v1/transactions: keyset pagination", () => {
 
   it("answers nextCursor null when the last page is exactly full", async () => {
     const { user, stream } = await freshUser();
-    await post(user, Array.from({ length: 4 }, (_, i) => ({ streamId: stream.id, occurredOn: "2024-05-01", amount: `${i + 1}` })));
+    await post(
+      user,
+      Array.from({ length: 4 }, (_, i) => ({ streamId: stream.id, occurredOn: "2024-05-01", amount: `${i + 1}` })),
+    );
     const first = txList.parse((await list(user, { limit: "2" })).json);
     expect(first.data).toHaveLength(2);
     expect(first.nextCursor).not.toBeNull();
@@ -573,23 +676,47 @@ describe("GET /api/v1/transactions: keyset pagination", () => {
 
   it("keeps filters across pages", async () => {
     const { user, stream } = await freshUser();
-    const items = Array.from({ length: 10 }, (_, i) => ({ streamId: stream.id, occurredOn: `2024-06-${String(10 + i)}`, amount: "1.00", kind: i % 2 ? "expense" : "income" }));
+    const items = Array.from({ length: 10 }, (_, i) => ({
+      streamId: stream.id,
+      occurredOn: `2024-06-${String(10 + i)}`,
+      amount: "1.00",
+      kind: i % 2 ? "expense" : "income",
+    }));
     await post(user, items);
     const first = txList.parse((await list(user, { limit: "3", kind: "income" })).json);
     const second = txList.parse((await list(user, { limit: "3", kind: "income", cursor: first.nextCursor! })).json);
-    expect([...first.data, ...second.data].map((t) => t.occurredOn)).toEqual(["2024-06-18", "2024-06-16", "2024-06-14", "2024-06-12", "2024-06-10"]);
+    expect([...first.data, ...second.data].map((t) => t.occurredOn)).toEqual([
+      "2024-06-18",
+      "2024-06-16",
+      "2024-06-14",
+      "2024-06-12",
+      "2024-06-10",
+    ]);
     expect(second.nextCursor).toBeNull();
   });
 });
 
 describe("PATCH /api/v1/transactions/{id}", () => {
   async function base(extra: Record<string, unknown> = {}) {
-    return create(alice, { streamId: design.id, occurredOn: "2024-09-01", amount: "19.99", counterparty: "Acme", platform: "Stripe", description: "Retainer", ...extra });
+    return create(alice, {
+      streamId: design.id,
+      occurredOn: "2024-09-01",
+      amount: "19.99",
+      counterparty: "Acme",
+      platform: "Stripe",
+      description: "Retainer",
+      ...extra,
+    });
   }
 
   it("changes the amount, re-deriving amountMinor and baseAmountMinor, and keeps the other fields", async () => {
     const t = await base();
-    const r = await call(patchTx, "/x", { method: "PATCH", auth: { token: alice.writeToken }, params: { id: t.id }, body: { amount: "25.50" } });
+    const r = await call(patchTx, "/x", {
+      method: "PATCH",
+      auth: { token: alice.writeToken },
+      params: { id: t.id },
+      body: { amount: "25.50" },
+    });
     expect(r.status).toBe(200);
     const p = strictTx.parse(r.json);
     expect(p).toEqual({ ...t, amount: "25.50", amountMinor: 2550, baseAmountMinor: 2550, updatedAt: p.updatedAt });
@@ -723,7 +850,13 @@ describe("GET /api/v1/transactions/suggestions", () => {
 
   it("answers empty lists to a user without transactions, and never another user's values", async () => {
     const { user } = await freshUser();
-    await create(alice, { streamId: blog.id, occurredOn: "2024-01-01", amount: "1", counterparty: "Alice Secret Client", platform: "Alice Platform" });
+    await create(alice, {
+      streamId: blog.id,
+      occurredOn: "2024-01-01",
+      amount: "1",
+      counterparty: "Alice Secret Client",
+      platform: "Alice Platform",
+    });
     const r = await call(suggestions, "/api/v1/transactions/suggestions", { auth: { cookie: user.cookie } });
     expect(r.json).toEqual({ counterparties: [], platforms: [] });
     const forBob = suggestionsResponse.parse((await call(suggestions, "/x", { auth: { cookie: bob.cookie } })).json);
@@ -768,7 +901,10 @@ describe("transactions: scoping between users", () => {
     expectProblem(await call(getTx, "/x", { auth: { token: bob.readToken }, params: { id: t.id } }), 404);
     expectProblem(await patch(bob, t.id, { amount: "0.01", counterparty: null }), 404);
     expectProblem(await patch(bob, t.id, { streamId: bobStream.id }), 404);
-    expectProblem(await call(patchTx, "/x", { method: "PATCH", auth: { token: bob.writeToken }, params: { id: t.id }, body: { kind: "expense" } }), 404);
+    expectProblem(
+      await call(patchTx, "/x", { method: "PATCH", auth: { token: bob.writeToken }, params: { id: t.id }, body: { kind: "expense" } }),
+      404,
+    );
     expectProblem(await del(bob, t.id), 404);
     expectProblem(await call(deleteTx, "/x", { method: "DELETE", auth: { token: bob.writeToken }, params: { id: t.id } }), 404);
     expect(strictTx.parse((await get(alice, t.id)).json)).toEqual(t);

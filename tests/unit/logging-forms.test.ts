@@ -90,4 +90,3 @@ describe("streamColorCss", () => {
     expect(streamColorCss(undefined, id)).toBe(streamColorCss(null, id));
   });
 });
-

@@ -7,7 +7,11 @@ import { loadDashboard, streamsEntry } from "@/lib/dashboard";
 
 export const metadata: Metadata = { title: "Concentration" };
 
-export default async function ConcentrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConcentrationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { user, today, firstMonth, hydrate } = await loadDashboard(searchParams);
   // Stream colours follow the streams list (shaped like GET /api/v1/streams), which also tells an account
   // without streams from one without income in this window.
@@ -17,7 +21,10 @@ export default async function ConcentrationPage({ searchParams }: { searchParams
       <Hydrated entries={[...hydrate, streams]}>
         {/* DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline. */}
         <div className="flex flex-col gap-6">
-          <DashboardHeader title="Concentration" question="Which clients and platforms could hurt you by leaving, and what would happen if they did?" />
+          <DashboardHeader
+            title="Concentration"
+            question="Which clients and platforms could hurt you by leaving, and what would happen if they did?"
+          />
           <ConcentrationDashboard />
         </div>
       </Hydrated>

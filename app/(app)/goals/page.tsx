@@ -15,17 +15,14 @@ export default async function GoalsPage({ searchParams }: { searchParams: Promis
   // This month's progress follows today's month whatever the window (whose months are complete ones).
   const current = thisMonth(today).window;
   // Shaped by the response schemas, exactly as GET /api/v1/goals and /api/v1/streams return them.
-  const [goals, streams, thisMonthMetrics] = await Promise.all([readGoals(user.id), streamsEntry(user.id), metricsEntries(user.id, [current])]);
+  const [goals, streams, thisMonthMetrics] = await Promise.all([
+    readGoals(user.id),
+    streamsEntry(user.id),
+    metricsEntries(user.id, [current]),
+  ]);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
-      <Hydrated
-        entries={[
-          ...hydrate,
-          ...thisMonthMetrics,
-          [goalsQuery().queryKey, goals],
-          streams,
-        ]}
-      >
+      <Hydrated entries={[...hydrate, ...thisMonthMetrics, [goalsQuery().queryKey, goals], streams]}>
         <div className="flex flex-col gap-6">
           {/* Goals is not one of the insight tabs, but keeps the shared window for its history. */}
           <DashboardHeader title="Goals" question="Are you earning what you aimed for, month after month?" tabs={false} />

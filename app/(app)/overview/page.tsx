@@ -20,13 +20,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const [more, streams] = await Promise.all([metricsEntries(user.id, [current, before]), streamsEntry(user.id)]);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
-      <Hydrated
-        entries={[
-          ...hydrate,
-          ...more,
-          streams,
-        ]}
-      >
+      <Hydrated entries={[...hydrate, ...more, streams]}>
         <div className="flex flex-col gap-6">
           <DashboardHeader title="Overview" question="How resilient is your income this month?" />
           <OverviewDashboard />

@@ -18,7 +18,10 @@ export default async function ResiliencePage({ searchParams }: { searchParams: P
     <WindowScope today={today} firstMonth={firstMonth}>
       <Hydrated entries={[...hydrate, [settingsQuery().queryKey, settings], streams]}>
         <div className="flex flex-col gap-6">
-          <DashboardHeader title="Resilience checklist" question="Would your income survive losing its biggest source, and what would make it sturdier?" />
+          <DashboardHeader
+            title="Resilience checklist"
+            question="Would your income survive losing its biggest source, and what would make it sturdier?"
+          />
           <ResilienceChecklist />
         </div>
       </Hydrated>

@@ -17,7 +17,10 @@ export default async function RiskPage({ searchParams }: { searchParams: Promise
       <Hydrated entries={[...hydrate, streams]}>
         {/* DashboardHeader ends with the tabs and no margin; the gap keeps the first cards off their underline. */}
         <div className="flex flex-col gap-6">
-          <DashboardHeader title="Risk" question="How much does your income swing from month to month, and do your streams cushion each other?" />
+          <DashboardHeader
+            title="Risk"
+            question="How much does your income swing from month to month, and do your streams cushion each other?"
+          />
           <RiskDashboard />
         </div>
       </Hydrated>

@@ -18,10 +18,18 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [settings, rates, tokens, unpriced] = await Promise.all([readSettings(user.id), readRates(user.id), readTokens(user.id), readUnpriced(user.id)]);
+  const [settings, rates, tokens, unpriced] = await Promise.all([
+    readSettings(user.id),
+    readRates(user.id),
+    readTokens(user.id),
+    readUnpriced(user.id),
+  ]);
   return (
     <>
-      <PageHeader title="Settings" description="Your currency, time zone, rule thresholds, exchange rates, API access, and your data: imports, export and backup." />
+      <PageHeader
+        title="Settings"
+        description="Your currency, time zone, rule thresholds, exchange rates, API access, and your data: imports, export and backup."
+      />
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
         <SettingsNav />
         <div className="flex min-w-0 flex-col gap-6">
@@ -33,7 +41,11 @@ export default async function SettingsPage() {
               [tokensQuery().queryKey, tokens],
             ]}
           >
-            <SettingsSections currencies={currencyChoices()} timeZones={timeZoneChoices(settings.timeZone)} today={todayIn(settings.timeZone)} />
+            <SettingsSections
+              currencies={currencyChoices()}
+              timeZones={timeZoneChoices(settings.timeZone)}
+              today={todayIn(settings.timeZone)}
+            />
             <SettingsSection id="tokens">
               <div className="flex flex-col gap-6">
                 <ApiTokens />

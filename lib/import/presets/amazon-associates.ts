@@ -51,7 +51,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   mx$: "MXN",
   mxn$: "MXN",
   s$: "SGD",
-  "zł": "PLN",
+  zł: "PLN",
 };
 
 function earningsColumn(columns: readonly string[]): { column: string; currency: string | null; symbol: string } | null {
@@ -77,7 +77,10 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
     return invalid(problems);
   }
   if (earnings.currency === null) {
-    problems.add(earnings.column, `The report's currency "${earnings.symbol}" is not one this preset knows: map the columns yourself and name the currency.`);
+    problems.add(
+      earnings.column,
+      `The report's currency "${earnings.symbol}" is not one this preset knows: map the columns yourself and name the currency.`,
+    );
     return invalid(problems);
   }
   const amount = readAmount(cells, earnings.column, "auto", problems, { required: true });

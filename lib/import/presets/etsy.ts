@@ -30,7 +30,18 @@ import { Cells, Problems, findHeaderRow, invalid, produced, readAmount, skip, tr
 
 const PLATFORM = "Etsy";
 
-const EXPENSE_TYPES = new Set(["fee", "fees", "marketing", "shipping", "shipping label", "postage", "listing", "transaction", "subscription", "processing"]);
+const EXPENSE_TYPES = new Set([
+  "fee",
+  "fees",
+  "marketing",
+  "shipping",
+  "shipping label",
+  "postage",
+  "listing",
+  "transaction",
+  "subscription",
+  "processing",
+]);
 const TAX_TYPES = new Set(["tax", "taxes", "vat", "gst", "sales tax"]);
 
 /** Taxes and state fees the buyer paid, collected and remitted by Etsy: not the seller's income. */
@@ -54,7 +65,10 @@ function readEtsyDate(cells: Cells, problems: Problems): string | undefined {
   for (const result of [parseImportDate(raw, "mon-d-y"), parseDayMonthNameYear(raw), parseImportDate(raw, "iso")]) {
     if (result.ok) return result.value;
   }
-  problems.add(path, raw === "" ? "The date is empty." : `"${raw}" is not a date as Etsy writes it ("September 24, 2026" or "24 September, 2026").`);
+  problems.add(
+    path,
+    raw === "" ? "The date is empty." : `"${raw}" is not a date as Etsy writes it ("September 24, 2026" or "24 September, 2026").`,
+  );
   return undefined;
 }
 
@@ -89,7 +103,8 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
     const out = [];
     const income = amount ?? (fees === null ? net : null);
     if (income !== null && signOfDecimal(income) !== 0) out.push(transaction({ ...shared, kind: "income", amount: income }));
-    if (fees !== null && signOfDecimal(fees) !== 0) out.push(transaction({ ...shared, kind: "expense", amount: negateDecimal(fees), description: `Fees: ${description}` }));
+    if (fees !== null && signOfDecimal(fees) !== 0)
+      out.push(transaction({ ...shared, kind: "expense", amount: negateDecimal(fees), description: `Fees: ${description}` }));
     return out.length === 0 ? skip("A statement line of 0.00: nothing to count.") : produced(...out);
   }
 

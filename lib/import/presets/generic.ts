@@ -11,7 +11,17 @@ import type { ImportReader, RecordOutcome } from "@/lib/import/types";
  * (`stream` too unless the import names one with ?stream=). Empty cells mean "not given": kind income,
  * the base currency, no counterparty. The engine checks every value like the API does.
  */
-export const GENERIC_COLUMNS = ["date", "stream", "kind", "amount", "currency", "counterparty", "platform", "description", "external_id"] as const;
+export const GENERIC_COLUMNS = [
+  "date",
+  "stream",
+  "kind",
+  "amount",
+  "currency",
+  "counterparty",
+  "platform",
+  "description",
+  "external_id",
+] as const;
 
 const REQUIRED = ["date", "amount"] as const;
 
@@ -20,7 +30,10 @@ const normalised = new Map<string, string>();
 const normalise = (cell: string) => {
   let name = normalised.get(cell);
   if (name === undefined) {
-    name = cell.replace(/^\uFEFF/, "").trim().toLowerCase();
+    name = cell
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .toLowerCase();
     if (normalised.size < 1000) normalised.set(cell, name);
   }
   return name;

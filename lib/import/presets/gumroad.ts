@@ -38,13 +38,27 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
   if (id.toLowerCase() === "totals") return skip("The totals row.");
 
   const problems = new Problems();
-  const occurredOn = readDate(cells, cells.get("Purchase Date") !== "" ? "Purchase Date" : "Purchase Time (UTC timezone)", ["iso", "datetime"], problems);
+  const occurredOn = readDate(
+    cells,
+    cells.get("Purchase Date") !== "" ? "Purchase Date" : "Purchase Time (UTC timezone)",
+    ["iso", "datetime"],
+    problems,
+  );
   const price = readAmount(cells, "Sale Price ($)", ".", problems, { required: true });
   const fees = readAmount(cells, "Fees ($)", ".", problems);
   const net = readAmount(cells, "Net Total ($)", ".", problems);
   const affiliate = readAmount(cells, "Affiliate commission ($)", ".", problems);
   const partial = readAmount(cells, "Partial Refund ($)", ".", problems);
-  if (problems.any || occurredOn === undefined || price === undefined || price === null || fees === undefined || net === undefined || affiliate === undefined || partial === undefined) {
+  if (
+    problems.any ||
+    occurredOn === undefined ||
+    price === undefined ||
+    price === null ||
+    fees === undefined ||
+    net === undefined ||
+    affiliate === undefined ||
+    partial === undefined
+  ) {
     return invalid(problems);
   }
 
@@ -57,28 +71,64 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
   const item = cells.get("Item Name");
   const variants = cells.get("Variants");
   const description = variants ? `${item} (${variants})` : item;
-  const shared = { occurredOn, currency: CURRENCY, platform: PLATFORM, counterparty: cells.get("Buyer Name") || cells.get("Purchase Email") || cells.get("Buyer Email") || null };
+  const shared = {
+    occurredOn,
+    currency: CURRENCY,
+    platform: PLATFORM,
+    counterparty: cells.get("Buyer Name") || cells.get("Purchase Email") || cells.get("Buyer Email") || null,
+  };
   const withId = (suffix: string) => (id ? `${id}${suffix}` : null);
 
   const out: ImportedTransaction[] = [transaction({ ...shared, kind: "income", amount: price, description, externalId: id || null })];
   if (fees !== null && signOfDecimal(fees) !== 0) {
-    out.push(transaction({ ...shared, kind: "expense", amount: fees, description: `Gumroad fee: ${description}`, externalId: withId(":fee") }));
+    out.push(
+      transaction({ ...shared, kind: "expense", amount: fees, description: `Gumroad fee: ${description}`, externalId: withId(":fee") }),
+    );
   }
-  if (affiliate !== null && signOfDecimal(affiliate) !== 0 && net !== null && sameDecimal(subtractDecimal(subtractDecimal(price, fees ?? "0"), affiliate), net)) {
+  if (
+    affiliate !== null &&
+    signOfDecimal(affiliate) !== 0 &&
+    net !== null &&
+    sameDecimal(subtractDecimal(subtractDecimal(price, fees ?? "0"), affiliate), net)
+  ) {
     const who = cells.get("Affiliate");
-    out.push(transaction({ ...shared, kind: "expense", amount: affiliate, description: `Affiliate commission${who ? ` (${who})` : ""}: ${description}`, externalId: withId(":affiliate") }));
+    out.push(
+      transaction({
+        ...shared,
+        kind: "expense",
+        amount: affiliate,
+        description: `Affiliate commission${who ? ` (${who})` : ""}: ${description}`,
+        externalId: withId(":affiliate"),
+      }),
+    );
   }
 
   let refunded = "0";
   if (flag(cells, "Fully Refunded?")) refunded = price;
   else if (flag(cells, "Refunded?") && partial !== null && signOfDecimal(partial) > 0) refunded = partial;
   if (signOfDecimal(refunded) !== 0) {
-    out.push(transaction({ ...shared, kind: "income", amount: negateDecimal(refunded), description: `Refund: ${description}`, externalId: withId(":refund") }));
+    out.push(
+      transaction({
+        ...shared,
+        kind: "income",
+        amount: negateDecimal(refunded),
+        description: `Refund: ${description}`,
+        externalId: withId(":refund"),
+      }),
+    );
   }
   if (flag(cells, "Disputed?") && !flag(cells, "Dispute Won?")) {
     const lost = subtractDecimal(price, refunded);
     if (signOfDecimal(lost) > 0) {
-      out.push(transaction({ ...shared, kind: "income", amount: negateDecimal(lost), description: `Chargeback: ${description}`, externalId: withId(":chargeback") }));
+      out.push(
+        transaction({
+          ...shared,
+          kind: "income",
+          amount: negateDecimal(lost),
+          description: `Chargeback: ${description}`,
+          externalId: withId(":chargeback"),
+        }),
+      );
     }
   }
   return produced(...out);

@@ -8,7 +8,11 @@ import { parseAmountGuessingDecimal, parseImportAmount, parseImportDate, type Im
 
 /** A header cell as compared: no BOM, trimmed, inner whitespace collapsed, lower case. */
 export function headerKey(cell: string): string {
-  return cell.replace(/^\uFEFF/, "").trim().replace(/\s+/g, " ").toLowerCase();
+  return cell
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 /** A column a reader needs: its name, or the names it goes by in different versions of the export. */

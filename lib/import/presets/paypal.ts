@@ -45,17 +45,18 @@ const PLATFORM = "PayPal";
 const COUNTED_STATUSES = new Set(["completed", "cleared", "refunded", "partially refunded", "reversed"]);
 
 type Classification =
-  | { type: "skip"; reason: string }
-  | { type: "income"; what: "payment" | "refund" | "chargeback" | "chargeback won" }
-  | { type: "fee" };
+  { type: "skip"; reason: string } | { type: "income"; what: "payment" | "refund" | "chargeback" | "chargeback won" } | { type: "fee" };
 
 function classify(type: string, gross: string): Classification {
   const t = type.toLowerCase().replace(/\s+/g, " ").trim();
   const sign = signOfDecimal(gross);
-  if (/shopping cart item/.test(t)) return { type: "skip", reason: "An item line of a shopping-cart payment: the payment itself is counted." };
+  if (/shopping cart item/.test(t))
+    return { type: "skip", reason: "An item line of a shopping-cart payment: the payment itself is counted." };
   if (/currency conversion/.test(t)) return { type: "skip", reason: "A currency conversion between your PayPal balances: not income." };
-  if (/withdraw|transfer to bank|to bank account/.test(t)) return { type: "skip", reason: "A withdrawal to your bank or card: not income." };
-  if (/deposit|add funds|funds added|top.?up/.test(t)) return { type: "skip", reason: "Money added to PayPal from your bank or card: not income." };
+  if (/withdraw|transfer to bank|to bank account/.test(t))
+    return { type: "skip", reason: "A withdrawal to your bank or card: not income." };
+  if (/deposit|add funds|funds added|top.?up/.test(t))
+    return { type: "skip", reason: "Money added to PayPal from your bank or card: not income." };
   if (/\bhold\b|\brelease\b|\breserve\b/.test(t)) return { type: "skip", reason: "A hold or its release on your balance: not income." };
   if (/authori[sz]ation|\border\b/.test(t)) return { type: "skip", reason: "An authorization: no money moved." };
   if (/cash ?back|bonus|reward/.test(t)) return { type: "skip", reason: "A PayPal reward or cash back: not income of this stream." };
@@ -68,7 +69,9 @@ function classify(type: string, gross: string): Classification {
     return sign < 0 ? { type: "income", what: "refund" } : { type: "skip", reason: "A refund of a payment you sent: not income." };
   }
   if (/reversal/.test(t)) {
-    return sign < 0 ? { type: "income", what: "chargeback" } : { type: "skip", reason: "A payment you sent came back (reversed): not income." };
+    return sign < 0
+      ? { type: "income", what: "chargeback" }
+      : { type: "skip", reason: "A payment you sent came back (reversed): not income." };
   }
   if (sign < 0) return { type: "skip", reason: "A payment you sent: not income of this stream." };
   return { type: "income", what: "payment" };
@@ -113,7 +116,9 @@ function makeRead(order: "mdy" | "dmy") {
     if (impact === "memo") return skip("A memo row: it does not change your PayPal balance.");
     const status = cells.get("Status");
     if (!COUNTED_STATUSES.has(status.toLowerCase())) {
-      return skip(status === "" ? "No status: not a completed transaction." : `Status "${status}": only completed transactions are counted.`);
+      return skip(
+        status === "" ? "No status: not a completed transaction." : `Status "${status}": only completed transactions are counted.`,
+      );
     }
 
     const problems = new Problems();
@@ -147,7 +152,15 @@ function makeRead(order: "mdy" | "dmy") {
         problems.add(cells.column("Fee"), `Gross ${gross}, Fee ${fee} and Net ${net ?? ""} do not add up.`);
         return invalid(problems);
       }
-      out.push(transaction({ ...shared, kind: "expense", amount: cost.cost, description: `PayPal fee: ${title}`, externalId: id ? `${id}:fee` : null }));
+      out.push(
+        transaction({
+          ...shared,
+          kind: "expense",
+          amount: cost.cost,
+          description: `PayPal fee: ${title}`,
+          externalId: id ? `${id}:fee` : null,
+        }),
+      );
     }
     return produced(...out);
   };

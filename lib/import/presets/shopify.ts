@@ -29,8 +29,29 @@ import { Cells, Problems, findHeaderRow, invalid, produced, readAmount, readDate
 
 const PLATFORM = "Shopify";
 
-const INCOME = new Set(["charge", "refund", "dispute", "chargeback", "dispute_reversal", "chargeback_won", "dispute_won", "adjustment", "charge_adjustment", "adjustment_reversal"]);
-const EXPENSE = new Set(["chargeback_fee", "chargeback_fee_refund", "dispute_fee", "billing_debit", "billing_debit_reversal", "shipping_label", "shipping_label_adjustment", "tax_adjustment_debit", "tax_adjustment_credit"]);
+const INCOME = new Set([
+  "charge",
+  "refund",
+  "dispute",
+  "chargeback",
+  "dispute_reversal",
+  "chargeback_won",
+  "dispute_won",
+  "adjustment",
+  "charge_adjustment",
+  "adjustment_reversal",
+]);
+const EXPENSE = new Set([
+  "chargeback_fee",
+  "chargeback_fee_refund",
+  "dispute_fee",
+  "billing_debit",
+  "billing_debit_reversal",
+  "shipping_label",
+  "shipping_label_adjustment",
+  "tax_adjustment_debit",
+  "tax_adjustment_credit",
+]);
 const SKIP: Readonly<Record<string, string>> = {
   payout: "A payout to your bank: not income.",
   payout_failure: "A failed payout coming back: not income.",
@@ -54,7 +75,10 @@ const SKIP: Readonly<Record<string, string>> = {
 function read(record: Readonly<Record<string, string>>): RecordOutcome {
   const cells = new Cells(record);
   const type = cells.get("Type");
-  const key = type.toLowerCase().trim().replace(/[\s-]+/g, "_");
+  const key = type
+    .toLowerCase()
+    .trim()
+    .replace(/[\s-]+/g, "_");
   const skipReason = SKIP[key];
   if (skipReason !== undefined) return skip(skipReason);
   if (!INCOME.has(key) && !EXPENSE.has(key)) {
@@ -84,7 +108,14 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
   const out = [];
   if (signOfDecimal(amount) !== 0) out.push(transaction({ ...shared, kind: "income", amount, description }));
   if (fee !== null && signOfDecimal(fee) !== 0) {
-    out.push(transaction({ ...shared, kind: "expense", amount: fee, description: key === "dispute" || key === "chargeback" ? `Chargeback fee: ${description}` : `Shopify fee: ${description}` }));
+    out.push(
+      transaction({
+        ...shared,
+        kind: "expense",
+        amount: fee,
+        description: key === "dispute" || key === "chargeback" ? `Chargeback fee: ${description}` : `Shopify fee: ${description}`,
+      }),
+    );
   }
   return out.length === 0 ? skip("A row of 0.00: no money moved.") : produced(...out);
 }

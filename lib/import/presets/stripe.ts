@@ -94,7 +94,11 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
   if (skipReason !== undefined) return skip(skipReason);
   if (category.startsWith("issuing_")) return skip("Stripe Issuing card activity: spending, not income of this stream.");
   if (!INCOME.has(category) && !EXPENSE.has(category)) {
-    return skip(category === "" ? "No reporting_category: not a balance transaction row." : `Stripe reporting category "${category}" is not one this preset counts.`);
+    return skip(
+      category === ""
+        ? "No reporting_category: not a balance transaction row."
+        : `Stripe reporting category "${category}" is not one this preset counts.`,
+    );
   }
 
   const problems = new Problems();
@@ -134,11 +138,19 @@ export const stripeReader: ImportReader = {
   id: "stripe",
   name: "Stripe balance change from activity",
   description:
-    "Stripe's itemized \"Balance change from activity\" report (Reports → Balance → Download, itemized). Charges are income and their Stripe fees expenses; refunds and disputes are negative income, dispute fees expenses. Payouts, transfers, top-ups and reserves are skipped.",
+    'Stripe\'s itemized "Balance change from activity" report (Reports → Balance → Download, itemized). Charges are income and their Stripe fees expenses; refunds and disputes are negative income, dispute fees expenses. Payouts, transfers, top-ups and reserves are skipped.',
   platform: PLATFORM,
   defaultStream: PLATFORM,
   requiredColumns: ["balance_transaction_id", "created_utc", "currency", "gross", "fee", "net", "reporting_category"],
   findHeader: (firstRecords) =>
-    findHeaderRow(firstRecords, ["balance_transaction_id", ["created", "created_utc"], "currency", "gross", "fee", "net", "reporting_category"]),
+    findHeaderRow(firstRecords, [
+      "balance_transaction_id",
+      ["created", "created_utc"],
+      "currency",
+      "gross",
+      "fee",
+      "net",
+      "reporting_category",
+    ]),
   read: (record) => read(record),
 };

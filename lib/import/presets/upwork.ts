@@ -59,7 +59,14 @@ function read(record: Readonly<Record<string, string>>): RecordOutcome {
   if (signOfDecimal(amount) === 0) return skip("A row of 0.00: no money moved.");
 
   const description = cells.get(DESCRIPTION) || cells.get("Transaction summary") || type;
-  const shared = { occurredOn, currency: "USD", platform: PLATFORM, counterparty: cells.get(CLIENT) || null, description, externalId: cells.get(ID) || null };
+  const shared = {
+    occurredOn,
+    currency: "USD",
+    platform: PLATFORM,
+    counterparty: cells.get(CLIENT) || null,
+    description,
+    externalId: cells.get(ID) || null,
+  };
 
   if (isFee) return produced(transaction({ ...shared, kind: "expense", amount: negateDecimal(amount) }));
   if (isRefund) {

@@ -59,7 +59,8 @@ function readStatement(cells: Cells): RecordOutcome {
   else if (["ACCRUAL_CHARGE", "ACCRUAL_CHECKOUT", "INTEREST", "INVESTMENT_TRADE_ORDER", "BALANCE_CASHBACK"].includes(details)) {
     reason = "Interest, cashback or investment activity on your balance: not income of this stream.";
   } else if (direction === "DEBIT") reason = "Money sent from Wise (to your bank or anyone else): not income.";
-  else if (details !== "" && details !== "TRANSFER" && details !== "DEPOSIT") reason = `Wise transaction type "${details}" is not one this preset counts.`;
+  else if (details !== "" && details !== "TRANSFER" && details !== "DEPOSIT")
+    reason = `Wise transaction type "${details}" is not one this preset counts.`;
 
   const hasFee = fees !== null && signOfDecimal(fees) > 0;
   if (reason !== null && !(conversion && hasFee)) return skip(reason);
@@ -75,7 +76,14 @@ function readStatement(cells: Cells): RecordOutcome {
   // Received: Amount is what landed; Wise's fee was taken before it did.
   const gross = hasFee ? addDecimal(amount, fees ?? "0") : amount;
   const text = description || cells.get("Payment Reference") || "Money received";
-  const income = transaction({ ...shared, kind: "income", amount: gross, counterparty: cells.get("Payer Name") || null, description: text, externalId: id || null });
+  const income = transaction({
+    ...shared,
+    kind: "income",
+    amount: gross,
+    counterparty: cells.get("Payer Name") || null,
+    description: text,
+    externalId: id || null,
+  });
   return hasFee ? produced(income, { ...feeTransaction(text), counterparty: income.counterparty }) : produced(income);
 }
 
@@ -97,7 +105,17 @@ function readHistory(cells: Cells): RecordOutcome {
     const occurredOn = readDate(cells, "Created on", ["datetime", "iso"], problems);
     const currency = currencyOf(cells, cells.get("Source fee currency") !== "" ? "Source fee currency" : "Source currency", problems);
     if (problems.any || occurredOn === undefined || currency === undefined) return invalid(problems);
-    return produced(transaction({ occurredOn, currency, platform: PLATFORM, kind: "expense", amount: fee, description: "Wise fee: conversion", externalId: id ? `${id}:fee` : null }));
+    return produced(
+      transaction({
+        occurredOn,
+        currency,
+        platform: PLATFORM,
+        kind: "expense",
+        amount: fee,
+        description: "Wise fee: conversion",
+        externalId: id ? `${id}:fee` : null,
+      }),
+    );
   }
   if (direction !== "IN") return skip(`Direction "${cells.get("Direction")}" is not IN, OUT or NEUTRAL.`);
   if (id.toUpperCase().startsWith("CARD")) return skip("Card spending (or its refund): not income of this stream.");
@@ -109,16 +127,32 @@ function readHistory(cells: Cells): RecordOutcome {
   const received = readAmount(cells, "Target amount (after fees)", ".", problems, { required: true });
   const fee = readAmount(cells, "Target fee amount", ".", problems);
   const currency = currencyOf(cells, "Target currency", problems);
-  if (problems.any || occurredOn === undefined || received === undefined || received === null || fee === undefined || currency === undefined) {
+  if (
+    problems.any ||
+    occurredOn === undefined ||
+    received === undefined ||
+    received === null ||
+    fee === undefined ||
+    currency === undefined
+  ) {
     return invalid(problems);
   }
   const hasFee = fee !== null && signOfDecimal(fee) > 0;
   const text = cells.get("Reference") || (source ? `Received from ${source}` : "Money received");
   const shared = { occurredOn, currency, platform: PLATFORM, counterparty: source || null };
   // 2500.00 received after a 5.00 fee: 2505.00 of income and 5.00 of cost.
-  const income = transaction({ ...shared, kind: "income", amount: hasFee ? addDecimal(received, fee ?? "0") : received, description: text, externalId: id || null });
+  const income = transaction({
+    ...shared,
+    kind: "income",
+    amount: hasFee ? addDecimal(received, fee ?? "0") : received,
+    description: text,
+    externalId: id || null,
+  });
   if (!hasFee) return produced(income);
-  return produced(income, transaction({ ...shared, kind: "expense", amount: fee ?? "0", description: `Wise fee: ${text}`, externalId: id ? `${id}:fee` : null }));
+  return produced(
+    income,
+    transaction({ ...shared, kind: "expense", amount: fee ?? "0", description: `Wise fee: ${text}`, externalId: id ? `${id}:fee` : null }),
+  );
 }
 
 const STATEMENT = ["TransferWise ID", "Date", "Amount", "Currency", "Description"] as const;

@@ -37,13 +37,30 @@ describe("amazon-associates: Fee-Earnings report", () => {
 
   it("takes the currency from the column names, and refuses one it does not know", () => {
     const row = { Category: "Home", Name: "Kettle", ASIN: "B0", "Tracking ID": "in-21", "Date Shipped": "2026-09-20" };
-    expect(amazonAssociatesReader.read({ ...row, "Ad Fees(Rs.)": "160.00" }, 3)).toMatchObject({ type: "transactions", transactions: [{ amount: "160.00", currency: "INR" }] });
-    expect(amazonAssociatesReader.read({ ...row, "Earnings (£)": "1,234.50" }, 3)).toMatchObject({ type: "transactions", transactions: [{ amount: "1234.50", currency: "GBP" }] });
-    expect(amazonAssociatesReader.read({ ...row, "Ad Fees(€)": "3,20" }, 3)).toMatchObject({ type: "transactions", transactions: [{ amount: "3.20", currency: "EUR" }] });
+    expect(amazonAssociatesReader.read({ ...row, "Ad Fees(Rs.)": "160.00" }, 3)).toMatchObject({
+      type: "transactions",
+      transactions: [{ amount: "160.00", currency: "INR" }],
+    });
+    expect(amazonAssociatesReader.read({ ...row, "Earnings (£)": "1,234.50" }, 3)).toMatchObject({
+      type: "transactions",
+      transactions: [{ amount: "1234.50", currency: "GBP" }],
+    });
+    expect(amazonAssociatesReader.read({ ...row, "Ad Fees(€)": "3,20" }, 3)).toMatchObject({
+      type: "transactions",
+      transactions: [{ amount: "3.20", currency: "EUR" }],
+    });
     expect(amazonAssociatesReader.read({ ...row, "Ad Fees(kr)": "3.20" }, 3)).toEqual({
       type: "invalid",
-      errors: [{ path: "Ad Fees(kr)", message: 'The report\'s currency "kr" is not one this preset knows: map the columns yourself and name the currency.' }],
+      errors: [
+        {
+          path: "Ad Fees(kr)",
+          message: 'The report\'s currency "kr" is not one this preset knows: map the columns yourself and name the currency.',
+        },
+      ],
     });
-    expect(amazonAssociatesReader.read({ Category: "Total", Name: "", ASIN: "", "Date Shipped": "", "Ad Fees($)": "36.05" }, 12)).toEqual({ type: "skip", reason: "The totals row." });
+    expect(amazonAssociatesReader.read({ Category: "Total", Name: "", ASIN: "", "Date Shipped": "", "Ad Fees($)": "36.05" }, 12)).toEqual({
+      type: "skip",
+      reason: "The totals row.",
+    });
   });
 });

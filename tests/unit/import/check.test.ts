@@ -3,10 +3,17 @@
 // accepts with the same value; and the fast path accepts every ordinary valid row.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkTextTransaction, checkTransaction, latestRecordDate, textTransactionInput, type TextTransaction } from "@/lib/schemas/transactions";
+import {
+  checkTextTransaction,
+  checkTransaction,
+  latestRecordDate,
+  textTransactionInput,
+  type TextTransaction,
+} from "@/lib/schemas/transactions";
 
 const latest = latestRecordDate();
-const pad = (s: fc.Arbitrary<string>) => fc.tuple(fc.constantFrom("", " ", "\t", "  "), s, fc.constantFrom("", " ", "\n")).map(([a, b, c]) => a + b + c);
+const pad = (s: fc.Arbitrary<string>) =>
+  fc.tuple(fc.constantFrom("", " ", "\t", "  "), s, fc.constantFrom("", " ", "\n")).map(([a, b, c]) => a + b + c);
 
 const text = (max: number) =>
   fc.oneof(
@@ -19,14 +26,33 @@ const text = (max: number) =>
   );
 
 const date = fc.oneof(
-  { arbitrary: fc.date({ min: new Date("1960-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), weight: 6 },
+  {
+    arbitrary: fc
+      .date({ min: new Date("1960-01-01"), max: new Date("2030-01-01"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    weight: 6,
+  },
   fc.date({ min: new Date("1960-01-01"), max: new Date("2200-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-  fc.constantFrom("1970-01-01", "1969-12-31", latest, "2024-02-29", "2023-02-29", "2026-13-01", "2026-1-1", " 2026-01-01", "", "abc", "20260101"),
+  fc.constantFrom(
+    "1970-01-01",
+    "1969-12-31",
+    latest,
+    "2024-02-29",
+    "2023-02-29",
+    "2026-13-01",
+    "2026-1-1",
+    " 2026-01-01",
+    "",
+    "abc",
+    "20260101",
+  ),
 );
 
 const amount = fc.oneof(
   { arbitrary: fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 10 ** 6 })).map(([neg, n]) => `${neg ? "-" : ""}${n / 100}`), weight: 4 },
-  fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,4}$/))).map(([neg, whole, frac]) => `${neg ? "-" : ""}${whole}${frac === null ? "" : `.${frac}`}`),
+  fc
+    .tuple(fc.boolean(), fc.integer({ min: 0, max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,4}$/)))
+    .map(([neg, whole, frac]) => `${neg ? "-" : ""}${whole}${frac === null ? "" : `.${frac}`}`),
   fc.constantFrom("0", "0.00", "-0", "1e3", "+5", " 5", "5 ", "1,5", "", "12.345", "999999999999999999", "0.001"),
 );
 
@@ -67,8 +93,12 @@ describe("checkTextTransaction", () => {
     const ordinary = fc.record({
       stream: fc.constantFrom("Shop", " Consulting ", "Ünïcode stream"),
       kind: fc.constantFrom("income", "expense") as fc.Arbitrary<"income" | "expense">,
-      occurredOn: fc.date({ min: new Date("1970-01-01"), max: new Date("2026-01-01"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
-      amount: fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 10 ** 7 })).map(([neg, cents]) => `${neg ? "-" : ""}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`),
+      occurredOn: fc
+        .date({ min: new Date("1970-01-01"), max: new Date("2026-01-01"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+      amount: fc
+        .tuple(fc.boolean(), fc.integer({ min: 1, max: 10 ** 7 }))
+        .map(([neg, cents]) => `${neg ? "-" : ""}${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`),
       currency: fc.constantFrom(null, "USD", "eur"),
       counterparty: fc.constantFrom(null, "Acme", " Acme "),
       platform: fc.constantFrom(null, "Stripe"),

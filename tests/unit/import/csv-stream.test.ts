@@ -45,7 +45,9 @@ describe("csvRecords", () => {
           const whole = await records(text);
           expect(await records(text, cuts)).toEqual(whole);
           // and the same cells papaparse reads from the whole text at once (blank records left out)
-          const papa = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { newline, delimiter: "," }).data.filter((r) => !r.every((c) => c.trim() === ""));
+          const papa = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { newline, delimiter: "," }).data.filter(
+            (r) => !r.every((c) => c.trim() === ""),
+          );
           expect(whole.map((r) => r.cells)).toEqual(papa);
         },
       ),
@@ -59,20 +61,40 @@ describe("csvRecords", () => {
   });
 
   it("guesses a semicolon or tab separator, and reads UTF-16 with its BOM", async () => {
-    expect((await records("date;amount\n2026-01-01;1,50\n")).map((r) => r.cells)).toEqual([["date", "amount"], ["2026-01-01", "1,50"]]);
-    expect((await records("date\tamount\n2026-01-01\t1.50\n")).map((r) => r.cells)).toEqual([["date", "amount"], ["2026-01-01", "1.50"]]);
+    expect((await records("date;amount\n2026-01-01;1,50\n")).map((r) => r.cells)).toEqual([
+      ["date", "amount"],
+      ["2026-01-01", "1,50"],
+    ]);
+    expect((await records("date\tamount\n2026-01-01\t1.50\n")).map((r) => r.cells)).toEqual([
+      ["date", "amount"],
+      ["2026-01-01", "1.50"],
+    ]);
     const utf16 = new Uint8Array([0xff, 0xfe, ...Array.from("date,amount\nä,1\n").flatMap((c) => [c.charCodeAt(0), 0])]);
-    expect((await records(utf16, [3, 7])).map((r) => r.cells)).toEqual([["date", "amount"], ["ä", "1"]]);
+    expect((await records(utf16, [3, 7])).map((r) => r.cells)).toEqual([
+      ["date", "amount"],
+      ["ä", "1"],
+    ]);
   });
 
   it("marks a record with a broken quote, and refuses a record that never ends", async () => {
-    expect(await records('a,b\n1,"open\n')).toEqual([{ line: 1, cells: ["a", "b"] }, { line: 2, cells: ["1", "open\n"], error: "A quoted cell is never closed." }]);
+    expect(await records('a,b\n1,"open\n')).toEqual([
+      { line: 1, cells: ["a", "b"] },
+      { line: 2, cells: ["1", "open\n"], error: "A quoted cell is never closed." },
+    ]);
     const huge = `a,b\n1,"${"x".repeat(MAX_RECORD_CHARS + 10)}`;
-    await expect(records(huge, Array.from({ length: 40 }, (_, i) => (i + 1) * 32_768))).rejects.toBeInstanceOf(CsvFormatError);
+    await expect(
+      records(
+        huge,
+        Array.from({ length: 40 }, (_, i) => (i + 1) * 32_768),
+      ),
+    ).rejects.toBeInstanceOf(CsvFormatError);
   });
 
   it("turns bytes that are not UTF-8 into U+FFFD instead of failing", async () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("a,b\n"), 0xff, 0xc3, 0x28, 0x2c, 0x31, 0x0a]);
-    expect((await records(bytes)).map((r) => r.cells)).toEqual([["a", "b"], ["\uFFFD\uFFFD(", "1"]]);
+    expect((await records(bytes)).map((r) => r.cells)).toEqual([
+      ["a", "b"],
+      ["\uFFFD\uFFFD(", "1"],
+    ]);
   });
 });

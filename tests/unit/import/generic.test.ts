@@ -11,14 +11,43 @@ describe("the generic CSV reader", () => {
   });
 
   it("reads a row, empty cells as not given, kind defaulting to income", () => {
-    expect(genericReader.read(rec({ Date: " 2026-01-05 ", Stream: "Shop", Kind: "", Amount: "12.50", Currency: "eur", Counterparty: "", description: "'=SUM(A1)" }), 2)).toEqual({
+    expect(
+      genericReader.read(
+        rec({
+          Date: " 2026-01-05 ",
+          Stream: "Shop",
+          Kind: "",
+          Amount: "12.50",
+          Currency: "eur",
+          Counterparty: "",
+          description: "'=SUM(A1)",
+        }),
+        2,
+      ),
+    ).toEqual({
       type: "transactions",
       transactions: [
-        { occurredOn: "2026-01-05", kind: "income", amount: "12.50", currency: "EUR", stream: "Shop", counterparty: null, platform: null, description: "=SUM(A1)", externalId: null },
+        {
+          occurredOn: "2026-01-05",
+          kind: "income",
+          amount: "12.50",
+          currency: "EUR",
+          stream: "Shop",
+          counterparty: null,
+          platform: null,
+          description: "=SUM(A1)",
+          externalId: null,
+        },
       ],
     });
-    expect(genericReader.read(rec({ date: "2026-01-05", amount: "1", kind: "Expense" }), 3)).toMatchObject({ type: "transactions", transactions: [{ kind: "expense", stream: null, currency: null }] });
-    expect(genericReader.read(rec({ date: "2026-01-05", amount: "1", kind: "gift" }), 4)).toEqual({ type: "invalid", errors: [{ path: "kind", message: "Kind is income or expense (empty means income)." }] });
+    expect(genericReader.read(rec({ date: "2026-01-05", amount: "1", kind: "Expense" }), 3)).toMatchObject({
+      type: "transactions",
+      transactions: [{ kind: "expense", stream: null, currency: null }],
+    });
+    expect(genericReader.read(rec({ date: "2026-01-05", amount: "1", kind: "gift" }), 4)).toEqual({
+      type: "invalid",
+      errors: [{ path: "kind", message: "Kind is income or expense (empty means income)." }],
+    });
   });
 
   it("takes off exactly the apostrophe the export puts before formula-like text", () => {

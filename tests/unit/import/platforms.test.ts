@@ -48,7 +48,11 @@ describe("PLATFORM_READERS: the platform presets", () => {
       const first = runReader(reader, text);
       expect(runReader(reader, text)).toEqual(first);
       // The M/D/YYYY sample read day first is the one expected failure (its dates only fit month first).
-      if (reader.id !== "paypal-dmy") expect(first.outcomes.filter((o) => o.outcome.type === "invalid"), reader.id).toEqual([]);
+      if (reader.id !== "paypal-dmy")
+        expect(
+          first.outcomes.filter((o) => o.outcome.type === "invalid"),
+          reader.id,
+        ).toEqual([]);
     }
   });
 

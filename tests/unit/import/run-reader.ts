@@ -59,7 +59,9 @@ export function runReader(reader: ImportReader, text: string): ReaderRun {
 
 /** The transactions of a run, each with the line it came from. */
 export function transactionsOf(run: ReaderRun): (ImportedTransaction & { line: number })[] {
-  return run.outcomes.flatMap(({ line, outcome }) => (outcome.type === "transactions" ? outcome.transactions.map((t) => ({ line, ...t })) : []));
+  return run.outcomes.flatMap(({ line, outcome }) =>
+    outcome.type === "transactions" ? outcome.transactions.map((t) => ({ line, ...t })) : [],
+  );
 }
 
 export function skipsOf(run: ReaderRun): { line: number; reason: string }[] {

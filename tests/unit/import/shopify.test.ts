@@ -29,7 +29,13 @@ describe("shopify: payouts transactions export", () => {
       expected(6, { ...S, occurredOn: "2026-09-04", kind: "expense", amount: "6.10", description: "Shopify fee: Charge: order #1004" }),
       // A chargeback: −120.00 of income and its 15.00 fee (−120.00 − 15.00 = −135.00 net).
       expected(8, { ...S, occurredOn: "2026-09-10", kind: "income", amount: "-120.00", description: "Dispute: order #1002" }),
-      expected(8, { ...S, occurredOn: "2026-09-10", kind: "expense", amount: "15.00", description: "Chargeback fee: Dispute: order #1002" }),
+      expected(8, {
+        ...S,
+        occurredOn: "2026-09-10",
+        kind: "expense",
+        amount: "15.00",
+        description: "Chargeback fee: Dispute: order #1002",
+      }),
       // A line break inside the payment method's quotes (lines 9–10); a pending payout still counts: 35.00 − 1.32 = 33.68.
       expected(9, { ...S, occurredOn: "2026-09-12", kind: "income", amount: "35.00", description: "Charge: order #1005" }),
       expected(9, { ...S, occurredOn: "2026-09-12", kind: "expense", amount: "1.32", description: "Shopify fee: Charge: order #1005" }),
@@ -51,15 +57,47 @@ describe("shopify: payouts transactions export", () => {
   });
 
   it("reads the older header without Payout ID, Checkout or VAT", () => {
-    const header = ["Transaction Date", "Type", "Order", "Card Brand", "Card Source", "Payout Status", "Payout Date", "Available On", "Amount", "Fee", "Net", "Currency"];
+    const header = [
+      "Transaction Date",
+      "Type",
+      "Order",
+      "Card Brand",
+      "Card Source",
+      "Payout Status",
+      "Payout Date",
+      "Available On",
+      "Amount",
+      "Fee",
+      "Net",
+      "Currency",
+    ];
     expect(shopifyReader.findHeader([header])).toBe(0);
     expect(
-      shopifyReader.read({ "Transaction Date": "2026-09-01 10:00:00 -0400", Type: "charge", Order: "#1001", Amount: "45.00", Fee: "1.61", Net: "43.39", Currency: "CAD" }, 2),
-    ).toMatchObject({ type: "transactions", transactions: [{ amount: "45.00", currency: "CAD" }, { kind: "expense", amount: "1.61" }] });
+      shopifyReader.read(
+        {
+          "Transaction Date": "2026-09-01 10:00:00 -0400",
+          Type: "charge",
+          Order: "#1001",
+          Amount: "45.00",
+          Fee: "1.61",
+          Net: "43.39",
+          Currency: "CAD",
+        },
+        2,
+      ),
+    ).toMatchObject({
+      type: "transactions",
+      transactions: [
+        { amount: "45.00", currency: "CAD" },
+        { kind: "expense", amount: "1.61" },
+      ],
+    });
   });
 
   it("names a bad date", () => {
-    expect(shopifyReader.read({ "Transaction Date": "Sep 1", Type: "charge", Amount: "1.00", Fee: "0", Net: "1.00", Currency: "USD" }, 2)).toMatchObject({
+    expect(
+      shopifyReader.read({ "Transaction Date": "Sep 1", Type: "charge", Amount: "1.00", Fee: "0", Net: "1.00", Currency: "USD" }, 2),
+    ).toMatchObject({
       type: "invalid",
       errors: [{ path: "Transaction Date" }],
     });

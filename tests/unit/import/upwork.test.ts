@@ -15,21 +15,106 @@ describe("upwork: transaction history (current layout)", () => {
   it("reads payments, fees, a refund and fee refunds into the transactions written out here", () => {
     expect(transactionsOf(run)).toEqual([
       // The fee for withdrawing is a cost of the stream (the withdrawal itself is skipped).
-      expected(3, { ...U, occurredOn: "2026-10-30", kind: "expense", amount: "0.99", description: "Direct to Local Bank fee", externalId: "7301002" }),
+      expected(3, {
+        ...U,
+        occurredOn: "2026-10-30",
+        kind: "expense",
+        amount: "0.99",
+        description: "Direct to Local Bank fee",
+        externalId: "7301002",
+      }),
       // 12 hours at 60.00 = 720.00, the description with a line break inside its quotes (lines 4–5); the 10% fee 72.00.
-      expected(4, { ...U, occurredOn: "2026-10-28", kind: "income", amount: "720.00", counterparty: "Northwind Traders", description: "Hourly 12:00 hrs @ $60.00/hr Logo & brand refresh", externalId: "7301003" }),
-      expected(6, { ...U, occurredOn: "2026-10-28", kind: "expense", amount: "72.00", counterparty: "Northwind Traders", description: "Service Fee for Invoice 800123460", externalId: "7301004" }),
+      expected(4, {
+        ...U,
+        occurredOn: "2026-10-28",
+        kind: "income",
+        amount: "720.00",
+        counterparty: "Northwind Traders",
+        description: "Hourly 12:00 hrs @ $60.00/hr Logo & brand refresh",
+        externalId: "7301003",
+      }),
+      expected(6, {
+        ...U,
+        occurredOn: "2026-10-28",
+        kind: "expense",
+        amount: "72.00",
+        counterparty: "Northwind Traders",
+        description: "Service Fee for Invoice 800123460",
+        externalId: "7301004",
+      }),
       // A milestone of 1500.00 with quotes and a comma in its description; 10% fee 150.00.
-      expected(7, { ...U, occurredOn: "2026-10-20", kind: "income", amount: "1500.00", counterparty: "Globex, Inc.", description: 'Milestone 2: "API docs", v1', externalId: "7301005" }),
-      expected(8, { ...U, occurredOn: "2026-10-20", kind: "expense", amount: "150.00", counterparty: "Globex, Inc.", description: "Service Fee for Invoice 800123470", externalId: "7301006" }),
-      expected(9, { ...U, occurredOn: "2026-10-15", kind: "income", amount: "100.00", counterparty: "Initech", description: "Bonus for quick turnaround", externalId: "7301007" }),
-      expected(10, { ...U, occurredOn: "2026-10-15", kind: "expense", amount: "10.00", counterparty: "Initech", description: "Service Fee for Invoice 800123480", externalId: "7301008" }),
+      expected(7, {
+        ...U,
+        occurredOn: "2026-10-20",
+        kind: "income",
+        amount: "1500.00",
+        counterparty: "Globex, Inc.",
+        description: 'Milestone 2: "API docs", v1',
+        externalId: "7301005",
+      }),
+      expected(8, {
+        ...U,
+        occurredOn: "2026-10-20",
+        kind: "expense",
+        amount: "150.00",
+        counterparty: "Globex, Inc.",
+        description: "Service Fee for Invoice 800123470",
+        externalId: "7301006",
+      }),
+      expected(9, {
+        ...U,
+        occurredOn: "2026-10-15",
+        kind: "income",
+        amount: "100.00",
+        counterparty: "Initech",
+        description: "Bonus for quick turnaround",
+        externalId: "7301007",
+      }),
+      expected(10, {
+        ...U,
+        occurredOn: "2026-10-15",
+        kind: "expense",
+        amount: "10.00",
+        counterparty: "Initech",
+        description: "Service Fee for Invoice 800123480",
+        externalId: "7301008",
+      }),
       // A refund given: −40.00 of income; the fee on it refunded (+4.00) is a cost of −4.00.
-      expected(11, { ...U, occurredOn: "2026-10-12", kind: "income", amount: "-40.00", counterparty: "Initech", description: "Refund to Initech for Invoice 800123450", externalId: "7301009" }),
-      expected(12, { ...U, occurredOn: "2026-10-12", kind: "expense", amount: "-4.00", counterparty: "Initech", description: "Service Fee refund for Invoice 800123490", externalId: "7301010" }),
+      expected(11, {
+        ...U,
+        occurredOn: "2026-10-12",
+        kind: "income",
+        amount: "-40.00",
+        counterparty: "Initech",
+        description: "Refund to Initech for Invoice 800123450",
+        externalId: "7301009",
+      }),
+      expected(12, {
+        ...U,
+        occurredOn: "2026-10-12",
+        kind: "expense",
+        amount: "-4.00",
+        counterparty: "Initech",
+        description: "Service Fee refund for Invoice 800123490",
+        externalId: "7301010",
+      }),
       // Platform costs: the membership and Connects.
-      expected(13, { ...U, occurredOn: "2026-10-05", kind: "expense", amount: "14.99", description: "Freelancer Plus membership", externalId: "7301011" }),
-      expected(14, { ...U, occurredOn: "2026-10-03", kind: "expense", amount: "12.00", description: "Purchase of 80 Connects", externalId: "7301012" }),
+      expected(13, {
+        ...U,
+        occurredOn: "2026-10-05",
+        kind: "expense",
+        amount: "14.99",
+        description: "Freelancer Plus membership",
+        externalId: "7301011",
+      }),
+      expected(14, {
+        ...U,
+        occurredOn: "2026-10-03",
+        kind: "expense",
+        amount: "12.00",
+        description: "Purchase of 80 Connects",
+        externalId: "7301012",
+      }),
     ]);
   });
 
@@ -43,17 +128,56 @@ describe("upwork: transaction history (current layout)", () => {
   });
 
   it("reads the earlier layout (Type, Amount, Team, Ref ID)", () => {
-    const header = ["Date", "Ref ID", "Type", "Description", "Agency", "Freelancer", "Team", "Account Name", "PO", "Amount", "ExchangeRate", "Currency", "Balance"];
+    const header = [
+      "Date",
+      "Ref ID",
+      "Type",
+      "Description",
+      "Agency",
+      "Freelancer",
+      "Team",
+      "Account Name",
+      "PO",
+      "Amount",
+      "ExchangeRate",
+      "Currency",
+      "Balance",
+    ];
     expect(upworkReader.findHeader([header])).toBe(0);
-    const out = upworkReader.read({ Date: "Jan 15, 2024", "Ref ID": "R-9", Type: "Fixed Price", Description: "Milestone 1", Team: "Acme", Amount: "300.00", Balance: "300.00" }, 2);
+    const out = upworkReader.read(
+      {
+        Date: "Jan 15, 2024",
+        "Ref ID": "R-9",
+        Type: "Fixed Price",
+        Description: "Milestone 1",
+        Team: "Acme",
+        Amount: "300.00",
+        Balance: "300.00",
+      },
+      2,
+    );
     expect(out).toEqual({
       type: "transactions",
-      transactions: [{ occurredOn: "2024-01-15", kind: "income", amount: "300.00", currency: "USD", stream: null, counterparty: "Acme", platform: "Upwork", description: "Milestone 1", externalId: "R-9" }],
+      transactions: [
+        {
+          occurredOn: "2024-01-15",
+          kind: "income",
+          amount: "300.00",
+          currency: "USD",
+          stream: null,
+          counterparty: "Acme",
+          platform: "Upwork",
+          description: "Milestone 1",
+          externalId: "R-9",
+        },
+      ],
     });
   });
 
   it("names a bad amount", () => {
-    expect(upworkReader.read({ Date: "Oct 1, 2026", "Transaction type": "Hourly", "Amount $": "12,5", "Transaction ID": "1" }, 2)).toMatchObject({
+    expect(
+      upworkReader.read({ Date: "Oct 1, 2026", "Transaction type": "Hourly", "Amount $": "12,5", "Transaction ID": "1" }, 2),
+    ).toMatchObject({
       type: "invalid",
       errors: [{ path: "Amount $", message: expect.stringMatching(/is the decimal separator ","\?/) }],
     });

@@ -88,12 +88,14 @@ describe("parseImportDate: each format, real calendar dates only", () => {
     expect(parseDayMonthNameYear("July 31, 2026").ok).toBe(false);
   });
 
-  const calendarDay = fc.date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => ({
-    y: d.getUTCFullYear(),
-    m: d.getUTCMonth() + 1,
-    d: d.getUTCDate(),
-    iso: d.toISOString().slice(0, 10),
-  }));
+  const calendarDay = fc
+    .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("2199-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => ({
+      y: d.getUTCFullYear(),
+      m: d.getUTCMonth() + 1,
+      d: d.getUTCDate(),
+      iso: d.toISOString().slice(0, 10),
+    }));
   const MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -277,12 +279,14 @@ describe("parseImportAmount: exact decimal strings from what exports print", () 
 });
 
 describe("exact decimal arithmetic", () => {
-  const dec = fc.record({ units: fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), scale: fc.integer({ min: 0, max: 4 }) }).map(({ units, scale }) => {
-    const negative = units < 0n;
-    const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-    const body = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-    return { text: negative ? `-${body}` : body, units, scale };
-  });
+  const dec = fc
+    .record({ units: fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), scale: fc.integer({ min: 0, max: 4 }) })
+    .map(({ units, scale }) => {
+      const negative = units < 0n;
+      const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
+      const body = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+      return { text: negative ? `-${body}` : body, units, scale };
+    });
 
   it("adds and subtracts exactly at the larger scale (fast-check)", () => {
     fc.assert(

@@ -66,13 +66,22 @@ describe("typicalRange: mean ± one stdev, floored at 0", () => {
 describe("widestMixGap: the role furthest from its target share", () => {
   it("finds the largest absolute difference, signed (above target positive)", () => {
     // anchor 0.7 vs 0.5 → +0.2; growth 0.2 vs 0.3 → −0.1; speculative 0.1 vs 0.2 → −0.1
-    expect(widestMixGap({ anchor: 0.7, growth: 0.2, speculative: 0.1 }, { anchor: 0.5, growth: 0.3, speculative: 0.2 })).toEqual({ role: "anchor", diff: expect.closeTo(0.2, 12) });
+    expect(widestMixGap({ anchor: 0.7, growth: 0.2, speculative: 0.1 }, { anchor: 0.5, growth: 0.3, speculative: 0.2 })).toEqual({
+      role: "anchor",
+      diff: expect.closeTo(0.2, 12),
+    });
     // a role with no income counts as 0: speculative 0 vs 0.4 → −0.4
-    expect(widestMixGap({ anchor: 0.6, growth: 0.4 }, { anchor: 0.4, growth: 0.2, speculative: 0.4 })).toEqual({ role: "speculative", diff: -0.4 });
+    expect(widestMixGap({ anchor: 0.6, growth: 0.4 }, { anchor: 0.4, growth: 0.2, speculative: 0.4 })).toEqual({
+      role: "speculative",
+      diff: -0.4,
+    });
   });
 
   it("a matching mix has a gap of 0; no target, no gap", () => {
-    expect(widestMixGap({ anchor: 0.5, growth: 0.5, speculative: 0 }, { anchor: 0.5, growth: 0.5, speculative: 0 })).toEqual({ role: "anchor", diff: 0 });
+    expect(widestMixGap({ anchor: 0.5, growth: 0.5, speculative: 0 }, { anchor: 0.5, growth: 0.5, speculative: 0 })).toEqual({
+      role: "anchor",
+      diff: 0,
+    });
     expect(widestMixGap({ anchor: 1 }, null)).toBeNull();
   });
 });

@@ -66,7 +66,13 @@ describe("computeMetrics edge cases", () => {
       [null, null],
     ]);
     expect(result.concentration.client).toMatchObject({ top1Share: null, count: null });
-    expect(result.resilience.lossOfLargestStream).toEqual({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null, runwayMonths: null });
+    expect(result.resilience.lossOfLargestStream).toEqual({
+      key: null,
+      remainingMonthlyIncome: null,
+      shareLost: null,
+      coverage: null,
+      runwayMonths: null,
+    });
     expect(result.rules.every((r) => r.status === "n/a")).toBe(true);
     expect(result.resilienceScore).toBeNull();
   });

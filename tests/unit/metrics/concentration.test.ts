@@ -94,7 +94,9 @@ describe("streamClients: one stream's clients and their share of its income", ()
   });
 
   it("no shares when the stream earned nothing overall (refunds outweigh sales)", () => {
-    expect(streamClients([{ key: "a", display: "A", income: 50, payments: 1 }], -10)).toEqual([{ key: "A", income: 50, share: null, payments: 1 }]);
+    expect(streamClients([{ key: "a", display: "A", income: 50, payments: 1 }], -10)).toEqual([
+      { key: "A", income: 50, share: null, payments: 1 },
+    ]);
     expect(streamClients([], 0)).toEqual([]);
   });
 });

@@ -54,7 +54,13 @@ describe("goals: step-function targets, progress, status, projection, hit rate",
   });
 
   it("the current month is current even when already hit", () => {
-    const result = computeGoals(["2024-03"], "2024-03-20", "2024-01", [{ streamId: null, actual: [2000], incomeAfterToday: [0, 0] }], goals);
+    const result = computeGoals(
+      ["2024-03"],
+      "2024-03-20",
+      "2024-01",
+      [{ streamId: null, actual: [2000], incomeAfterToday: [0, 0] }],
+      goals,
+    );
     expect(result.months[0]).toMatchObject({ status: "current", progress: 2000 / 1500, projected: 2000 });
     expect(result.hitRate).toBeNull();
   });

@@ -14,9 +14,26 @@ import {
 
 describe("currencyExponent: ISO 4217 minor units", () => {
   it.each([
-    ["USD", 2], ["EUR", 2], ["GBP", 2], ["JPY", 0], ["KRW", 0], ["KWD", 3], ["BHD", 3], ["JOD", 3],
-    ["OMR", 3], ["TND", 3], ["LYD", 3], ["IQD", 3], ["CLP", 0], ["ISK", 0], ["VND", 0], ["UGX", 0],
-    ["XOF", 0], ["XAF", 0], ["PYG", 0], ["CLF", 4],
+    ["USD", 2],
+    ["EUR", 2],
+    ["GBP", 2],
+    ["JPY", 0],
+    ["KRW", 0],
+    ["KWD", 3],
+    ["BHD", 3],
+    ["JOD", 3],
+    ["OMR", 3],
+    ["TND", 3],
+    ["LYD", 3],
+    ["IQD", 3],
+    ["CLP", 0],
+    ["ISK", 0],
+    ["VND", 0],
+    ["UGX", 0],
+    ["XOF", 0],
+    ["XAF", 0],
+    ["PYG", 0],
+    ["CLF", 4],
   ])("%s has %i decimals", (code, exponent) => {
     expect(currencyExponent(code)).toBe(exponent);
     expect(isCurrency(code)).toBe(true);

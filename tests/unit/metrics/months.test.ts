@@ -1,14 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addMonths,
-  dayOfMonth,
-  daysInMonth,
-  isDate,
-  isMonth,
-  monthOf,
-  monthRange,
-  monthsBetween,
-} from "@/lib/metrics/months";
+import { addMonths, dayOfMonth, daysInMonth, isDate, isMonth, monthOf, monthRange, monthsBetween } from "@/lib/metrics/months";
 
 describe("isDate accepts real calendar dates only", () => {
   it.each([

@@ -187,7 +187,13 @@ describe("a newcomer with three recorded months in a 12-month window", () => {
       sustainable: false,
       lossOfLargestStream: { key: "acme", remainingMonthlyIncome: 9500 / 3, shareLost: 24 / 43, coverage: 19 / 30, runwayMonths: 90 / 11 },
       lossOfLargestClient: { key: "Acme", remainingMonthlyIncome: 9500 / 3, shareLost: 24 / 43, coverage: 19 / 30, runwayMonths: 90 / 11 },
-      lossOfLargestPlatform: { key: "Etsy", remainingMonthlyIncome: 20300 / 3, shareLost: 12 / 215, coverage: 203 / 150, runwayMonths: null },
+      lossOfLargestPlatform: {
+        key: "Etsy",
+        remainingMonthlyIncome: 20300 / 3,
+        shareLost: 12 / 215,
+        coverage: 203 / 150,
+        runwayMonths: null,
+      },
     });
   });
 
@@ -273,7 +279,14 @@ describe("the same newcomer earlier on", () => {
       ["studio", 2500, null, null, null],
       ["tpl", 300, null, null, null],
     ]);
-    expect(result.diversification).toEqual({ hhi: null, effectiveStreams: null, topStreamShare: null, byKind: [], byRole: [], byMonth: [] });
+    expect(result.diversification).toEqual({
+      hhi: null,
+      effectiveStreams: null,
+      topStreamShare: null,
+      byKind: [],
+      byRole: [],
+      byMonth: [],
+    });
     expect(result.risk).toMatchObject({ mean: null, stdev: null, maxDrawdown: null, worstMonth: null, diversificationRatio: null });
     expect(result.resilience).toMatchObject({ monthlyIncome: null, anchorCoverage: null, runwayMonths: null, sustainable: null });
     expect(result.resilience.lossOfLargestStream.key).toBeNull();

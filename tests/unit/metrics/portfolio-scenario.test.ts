@@ -313,8 +313,20 @@ describe("a three-stream portfolio over four months", () => {
   it("has exactly the contract's top-level fields", () => {
     expect(Object.keys(result).sort()).toEqual(
       [
-        "window", "currency", "history", "totals", "monthly", "streams", "diversification", "concentration", "risk",
-        "resilience", "goals", "rules", "resilienceScore", "warnings",
+        "window",
+        "currency",
+        "history",
+        "totals",
+        "monthly",
+        "streams",
+        "diversification",
+        "concentration",
+        "risk",
+        "resilience",
+        "goals",
+        "rules",
+        "resilienceScore",
+        "warnings",
       ].sort(),
     );
   });

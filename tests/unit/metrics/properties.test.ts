@@ -35,17 +35,20 @@ const portfolioArbitrary: fc.Arbitrary<MetricsInput> = fc
       }),
       { maxLength: 40 },
     ),
-    clients: fc.uniqueArray(
-      fc.record({ key: fc.stringMatching(/^[a-z]{1,5}$/), income: fc.integer({ min: -1000, max: 3_000_000 }) }),
-      { maxLength: 6, selector: (c) => c.key },
-    ),
+    clients: fc.uniqueArray(fc.record({ key: fc.stringMatching(/^[a-z]{1,5}$/), income: fc.integer({ min: -1000, max: 3_000_000 }) }), {
+      maxLength: 6,
+      selector: (c) => c.key,
+    }),
     minutes: fc.array(fc.record({ streamIndex: fc.nat(), minutes: fc.integer({ min: 1, max: 10_000 }) }), { maxLength: 6 }),
     essential: fc.option(fc.integer({ min: 0, max: 2_000_000 })),
     buffer: fc.option(fc.integer({ min: 0, max: 10_000_000 })),
     firstMonthOffset: fc.option(fc.integer({ min: -3, max: 8 })),
-    tails: fc.array(fc.record({ streamIndex: fc.nat(), monthsBack: fc.integer({ min: 1, max: 6 }), income: fc.integer({ min: -50_000, max: 500_000 }) }), {
-      maxLength: 6,
-    }),
+    tails: fc.array(
+      fc.record({ streamIndex: fc.nat(), monthsBack: fc.integer({ min: 1, max: 6 }), income: fc.integer({ min: -50_000, max: 500_000 }) }),
+      {
+        maxLength: 6,
+      },
+    ),
     goals: fc.array(
       fc.record({
         streamIndex: fc.option(fc.nat()),
@@ -63,7 +66,11 @@ const portfolioArbitrary: fc.Arbitrary<MetricsInput> = fc
       window: { from, to },
       today: "2024-05-20",
       firstMonth: firstMonthOffset === null ? null : addMonths(from, firstMonthOffset),
-      incomeAfterToday: tails.map((tail) => ({ streamId: streamAt(tail.streamIndex).id, month: addMonths("2024-05", -tail.monthsBack), income: tail.income })),
+      incomeAfterToday: tails.map((tail) => ({
+        streamId: streamAt(tail.streamIndex).id,
+        month: addMonths("2024-05", -tail.monthsBack),
+        income: tail.income,
+      })),
       settings: { baseCurrency: "USD", essentialMonthlyExpenses: essential, cashBuffer: buffer, thresholds: {} },
       streams,
       streamMonths: cells.map((cell) => ({
@@ -175,8 +182,7 @@ describe("engine properties", () => {
   });
 
   it("results do not depend on the order of input rows", () => {
-    const shuffle = <T>(items: readonly T[]) =>
-      fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
+    const shuffle = <T>(items: readonly T[]) => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
     const withShuffled = portfolioArbitrary.chain((input) =>
       fc
         .record({

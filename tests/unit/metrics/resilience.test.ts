@@ -79,7 +79,13 @@ describe("resilience stress tests", () => {
       largestClient: undefined,
       largestPlatform: undefined,
     });
-    expect(result.lossOfLargestStream).toEqual({ key: null, remainingMonthlyIncome: null, shareLost: null, coverage: null, runwayMonths: null });
+    expect(result.lossOfLargestStream).toEqual({
+      key: null,
+      remainingMonthlyIncome: null,
+      shareLost: null,
+      coverage: null,
+      runwayMonths: null,
+    });
     expect(result.monthlyIncome).toBe(0);
     expect(result.anchorCoverage).toBe(0);
     expect(result.runwayMonths).toBe(2);

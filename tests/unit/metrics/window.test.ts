@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { analysisRange, comparableWindow, defaultWindow, previousWindow, projectionMonths, recentWindow, resolveWindow } from "@/lib/metrics/window";
+import {
+  analysisRange,
+  comparableWindow,
+  defaultWindow,
+  previousWindow,
+  projectionMonths,
+  recentWindow,
+  resolveWindow,
+} from "@/lib/metrics/window";
 
 // Today is 20 November 2026 throughout: the current month is 2026-11, the last complete one 2026-10.
 const TODAY = "2026-11-20";
@@ -54,9 +62,18 @@ describe("recentWindow: the n months ending with today's month, for the stream c
 
 describe("previousWindow and comparableWindow: what the score's move compares against", () => {
   it.each([
-    [{ from: "2026-01", to: "2026-12" }, { from: "2025-01", to: "2025-12" }],
-    [{ from: "2026-03", to: "2026-05" }, { from: "2025-12", to: "2026-02" }],
-    [{ from: "2026-11", to: "2026-11" }, { from: "2026-10", to: "2026-10" }],
+    [
+      { from: "2026-01", to: "2026-12" },
+      { from: "2025-01", to: "2025-12" },
+    ],
+    [
+      { from: "2026-03", to: "2026-05" },
+      { from: "2025-12", to: "2026-02" },
+    ],
+    [
+      { from: "2026-11", to: "2026-11" },
+      { from: "2026-10", to: "2026-10" },
+    ],
   ])("%o → %o", (w, expected) => {
     expect(previousWindow(w)).toEqual(expected);
   });
@@ -92,11 +109,36 @@ describe("resolveWindow: presets of complete months", () => {
     ["all: from F", { w: "all" }, "2023-04", { from: "2023-04", to: "2026-10", preset: "all" }],
     ["all: at most 120 months", { w: "all" }, "2001-01", { from: "2016-11", to: "2026-10", preset: "all" }],
     ["all without transactions: the current month", { w: "all" }, null, { from: "2026-11", to: "2026-11", preset: "all" }],
-    ["a custom window wins over a preset", { w: "3m", from: "2024-02", to: "2024-07" }, "2019-01", { from: "2024-02", to: "2024-07", preset: "custom" }],
-    ["a custom window may hold the current month", { from: "2026-11", to: "2026-11" }, "2019-01", { from: "2026-11", to: "2026-11", preset: "custom" }],
-    ["a reversed custom window falls back", { from: "2024-07", to: "2024-02" }, "2019-01", { from: "2025-11", to: "2026-10", preset: "12m" }],
-    ["a 121-month custom window falls back", { from: "2016-01", to: "2026-01" }, "2019-01", { from: "2025-11", to: "2026-10", preset: "12m" }],
-    ["a 120-month custom window is kept", { from: "2016-02", to: "2026-01" }, "2019-01", { from: "2016-02", to: "2026-01", preset: "custom" }],
+    [
+      "a custom window wins over a preset",
+      { w: "3m", from: "2024-02", to: "2024-07" },
+      "2019-01",
+      { from: "2024-02", to: "2024-07", preset: "custom" },
+    ],
+    [
+      "a custom window may hold the current month",
+      { from: "2026-11", to: "2026-11" },
+      "2019-01",
+      { from: "2026-11", to: "2026-11", preset: "custom" },
+    ],
+    [
+      "a reversed custom window falls back",
+      { from: "2024-07", to: "2024-02" },
+      "2019-01",
+      { from: "2025-11", to: "2026-10", preset: "12m" },
+    ],
+    [
+      "a 121-month custom window falls back",
+      { from: "2016-01", to: "2026-01" },
+      "2019-01",
+      { from: "2025-11", to: "2026-10", preset: "12m" },
+    ],
+    [
+      "a 120-month custom window is kept",
+      { from: "2016-02", to: "2026-01" },
+      "2019-01",
+      { from: "2016-02", to: "2026-01", preset: "custom" },
+    ],
     ["garbage falls back", { w: "7y", from: "2024-13", to: "x" }, "2019-01", { from: "2025-11", to: "2026-10", preset: "12m" }],
   ] as const)("%s", (_name, params, first, expected) => {
     expect(resolveWindow(params, TODAY, first)).toEqual(expected);
