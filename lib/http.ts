@@ -122,6 +122,33 @@ function parseCsvBody(text: string): Record<string, string>[] {
 }
 
 /**
+ * Where the first NUL character (U+0000) is in a parsed input, or null. Postgres cannot store it in text,
+ * so it is refused here with its field named instead of failing the insert.
+ */
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], path === "" ? String(i) : `${path}.${i}`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) {
+      const found = nulPath(key, path) ?? nulPath(v, path === "" ? key : `${path}.${key}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+function refuseNul(value: unknown, where: "body" | "query") {
+  const path = nulPath(value, "");
+  if (path !== null) throw unprocessable(`The ${where} contains a NUL character (U+0000).`, [{ path, message: "Text cannot contain the NUL character." }]);
+}
+
+/**
  * The body in the format its content type names, among those the operation takes; anything else is read
  * as JSON (what most clients send, with or without the header). A form-typed body that is plainly JSON
  * (curl -d '{…}' without a content type) is read as JSON too.
@@ -155,8 +182,11 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
 
       const params: Record<string, string> = {};
       for (const [k, v] of Object.entries((await context.params) ?? {})) if (typeof v === "string") params[k] = v;
-      const query = op.query ? parseOrThrow(op.query, Object.fromEntries(new URL(req.url).searchParams), "query") : undefined;
+      const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
+      refuseNul(rawQuery, "query");
+      const query = op.query ? parseOrThrow(op.query, rawQuery, "query") : undefined;
       const input = op.body ? await readInput(req, op) : { format: "json" as const, value: undefined };
+      refuseNul(input.value, "body");
       const body = op.body ? parseOrThrow(op.body, input.value, "body") : undefined;
 
       const result = await op.handle({

@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 export const signUpInput = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "At most 100 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Enter your name.")
+    .max(100, "At most 100 characters.")
+    .refine((s) => !s.includes("\u0000"), "Text cannot contain the NUL character."),
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).pipe(z.string().max(254)),
   password: z.string().min(10, "Use at least 10 characters.").max(200, "At most 200 characters."),
 });

@@ -17,6 +17,8 @@ export interface ImportBench {
   peakRssGrowthMb: number;
   peakHeapGrowthMb: number;
   bodyMb: number;
+  /** The same rows copied into another account by one INSERT … SELECT: the database's own ceiling. */
+  floorRowsPerSecond: number;
   checks: string[];
 }
 
@@ -153,6 +155,7 @@ export async function benchImport(db: Db, rows: number, log: (msg: string) => vo
   if (diff?.n !== 0) throw new Error(`stream rollups disagree with the imported rows in ${diff?.n} places`);
   checks.push(`import: ${rows.toLocaleString("en-US")} rows inserted, stream rollups = raw sums`);
 
+  const floorRowsPerSecond = await databaseFloor(db, user.id, rows);
   const tenth = rows / 10;
   const first = marks.find((x) => x.rows >= tenth);
   const last = [...marks].reverse().find((x) => x.rows <= rows - tenth);
@@ -166,14 +169,47 @@ export async function benchImport(db: Db, rows: number, log: (msg: string) => vo
     peakRssGrowthMb: Math.round((peakRss - rss0) / (1024 * 1024)),
     peakHeapGrowthMb: Math.round((peakHeap - heap0) / (1024 * 1024)),
     bodyMb: Math.round((file.bytes() / (1024 * 1024)) * 10) / 10,
+    floorRowsPerSecond,
     checks,
   };
   log(
     `import of ${rows.toLocaleString("en-US")} rows (${out.bodyMb} MB): ${out.seconds.toFixed(2)} s, ${Math.round(out.rowsPerSecond).toLocaleString("en-US")} rows/s ` +
       `(first tenth ${Math.round(out.firstTenthRowsPerSecond).toLocaleString("en-US")}, last tenth ${Math.round(out.lastTenthRowsPerSecond).toLocaleString("en-US")}), ` +
-      `peak growth RSS ${out.peakRssGrowthMb} MB, JS heap ${out.peakHeapGrowthMb} MB`,
+      `peak growth RSS ${out.peakRssGrowthMb} MB, JS heap ${out.peakHeapGrowthMb} MB; ` +
+      `the database alone (INSERT … SELECT of the same rows): ${Math.round(floorRowsPerSecond).toLocaleString("en-US")} rows/s`,
   );
   // The import user leaves: the metrics runs that follow see only the bench user.
   await db.execute(sql`delete from users where id = ${user.id}`);
   return out;
+}
+
+/**
+ * What the database alone does with these rows: the imported transactions copied into a second, empty
+ * account by one INSERT … SELECT, through the same indexes, foreign keys and rollup triggers, with no
+ * parsing, checking, pricing or network in the way. No import code can be faster than this.
+ */
+async function databaseFloor(db: Db, fromUserId: string, rows: number): Promise<number> {
+  const { createUser } = await import("../../lib/data/users");
+  const copy = await createUser({ name: "Import Floor", email: `import-floor-${crypto.randomUUID()}@example.test`, passwordHash: "$argon2id$bench" });
+  try {
+    await db.execute(sql`
+      insert into streams (user_id, name, kind, role, platform)
+      select ${copy.id}, name, kind, role, platform from streams where user_id = ${fromUserId}`);
+    await db.execute(sql`
+      insert into fx_rates (user_id, base_currency, currency, date, rate)
+      select ${copy.id}, base_currency, currency, date, rate from fx_rates where user_id = ${fromUserId}`);
+    const t0 = performance.now();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`
+        insert into transactions (user_id, stream_id, kind, occurred_on, amount_minor, currency, amount_base_minor, counterparty, platform, description, external_id)
+        select ${copy.id}, s2.id, t.kind, t.occurred_on, t.amount_minor, t.currency, t.amount_base_minor, t.counterparty, t.platform, t.description, t.external_id
+        from transactions t
+        join streams s1 on s1.id = t.stream_id
+        join streams s2 on s2.user_id = ${copy.id} and s2.name = s1.name
+        where t.user_id = ${fromUserId}`);
+    });
+    return rows / ((performance.now() - t0) / 1000);
+  } finally {
+    await db.execute(sql`delete from users where id = ${copy.id}`);
+  }
 }

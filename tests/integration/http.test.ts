@@ -117,6 +117,25 @@ describe("request bodies", () => {
     expect(empty.contentType).toBe("application/problem+json");
   });
 
+  it("refuses a NUL character anywhere in a body or query with 422 naming the field, and saves nothing", async () => {
+    const batch = await call(postTx, "/api/v1/transactions", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: JSON.stringify([{ stream: "Consulting", occurredOn: "2026-11-03", amount: "5.00", description: "nul-probe\u0000" }]),
+    });
+    expect(batch.status, JSON.stringify(batch.json)).toBe(422);
+    expect(batch.contentType).toBe("application/problem+json");
+    expect(batch.json.errors).toEqual([{ path: "0.description", message: "Text cannot contain the NUL character." }]);
+    const named = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, ...form({ name: "Nul\u0000Stream" }) });
+    expect(named.status).toBe(422);
+    expect(named.json.errors).toEqual([{ path: "name", message: "Text cannot contain the NUL character." }]);
+    const query = await call(listTx, "/api/v1/transactions", { auth: { token: u.writeToken }, query: { q: "x\u0000" } });
+    expect(query.status).toBe(422);
+    const list = await call(listTx, "/api/v1/transactions", { auth: { token: u.writeToken }, query: { q: "nul-probe" } });
+    expect(list.status).toBe(200);
+    expect(list.json.data).toEqual([]);
+  });
+
   it("stops reading a body without Content-Length at the limit (413), long before its end", async () => {
     const chunk = new TextEncoder().encode(`[${"0,".repeat(32_768)}`); // 64 KiB
     let pulled = 0;

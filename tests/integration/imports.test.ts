@@ -277,6 +277,14 @@ describe("POST /api/v1/imports (generic CSV)", () => {
     expect(await counts(user.id)).toEqual(before);
   });
 
+  it("refuses a row with a NUL character (a UTF-16 file without its BOM) with its line, and writes nothing", async () => {
+    const user = await makeUser("Nul");
+    const r = await importCsv(user, csv(HEADER, "2026-02-01,Blog,income,10.00,USD,,,ok,", "2026-02-02,Blog,income,5.00,USD,R\u0000e,,,"));
+    expectProblem(r, 422);
+    expect(r.json.errors).toEqual([{ row: 3, path: "row", message: expect.stringContaining("NUL character") }]);
+    expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
+  });
+
   it("lists every invalid row of a file, by line and column, in one answer", async () => {
     const user = await makeUser("Many bad rows");
     const file = csv(
