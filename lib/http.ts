@@ -145,7 +145,8 @@ function nulPath(value: unknown, path: string): string | null {
 
 function refuseNul(value: unknown, where: "body" | "query") {
   const path = nulPath(value, "");
-  if (path !== null) throw unprocessable(`The ${where} contains a NUL character (U+0000).`, [{ path, message: "Text cannot contain the NUL character." }]);
+  if (path !== null)
+    throw unprocessable(`The ${where} contains a NUL character (U+0000).`, [{ path, message: "Text cannot contain the NUL character." }]);
 }
 
 /**

@@ -279,7 +279,12 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
         // Postgres cannot store it; it is mostly a UTF-16 file that lost its byte order mark.
         outcome = {
           type: "invalid",
-          errors: [{ path: "row", message: "This row contains a NUL character (U+0000). Save the file as UTF-8 (a UTF-16 file needs its byte order mark)." }],
+          errors: [
+            {
+              path: "row",
+              message: "This row contains a NUL character (U+0000). Save the file as UTF-8 (a UTF-16 file needs its byte order mark).",
+            },
+          ],
         };
       } else if (rec.cells.length > header!.length && rec.cells.slice(header!.length).some((c) => c.trim() !== "")) {
         outcome = {

@@ -190,7 +190,11 @@ export async function benchImport(db: Db, rows: number, log: (msg: string) => vo
  */
 async function databaseFloor(db: Db, fromUserId: string, rows: number): Promise<number> {
   const { createUser } = await import("../../lib/data/users");
-  const copy = await createUser({ name: "Import Floor", email: `import-floor-${crypto.randomUUID()}@example.test`, passwordHash: "$argon2id$bench" });
+  const copy = await createUser({
+    name: "Import Floor",
+    email: `import-floor-${crypto.randomUUID()}@example.test`,
+    passwordHash: "$argon2id$bench",
+  });
   try {
     await db.execute(sql`
       insert into streams (user_id, name, kind, role, platform)

@@ -126,7 +126,11 @@ describe("request bodies", () => {
     expect(batch.status, JSON.stringify(batch.json)).toBe(422);
     expect(batch.contentType).toBe("application/problem+json");
     expect(batch.json.errors).toEqual([{ path: "0.description", message: "Text cannot contain the NUL character." }]);
-    const named = await call(postStream, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, ...form({ name: "Nul\u0000Stream" }) });
+    const named = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      ...form({ name: "Nul\u0000Stream" }),
+    });
     expect(named.status).toBe(422);
     expect(named.json.errors).toEqual([{ path: "name", message: "Text cannot contain the NUL character." }]);
     const query = await call(listTx, "/api/v1/transactions", { auth: { token: u.writeToken }, query: { q: "x\u0000" } });
