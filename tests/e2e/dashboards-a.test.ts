@@ -8,7 +8,16 @@ import { addMonths, monthOf } from "@/lib/metrics/months";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { resolveWindow } from "@/lib/metrics/window";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll, todayOf, monthName, monthRange } from "./support";
+import {
+  expectNoSeriousViolations,
+  expectNoSidewaysScroll,
+  monthName,
+  monthRange,
+  newAccount,
+  revealCharts,
+  signUp,
+  todayOf,
+} from "./support";
 
 const baseUrl = inject("baseUrl");
 // Figures refresh after the server answers; give them time on a cold server.
@@ -95,7 +104,7 @@ describe.skipIf(!baseUrl)("dashboards: overview, goals, resilience", () => {
   it("overview: the score, this month and the totals are the API's, and follow the window", async () => {
     const { page } = light;
     await page.goto("/overview", { waitUntil: "networkidle" });
-    expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
+    await revealCharts(page, 2);
 
     // This month so far, from its own one-month window: the page's window holds complete months only.
     await expectText(page, "this-month-income", usd.format(month.totals.income / 100));

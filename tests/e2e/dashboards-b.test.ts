@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { MetricsResult } from "@/lib/metrics/types";
 import { resolveWindow } from "@/lib/metrics/window";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { newAccount, signUp, expectNoSeriousViolations, expectNoSidewaysScroll, todayOf } from "./support";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, revealCharts, signUp, todayOf } from "./support";
 
 const baseUrl = inject("baseUrl");
 
@@ -109,7 +109,7 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     const { page, problems } = light;
     const m12 = await metricsFor(page);
     await page.goto("/diversification", { waitUntil: "networkidle" });
-    expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(2);
+    await revealCharts(page, 2);
     expect(await text(page, "effective-streams")).toBe(num1(m12.diversification.effectiveStreams));
     expect(await text(page, "effective-streams-text")).toContain(
       `behaves like ${num1(m12.diversification.effectiveStreams)} equal streams`,
@@ -141,7 +141,7 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     await page.setViewportSize({ width: 1280, height: 860 });
     const m12 = await metricsFor(page);
     await page.goto("/risk", { waitUntil: "networkidle" });
-    expect(await page.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(1);
+    await revealCharts(page, 1);
     // The worst month is a complete one: never the month in progress, which the default window leaves out.
     expect(m12.risk.worstMonth).not.toBeNull();
     expect(m12.risk.worstMonth!.month <= m12.history.to!).toBe(true);

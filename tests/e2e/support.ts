@@ -70,3 +70,20 @@ export const monthRange = (from: string, to: string) =>
     : from.slice(0, 4) === to.slice(0, 4)
       ? `${monthShort.format(asDate(from))}–${monthName(to)}`
       : `${monthName(from)}–${monthName(to)}`;
+
+/**
+ * Scrolls through the page a half screen at a time and back to the top, so every chart (each loads and
+ * draws only when it nears the viewport) is drawn; answers how many charts the page then shows.
+ */
+export async function revealCharts(page: Page, atLeast: number): Promise<number> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    window.scrollTo(0, 0);
+  });
+  const charts = page.locator("svg.recharts-surface");
+  await expect.poll(() => charts.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(atLeast);
+  return charts.count();
+}
