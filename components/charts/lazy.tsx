@@ -10,6 +10,11 @@ import type { StackedIncomeChartProps } from "./stacked-income-chart";
 import type { StreamMonthlyChartProps } from "./stream-monthly-chart";
 import { useInView } from "./use-in-view";
 
+/** The chart's box before it is drawn: a quiet shape where it will be, instead of a blank. */
+function Placeholder() {
+  return <div aria-hidden="true" className="size-full rounded-md bg-muted/50" />;
+}
+
 /**
  * recharts is the largest library a page ships (about 95 KB compressed), and a responsive chart draws
  * nothing until it has measured itself in the browser anyway. So a chart is loaded and drawn only once its
@@ -18,13 +23,13 @@ import { useInView } from "./use-in-view";
  * scrolled to.
  */
 function lazyChart<P>(load: () => Promise<ComponentType<P>>, box: (props: P) => { width?: number | string; height: number }) {
-  const Chart = dynamic(load, { ssr: false });
+  const Chart = dynamic(load, { ssr: false, loading: Placeholder });
   function LazyChart(props: P & React.JSX.IntrinsicAttributes) {
     const { width = "100%", height } = box(props);
     const [ref, inView] = useInView<HTMLDivElement>();
     return (
-      <div ref={ref} className="min-w-0" style={{ width, minHeight: height }}>
-        {inView ? <Chart {...props} /> : null}
+      <div ref={ref} className="min-w-0" style={{ width, height }}>
+        {inView ? <Chart {...props} /> : <Placeholder />}
       </div>
     );
   }
