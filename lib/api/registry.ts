@@ -6,6 +6,7 @@ import * as goals from "./goals";
 import * as imports from "./imports";
 import * as metrics from "./metrics";
 import type { Operation } from "./operation";
+import * as plan from "./plan";
 import * as streams from "./streams";
 import * as timeEntries from "./time-entries";
 import * as transactions from "./transactions";
@@ -22,6 +23,7 @@ export const operations: readonly Operation[] = [
   goals,
   fxRates,
   metrics,
+  plan,
   imports,
   exportData,
 ].flatMap((module) => Object.values(module).filter(isOperation));

@@ -1,6 +1,9 @@
-import { addMonths } from "./months";
+import { addMonths, monthRange } from "./months";
+import { compareText } from "./order";
 import { quantile } from "./quantile";
+import { silentCheck } from "./silent";
 import { mean, sum, trendSlope } from "./statistics";
+import { analysisRange, defaultWindow } from "./window";
 
 /**
  * METRICS.md *Planning*: the forecast with its range and the salary the income has sustained, from the
@@ -142,4 +145,113 @@ export function salary(net: readonly number[], buffer: number | null, target: nu
     monthsCovered = net.filter((x) => x >= target).length;
   }
   return { sustainable, buffer, target, bufferNeeded, monthsCovered };
+}
+
+export interface PlanInput {
+  today: string;
+  currency: string;
+  firstMonth: string | null;
+  horizon: number;
+  streams: readonly { id: string; name: string; status: "active" | "paused" | "archived" }[];
+  /** Every stream's income and expenses by month (base minor units), any months; the history is picked here. */
+  streamMonths: readonly { streamId: string; month: string; income: number; expenses: number }[];
+  /** Income linked to a schedule, by stream and month: left out of u_s (none until schedules exist). */
+  scheduledIncomeMonths: readonly { streamId: string; month: string; income: number }[];
+  /** scheduled_s(k): unsettled income occurrences due in the forecast months, converted at today's rate. */
+  scheduledOccurrences: readonly { streamId: string; month: string; amount: number }[];
+  /** The dates of each stream's positive income transactions in the 180 days ending today. */
+  incomeDates: readonly { streamId: string; date: string }[];
+  cashBuffer: number | null;
+  /** ?salary= in base minor units, else E*; null when neither. */
+  salaryTarget: number | null;
+  /** Transactions in the history without an exchange rate (they count nowhere), by currency. */
+  warnings: readonly PlanWarning[];
+}
+
+export interface PlanWarning {
+  code: "missing-fx-rate";
+  currency: string;
+  count: number;
+}
+
+export interface Plan {
+  today: string;
+  currency: string;
+  history: { from: string | null; to: string | null; months: number };
+  forecast: Forecast;
+  salary: Salary;
+  silentStreams: {
+    streamId: string;
+    name: string;
+    lastIncomeOn: string;
+    daysSinceLast: number;
+    expectedGapDays: number;
+    silent: boolean;
+  }[];
+  warnings: PlanWarning[];
+}
+
+export function computePlan(input: PlanInput): Plan {
+  const range = analysisRange(defaultWindow(input.today, input.firstMonth), input.firstMonth, input.today);
+  const history = range ? monthRange(range.from, range.to) : [];
+  const at = new Map(history.map((m, t) => [m, t]));
+  const n = history.length;
+
+  const income = new Map<string, number[]>();
+  const totalIncome = new Array<number>(n).fill(0);
+  const totalExpenses = new Array<number>(n).fill(0);
+  const row = (map: Map<string, number[]>, id: string) => map.get(id) ?? map.set(id, new Array<number>(n).fill(0)).get(id)!;
+  for (const r of input.streamMonths) {
+    const t = at.get(r.month);
+    if (t === undefined) continue;
+    row(income, r.streamId)[t]! += r.income;
+    totalIncome[t]! += r.income;
+    totalExpenses[t]! += r.expenses;
+  }
+  for (const r of input.scheduledIncomeMonths) {
+    const t = at.get(r.month);
+    if (t !== undefined) row(income, r.streamId)[t]! -= r.income;
+  }
+
+  const current = input.today.slice(0, 7);
+  const ahead = new Map(Array.from({ length: input.horizon }, (_, i) => [addMonths(current, i + 1), i]));
+  const scheduled = new Map<string, number[]>();
+  for (const o of input.scheduledOccurrences) {
+    const k = ahead.get(o.month);
+    if (k === undefined) continue;
+    const list = scheduled.get(o.streamId) ?? new Array<number>(input.horizon).fill(0);
+    list[k]! += o.amount;
+    scheduled.set(o.streamId, list);
+  }
+
+  const active = input.streams.filter((s) => s.status === "active").sort((a, b) => compareText(a.name, b.name));
+  const dates = new Map<string, string[]>();
+  for (const d of input.incomeDates) (dates.get(d.streamId) ?? dates.set(d.streamId, []).get(d.streamId)!).push(d.date);
+
+  return {
+    today: input.today,
+    currency: input.currency,
+    history: { from: range?.from ?? null, to: range?.to ?? null, months: n },
+    forecast: forecast(
+      current,
+      input.horizon,
+      n,
+      active.map((s) => ({
+        id: s.id,
+        name: s.name,
+        unscheduled: income.get(s.id) ?? new Array<number>(n).fill(0),
+        scheduled: scheduled.get(s.id) ?? new Array<number>(input.horizon).fill(0),
+      })),
+    ),
+    salary: salary(
+      totalIncome.map((x, t) => x - totalExpenses[t]!),
+      input.cashBuffer,
+      input.salaryTarget,
+    ),
+    silentStreams: active.flatMap((s) => {
+      const check = silentCheck(dates.get(s.id) ?? [], input.today);
+      return check ? [{ streamId: s.id, name: s.name, ...check }] : [];
+    }),
+    warnings: [...input.warnings],
+  };
 }
