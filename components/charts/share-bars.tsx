@@ -104,22 +104,30 @@ function Swatch({ color, hatched }: { color?: string; hatched?: boolean }) {
 
 /**
  * The markers' labels, each above its line. Near an edge a label hangs inward so it never widens the
- * page; two close markers hang away from each other (left one leftwards) so their labels cannot overlap.
+ * page; two close markers hang away from each other (left one leftwards), or, when the left one sits at
+ * the left edge and cannot, the right one's label takes a second row, so labels never overlap.
  */
 function MarkerAxis({ markers, max }: { markers: readonly ShareMarker[]; max: number }) {
   const sorted = [...markers].sort((a, b) => a.value - b.value);
   const close = (a: ShareMarker | undefined, b: ShareMarker | undefined) =>
     a !== undefined && b !== undefined && Math.abs(b.value - a.value) / max < 0.2;
+  const xOf = (m: ShareMarker) => Math.min(1, Math.max(0, m.value / max));
+  const layout = sorted.map((m, i) => {
+    const x = xOf(m);
+    const before = sorted[i - 1];
+    let shift = x < 0.12 ? "0%" : x > 0.88 ? "-100%" : "-50%";
+    if (close(m, sorted[i + 1]) && x >= 0.12) shift = "-100%";
+    if (close(before, m) && x <= 0.88) shift = "0%";
+    const row = close(before, m) && before !== undefined && xOf(before) < 0.12 ? 1 : 0;
+    return { m, shift, row };
+  });
+  const rows = Math.max(0, ...layout.map((l) => l.row)) + 1;
   return (
-    <div aria-hidden="true" className="relative h-4 text-xs text-muted-foreground">
-      {sorted.map((m, i) => {
-        const x = Math.min(1, Math.max(0, m.value / max));
-        let shift = x < 0.12 ? "0%" : x > 0.88 ? "-100%" : "-50%";
-        if (close(m, sorted[i + 1]) && x >= 0.12) shift = "-100%";
-        if (close(sorted[i - 1], m) && x <= 0.88) shift = "0%";
-        const style: CSSProperties = { left: at(m.value, max), transform: `translateX(${shift})` };
+    <div aria-hidden="true" className="relative text-xs text-muted-foreground" style={{ height: `${rows}rem` }}>
+      {layout.map(({ m, shift, row }) => {
+        const style: CSSProperties = { left: at(m.value, max), top: `${row}rem`, transform: `translateX(${shift})` };
         return (
-          <span key={m.label} className="absolute top-0 px-1 whitespace-nowrap" style={style}>
+          <span key={m.label} className="absolute px-1 whitespace-nowrap" style={style}>
             {m.label}
           </span>
         );

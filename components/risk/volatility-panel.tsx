@@ -6,6 +6,7 @@ import { useStreamColors } from "@/components/dashboard/use-stream-colors";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { noHistoryText } from "@/components/dashboard/history-text";
 import { formatMoney, formatPercent } from "@/lib/format";
+import { comparedWithUsFamilies, US_FAMILY_INCOME_CV } from "@/lib/metrics/reference";
 import type { MetricsView } from "@/lib/schemas/metrics";
 
 type Props = { metrics: MetricsView | undefined; loading: boolean; error: boolean; className?: string };
@@ -17,7 +18,8 @@ export function VolatilityPanel({ metrics, loading, error, className }: Props) {
   // Sorting is ordering, not computing: the values are the API's. Streams without a cv go last.
   const streams = [...(metrics?.streams ?? [])].sort((a, b) => (b.cv ?? -1) - (a.cv ?? -1));
   const portfolio = metrics?.risk.cv ?? null;
-  const max = Math.max(portfolio ?? 0, ...streams.map((s) => s.cv ?? 0));
+  const reference = US_FAMILY_INCOME_CV.value;
+  const max = Math.max(portfolio ?? 0, reference, ...streams.map((s) => s.cv ?? 0));
   const top = streams[0];
   return (
     <Panel
@@ -28,7 +30,21 @@ export function VolatilityPanel({ metrics, loading, error, className }: Props) {
           How far each stream&rsquo;s complete months stray from their own average (coefficient of variation).
           {top?.cv != null && top.cv > 0 ? ` ${top.name} is the most volatile at ${formatPercent(top.cv)}.` : ""}
           {top?.cv === 0 ? " No stream's income changed from one complete month to the next." : ""}
-          {portfolio !== null ? ` The dashed line is your whole portfolio (${formatPercent(portfolio)}).` : ""}
+          <span data-testid="volatility-reference">
+            {portfolio !== null
+              ? ` Your whole portfolio's is ${formatPercent(portfolio)}, ${comparedWithUsFamilies(portfolio)} the median US family's ${formatPercent(reference)} `
+              : ` The median US family's income varies by ${formatPercent(reference)} `}
+            (
+            <a
+              href={US_FAMILY_INCOME_CV.url}
+              className="font-medium text-primary underline-offset-4 hover:underline"
+              rel="noreferrer"
+              target="_blank"
+            >
+              {US_FAMILY_INCOME_CV.source}
+            </a>
+            ); the dashed {portfolio !== null ? "lines mark both" : "line marks it"}.
+          </span>
         </>
       }
       loading={loading}
@@ -60,7 +76,10 @@ export function VolatilityPanel({ metrics, loading, error, className }: Props) {
       <ShareBars
         label="Volatility by stream"
         max={max}
-        markers={portfolio !== null ? [{ value: portfolio, label: `Portfolio ${formatPercent(portfolio)}` }] : []}
+        markers={[
+          ...(portfolio !== null ? [{ value: portfolio, label: `Portfolio ${formatPercent(portfolio)}` }] : []),
+          { value: reference, label: `US families ${formatPercent(reference)}` },
+        ]}
         items={streams.map((s) => ({
           key: s.id,
           label: s.name,

@@ -149,6 +149,12 @@ describe.skipIf(!baseUrl)("dashboards: diversification, risk, concentration", ()
     expect(await text(page, "worst-month-text")).toContain(usd(m12.risk.worstMonth!.income));
     expect(await text(page, "volatility")).toBe(pct(m12.risk.cv));
     expect(await text(page, "max-drawdown")).toBe(pct(m12.risk.maxDrawdown));
+    // The portfolio's volatility beside the median US family's (cv 0.36), named with its source.
+    const reference = await text(page, "volatility-reference");
+    expect(reference).toContain(
+      `Your whole portfolio's is ${pct(m12.risk.cv)}, ${m12.risk.cv! < 0.355 ? "below" : m12.risk.cv! >= 0.365 ? "above" : "about the same as"} the median US family's 36%`,
+    );
+    expect(reference).toContain("JPMorgan Chase Institute, Weathering Volatility 2.0 (2019)");
     expect(await text(page, "diversification-ratio")).toBe(`${num1(m12.risk.diversificationRatio)}×`);
     // The correlation matrix is a table with one row per stream.
     const matrix = page.getByRole("table", { name: "Correlation of monthly income between streams" });

@@ -1,3 +1,4 @@
+import { comparedWithUsFamilies } from "@/lib/metrics/reference";
 import { describe, expect, it } from "vitest";
 import { correlationBand, hhiBand, hhiEdges, scoreBand, typicalRange, widestMixGap } from "@/lib/metrics/bands";
 
@@ -83,5 +84,18 @@ describe("widestMixGap: the role furthest from its target share", () => {
       diff: 0,
     });
     expect(widestMixGap({ anchor: 1 }, null)).toBeNull();
+  });
+});
+
+describe("the US family income reference (JPMorgan Chase Institute, cv 0.36)", () => {
+  it.each([
+    [0.12, "below"],
+    [0.355, "about the same as"],
+    [0.364, "about the same as"],
+    [0.365, "above"],
+    [1.4, "above"],
+    [0, "below"],
+  ] as const)("a cv of %s is %s it", (cv, words) => {
+    expect(comparedWithUsFamilies(cv)).toBe(words);
   });
 });
