@@ -188,3 +188,13 @@ export const importsQuery = (limit = IMPORTS_PAGE) =>
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
+
+// ── Plan ────────────────────────────────────────────────────────────────────────────────────────
+import type { PlanView } from "@/lib/schemas/plan";
+
+/** The plan (METRICS.md Planning); under "metrics", so every write that changes money refreshes it too. */
+export const planQuery = (q: { horizon: number; salary?: string }) =>
+  queryOptions({
+    queryKey: [...metricsKeys.all(), "plan", q.horizon, q.salary ?? ""] as const,
+    queryFn: () => apiFetch<PlanView>(`/api/v1/plan?${searchOf({ horizon: q.horizon, salary: q.salary })}`),
+  });

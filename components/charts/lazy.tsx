@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
 import type { DonutChartProps } from "./donut-chart";
+import type { ForecastFanChartProps } from "./forecast-fan-chart";
 import type { HhiTrendChartProps } from "./hhi-trend-chart";
 import type { IncomeBandChartProps } from "./income-band-chart";
 import type { NetIncomeChartProps } from "./net-income-chart";
@@ -59,4 +60,8 @@ export const DonutChart = lazyChart<DonutChartProps>(
 export const StreamMonthlyChart = lazyChart<StreamMonthlyChartProps>(
   () => import("./stream-monthly-chart").then((m) => m.StreamMonthlyChart),
   (p) => ({ height: p.height ?? 280 }),
+);
+export const ForecastFanChart = lazyChart<ForecastFanChartProps>(
+  () => import("./forecast-fan-chart").then((m) => m.ForecastFanChart),
+  (p) => ({ height: p.height ?? 260 }),
 );

@@ -63,6 +63,17 @@ const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode; da
     ),
   },
   {
+    href: "/plan",
+    label: "Plan",
+    icon: (
+      <svg {...iconProps}>
+        <path d="M3 17l5-5 4 3 8-8" />
+        <path d="M15 7h5v5" />
+        <path d="M3 21h18" strokeDasharray="2 3" />
+      </svg>
+    ),
+  },
+  {
     href: "/import",
     label: "Import",
     icon: (

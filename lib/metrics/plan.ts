@@ -11,6 +11,9 @@ import { analysisRange, defaultWindow } from "./window";
  * the series and converts the schedules' occurrences; amounts are base minor units, figures unrounded.
  */
 
+/** The months the Plan page forecasts, and the API's default horizon. */
+export const DEFAULT_HORIZON = 6;
+
 export interface Fit {
   a: number;
   b: number;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_HORIZON } from "@/lib/metrics/plan";
 
 /** GET /api/v1/plan: the forecast's horizon and a salary to try, a decimal in the base currency. */
 export const planQuery = z.object({
@@ -7,7 +8,7 @@ export const planQuery = z.object({
     .int("horizon is a whole number of months.")
     .min(1, "horizon is 1 to 24 months.")
     .max(24, "horizon is 1 to 24 months.")
-    .default(6)
+    .default(DEFAULT_HORIZON)
     .meta({ description: "The months after the current one to forecast (1 to 24).", examples: [6] }),
   salary: z
     .string()

@@ -28,6 +28,7 @@ const PAGES = [
   "/risk",
   "/concentration",
   "/resilience",
+  "/plan",
   "/settings",
   "/import",
 ];
