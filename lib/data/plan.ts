@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { streamMonthTotals, streams, transactions, users } from "@/db/schema";
+import { streamMonthTotals, streams, transactions } from "@/db/schema";
 import { getFirstMonth } from "@/lib/data/metrics";
-import { notFound } from "@/lib/http-errors";
+import { getUser } from "@/lib/data/users";
 import { addDays } from "@/lib/metrics/days";
 import { addMonths, daysInMonth } from "@/lib/metrics/months";
 import type { PlanInput } from "@/lib/metrics/plan";
@@ -17,17 +17,7 @@ import { todayIn } from "@/lib/today";
  */
 export async function loadPlanInput(userId: string, horizon: number, salary: number | null, now = new Date()): Promise<PlanInput> {
   const db = await getDb();
-  const [user] = await db
-    .select({
-      baseCurrency: users.baseCurrency,
-      timeZone: users.timeZone,
-      essential: users.essentialMonthlyExpenses,
-      buffer: users.cashBuffer,
-    })
-    .from(users)
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!user) throw notFound("User");
+  const user = await getUser(userId);
   const today = todayIn(user.timeZone, now);
   const current = today.slice(0, 7);
   const from = `${addMonths(current, -12)}-01`;
@@ -84,8 +74,8 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
     scheduledIncomeMonths: [],
     scheduledOccurrences: [],
     incomeDates: dateRows,
-    cashBuffer: user.buffer,
-    salaryTarget: salary ?? user.essential,
+    cashBuffer: user.cashBuffer,
+    salaryTarget: salary ?? user.essentialMonthlyExpenses,
     warnings: missing.map((m) => ({ code: "missing-fx-rate" as const, currency: m.currency, count: Number(m.count) })),
   };
 }
