@@ -40,6 +40,8 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     essentialMonthlyExpenses: money("essential_monthly_expenses"),
     cashBuffer: money("cash_buffer"),
+    // The default share of each stream's net income to set aside for taxes (0..1); null: none.
+    taxRate: numeric("tax_rate", { precision: 5, scale: 4 }),
     // Only the thresholds a user changed; lib/metrics fills in the defaults.
     thresholds: jsonb("thresholds").$type<Record<string, { pass: number; warn: number }>>().notNull().default({}),
     // Target share of income per role (anchor/growth/speculative), for the diversification page.
@@ -48,7 +50,10 @@ export const users = pgTable(
     sessionVersion: integer("session_version").notNull().default(1),
     ...timestamps,
   },
-  (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`),
+    check("users_tax_rate_check", sql`${t.taxRate} between 0 and 1`),
+  ],
 );
 
 export const streamKinds = ["freelance", "content", "product", "affiliate", "sponsorship", "saas", "commerce", "other"] as const;
@@ -72,9 +77,12 @@ export const streams = pgTable(
     startedOn: date("started_on", { mode: "string" }),
     color: text("color"),
     description: text("description"),
+    // This stream's tax set-aside rate (0..1); null: the user's default.
+    taxRate: numeric("tax_rate", { precision: 5, scale: 4 }),
     ...timestamps,
   },
   (t) => [
+    check("streams_tax_rate_check", sql`${t.taxRate} between 0 and 1`),
     // Names are unique per user regardless of case, so `stream: "etsy"` finds "Etsy".
     uniqueIndex("streams_user_name_lower_key").on(t.userId, sql`lower(${t.name})`),
     check("streams_kind_check", sql`${t.kind} in ('freelance','content','product','affiliate','sponsorship','saas','commerce','other')`),

@@ -43,6 +43,7 @@ export function useCreateStream() {
         // The colour the server will pick (lib/data/streams.ts createStream), so the dot does not change on its answer.
         color: input.color ?? pickStreamColor(previous?.data.map((s) => s.color) ?? []),
         description: input.description ?? null,
+        taxRate: input.taxRate === undefined || input.taxRate === null ? null : Number(input.taxRate),
         createdAt: now,
         updatedAt: now,
       };

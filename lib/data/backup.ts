@@ -26,6 +26,9 @@ const canonicalRate = (rate: string) => {
   return parsed.ok ? parsed.value : rate;
 };
 
+/** A rate as numeric(5,4) takes it. */
+const rateText = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : rate.toFixed(4));
+
 /** Everything but the transactions and hours (which are paged): settings, streams, imports, goals, rates, mappings. */
 export async function readBackupHead(tx: Executor, userId: string) {
   const [user] = await tx
@@ -34,6 +37,7 @@ export async function readBackupHead(tx: Executor, userId: string) {
       timeZone: users.timeZone,
       essential: users.essentialMonthlyExpenses,
       buffer: users.cashBuffer,
+      taxRate: sql<number | null>`${users.taxRate}::float8`,
       thresholds: users.thresholds,
       targetMix: users.targetMix,
     })
@@ -53,6 +57,7 @@ export async function readBackupHead(tx: Executor, userId: string) {
       startedOn: streams.startedOn,
       color: streams.color,
       description: streams.description,
+      taxRate: sql<number | null>`${streams.taxRate}::float8`,
       createdAt: streams.createdAt,
       updatedAt: streams.updatedAt,
     })
@@ -115,6 +120,7 @@ export async function readBackupHead(tx: Executor, userId: string) {
       essentialMonthlyExpensesMinor: user.essential,
       cashBuffer: user.buffer === null ? null : formatMinor(user.buffer, base),
       cashBufferMinor: user.buffer,
+      taxRate: user.taxRate,
       thresholds: user.thresholds ?? {},
       targetMix: user.targetMix ?? null,
     },
@@ -259,6 +265,7 @@ export async function restoreBackup(userId: string, backup: Backup) {
         timeZone: s.timeZone,
         essentialMonthlyExpenses: s.essentialMonthlyExpensesMinor,
         cashBuffer: s.cashBufferMinor,
+        taxRate: rateText(s.taxRate),
         thresholds: s.thresholds as Record<string, { pass: number; warn: number }>,
         targetMix: s.targetMix,
       })
@@ -299,6 +306,7 @@ export async function restoreBackup(userId: string, backup: Backup) {
           startedOn: x.startedOn,
           color: x.color,
           description: x.description,
+          taxRate: rateText(x.taxRate),
           createdAt: date(x.createdAt),
           updatedAt: date(x.updatedAt),
         })),

@@ -26,6 +26,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       timeZone: users.timeZone,
       essential: users.essentialMonthlyExpenses,
       buffer: users.cashBuffer,
+      taxRate: sql<number | null>`${users.taxRate}::float8`,
       thresholds: users.thresholds,
     })
     .from(users)
@@ -48,6 +49,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       platform: streams.platform,
       status: streams.status,
       color: streams.color,
+      taxRate: sql<number | null>`${streams.taxRate}::float8`,
     })
     .from(streams)
     .where(eq(streams.userId, userId));
@@ -119,6 +121,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       baseCurrency: user.baseCurrency,
       essentialMonthlyExpenses: user.essential,
       cashBuffer: user.buffer,
+      taxRate: user.taxRate,
       thresholds: user.thresholds as Thresholds,
     },
     streams: streamRows.map((s) => ({
@@ -129,6 +132,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
       platform: s.platform,
       archived: s.status === "archived",
       color: s.color,
+      taxRate: s.taxRate,
     })),
     streamMonths: monthRows.map((r) => ({ streamId: r.streamId, month: r.month, income: r.income, expenses: r.expenses })),
     clients: toKeyRows("client"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { goals, users } from "@/db/schema";
 import { repriceTransactions } from "@/lib/data/fx";
@@ -15,6 +15,8 @@ const columns = {
   timeZone: users.timeZone,
   essential: users.essentialMonthlyExpenses,
   buffer: users.cashBuffer,
+  // numeric(5,4) answered as the number the API gives (0.25), not the text "0.2500".
+  taxRate: sql<number | null>`${users.taxRate}::float8`,
   thresholds: users.thresholds,
   targetMix: users.targetMix,
   updatedAt: users.updatedAt,
@@ -27,6 +29,7 @@ interface Row {
   timeZone: string;
   essential: number | null;
   buffer: number | null;
+  taxRate: number | null;
   thresholds: Record<string, { pass: number; warn: number }>;
   targetMix: Record<string, number> | null;
   updatedAt: Date;
@@ -43,6 +46,7 @@ function present(row: Row) {
     essentialMonthlyExpensesMinor: row.essential,
     cashBuffer: row.buffer === null ? null : formatMinor(row.buffer, row.baseCurrency),
     cashBufferMinor: row.buffer,
+    taxRate: row.taxRate,
     thresholds: Object.fromEntries(
       RULE_IDS.map((id) => {
         const own = overrides[id];
@@ -107,6 +111,7 @@ export async function updateSettings(userId: string, patch: UpdateSettingsInput)
         ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
         essentialMonthlyExpenses: essential,
         cashBuffer: buffer,
+        ...(patch.taxRate !== undefined ? { taxRate: patch.taxRate } : {}),
         ...(patch.thresholds !== undefined ? { thresholds: patch.thresholds ?? {} } : {}),
         ...(patch.targetMix !== undefined ? { targetMix: patch.targetMix } : {}),
       })

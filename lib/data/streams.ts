@@ -18,6 +18,8 @@ export const streamColumns = {
   startedOn: streams.startedOn,
   color: streams.color,
   description: streams.description,
+  // numeric(5,4) answered as the number the API gives (0.25), not the text "0.2500".
+  taxRate: sql<number | null>`${streams.taxRate}::float8`,
   createdAt: streams.createdAt,
   updatedAt: streams.updatedAt,
 };

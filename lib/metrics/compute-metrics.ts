@@ -7,6 +7,7 @@ import { computeResilience } from "./resilience";
 import { computeRisk, seriesStatistics } from "./risk";
 import { evaluateRules, resilienceScore, type RuleValue } from "./rules";
 import { buildPortfolioSeries, type PortfolioSeries, type StreamSeries } from "./series";
+import { computeTax } from "./tax";
 import { hourlyRate, hoursFromMinutes } from "./time";
 import type { KeyConcentration, MetricsInput, MetricsResult, MetricsWarning, RuleGap, StreamMetrics } from "./types";
 import { analysisRange, projectionMonths, type MonthRange } from "./window";
@@ -116,6 +117,12 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     goals,
     rules,
     resilienceScore: resilienceScore(rules, nA),
+    tax: computeTax(
+      months,
+      streams.map((s) => ({ rate: s.info.taxRate ?? null, income: s.income, expenses: s.expenses })),
+      settings.taxRate ?? null,
+      total - expenses,
+    ),
     warnings: mergeWarnings(input.warnings),
   };
 }

@@ -1,3 +1,4 @@
+import type { Tax } from "./tax";
 /**
  * Input and output of computeMetrics. The input is what lib/data aggregates in SQL, already
  * converted to the base currency; the output is the body of GET /api/v1/metrics (METRICS.md).
@@ -16,6 +17,8 @@ export interface StreamInfo {
   archived: boolean;
   /** The stream's own colour (#rrggbb), so every chart draws it the same way; display only. */
   color?: string | null;
+  /** The stream's tax set-aside rate (0..1); null or absent: the user's default. */
+  taxRate?: number | null;
 }
 
 /** Base minor units. income: income-kind amounts (refunds negative); expenses: expense-kind amounts. */
@@ -53,6 +56,8 @@ export interface MetricsSettings {
   essentialMonthlyExpenses: number | null;
   cashBuffer: number | null;
   thresholds: Thresholds;
+  /** The default tax set-aside rate (0..1); null or absent: 0 for streams without their own. */
+  taxRate?: number | null;
 }
 
 export interface MetricsWarning {
@@ -251,5 +256,6 @@ export interface MetricsResult {
   goals: Goals;
   rules: RuleResult[];
   resilienceScore: number | null;
+  tax: Tax;
   warnings: MetricsWarning[];
 }

@@ -23,6 +23,7 @@ const minor = z
   .refine((n) => Math.abs(n) <= MAX_AMOUNT_MINOR, "The amount is too large.");
 const text = (max: number) => z.string().max(max, `At most ${max} characters.`).nullable();
 const times = { createdAt: timestamp, updatedAt: timestamp };
+const taxRate = z.number().min(0).max(1).nullable();
 
 const settings = z.object({
   baseCurrency: currency,
@@ -31,6 +32,8 @@ const settings = z.object({
   essentialMonthlyExpensesMinor: minor.min(0).nullable(),
   cashBuffer: z.string().nullable().optional(),
   cashBufferMinor: minor.min(0).nullable(),
+  /** Left out by backups made before tax rates existed. */
+  taxRate: taxRate.optional(),
   /** Only the thresholds the user changed. */
   thresholds: thresholdsInput,
   targetMix: targetMixInput.nullable(),
@@ -49,6 +52,7 @@ const stream = z.object({
     .regex(/^#[0-9a-f]{6}$/i)
     .nullable(),
   description: text(1000),
+  taxRate: taxRate.optional(),
   ...times,
 });
 

@@ -80,3 +80,19 @@ export const problemResponse = z.object({
     )
     .optional(),
 });
+
+/**
+ * A tax set-aside rate: a fraction 0..1 with at most 4 decimals ("0.25", 0.3, "0.0725"), as a decimal
+ * string or a JSON number; answered as a number. Stored as numeric(5,4), so it is passed on as text.
+ */
+export const taxRateInput = z
+  .union([z.string().trim(), z.number()], { error: 'Give the rate as a fraction like "0.25".' })
+  .transform((v, ctx) => {
+    const text = typeof v === "number" ? String(v) : v;
+    if (!/^(0(\.\d{1,4})?|1(\.0{1,4})?|\.\d{1,4})$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: "A fraction from 0 to 1 with at most 4 decimals, like 0.25 for 25%." });
+      return z.NEVER;
+    }
+    return text.startsWith(".") ? `0${text}` : text;
+  })
+  .meta({ description: "A fraction from 0 to 1 (0.25 is 25%).", examples: ["0.25"] });

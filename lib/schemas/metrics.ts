@@ -159,6 +159,16 @@ export const metricsResponse = z.object({
     }),
   ),
   resilienceScore: z.number().int().nullable(),
+  tax: z
+    .object({
+      setAside: z.number(),
+      afterTaxNet: z.number(),
+      byMonth: z.array(z.object({ month: z.string(), setAside: z.number() })),
+    })
+    .meta({
+      description:
+        "What to set aside for taxes: each month, every stream's net income times its rate, never below zero (base minor units, unrounded).",
+    }),
   warnings: z.array(missingFxWarning),
 });
 /** What GET /api/v1/metrics answers and every dashboard reads: the one metrics type of the UI. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_THRESHOLDS, RULE_IDS, type RuleId } from "@/lib/metrics/thresholds";
 import { isCurrency } from "@/lib/metrics/money";
-import { currencyCode, timestamp, timeZone } from "./common";
+import { currencyCode, taxRateInput, timestamp, timeZone } from "./common";
 
 const threshold = z.object({ pass: z.number().finite(), warn: z.number().finite() }).strict();
 
@@ -48,6 +48,7 @@ export const updateSettingsInput = z
     timeZone: timeZone.optional(),
     essentialMonthlyExpenses: amount.nullable().optional(),
     cashBuffer: amount.nullable().optional(),
+    taxRate: taxRateInput.nullable().optional(),
     /** Replaces the overrides; `null` resets every rule to its default. */
     thresholds: thresholdsInput.nullable().optional(),
     targetMix: targetMixInput.nullable().optional(),
@@ -67,6 +68,7 @@ export const settingsResponse = z.object({
   essentialMonthlyExpensesMinor: z.number().int().nullable(),
   cashBuffer: z.string().nullable(),
   cashBufferMinor: z.number().int().nullable(),
+  taxRate: z.number().nullable().meta({ description: "The default share of net income to set aside for taxes; null: none." }),
   thresholds: z.record(z.string(), ruleThreshold),
   targetMix: z.object({ anchor: z.number(), growth: z.number(), speculative: z.number() }).nullable(),
   updatedAt: timestamp,

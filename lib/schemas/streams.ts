@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { streamKinds, streamRoles, streamStatuses } from "@/db/schema";
-import { dateString, optionalText, timestamp } from "./common";
+import { dateString, optionalText, taxRateInput, timestamp } from "./common";
 
 export const streamKind = z.enum(streamKinds, { error: `Kind is one of: ${streamKinds.join(", ")}.` });
 export const streamRole = z.enum(streamRoles, { error: "Role is anchor, growth or speculative." });
@@ -33,6 +33,7 @@ const fields = {
       examples: ["#2166c4"],
     }),
   description: optionalText(1000),
+  taxRate: taxRateInput.nullish().meta({ description: "This stream's tax set-aside rate, a fraction 0..1; null: your default rate." }),
 };
 
 export const createStreamInput = z.object({
@@ -72,6 +73,7 @@ export const streamResponse = z.object({
   startedOn: z.string().nullable(),
   color: z.string().nullable(),
   description: z.string().nullable(),
+  taxRate: z.number().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

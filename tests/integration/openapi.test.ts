@@ -139,7 +139,17 @@ describe("GET /api/v1/openapi.json", () => {
     // one-object writes take the form encoding of no-code tools too
     expect(Object.keys(body?.content ?? {})).toEqual(["application/json", "application/x-www-form-urlencoded"]);
     const input = d.components.schemas.StreamInput as { properties: Record<string, { description?: string }> };
-    expect(Object.keys(input.properties)).toEqual(["name", "kind", "role", "platform", "status", "startedOn", "color", "description"]);
+    expect(Object.keys(input.properties)).toEqual([
+      "name",
+      "kind",
+      "role",
+      "platform",
+      "status",
+      "startedOn",
+      "color",
+      "description",
+      "taxRate",
+    ]);
     const tx = d.components.schemas.TransactionInput as { properties: Record<string, { description?: string; examples?: unknown[] }> };
     expect(tx.properties.amount?.description).toMatch(/decimal/);
     expect(tx.properties.amount?.examples?.length).toBeGreaterThan(0);

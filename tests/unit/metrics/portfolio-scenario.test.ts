@@ -326,8 +326,17 @@ describe("a three-stream portfolio over four months", () => {
         "goals",
         "rules",
         "resilienceScore",
+        "tax",
         "warnings",
       ].sort(),
     );
+  });
+
+  it("sets nothing aside without a tax rate", () => {
+    expect(result.tax).toEqual({
+      setAside: 0,
+      afterTaxNet: 13600,
+      byMonth: ["2024-01", "2024-02", "2024-03", "2024-04"].map((month) => ({ month, setAside: 0 })),
+    });
   });
 });
