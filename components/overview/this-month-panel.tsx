@@ -60,6 +60,11 @@ export function ThisMonthPanel({ window, className }: Props) {
               <p className="text-sm text-muted-foreground">so far</p>
             )}
           </div>
+          {data.tax.setAside > 0 ? (
+            <p className="text-sm text-muted-foreground" data-testid="this-month-tax">
+              Set aside <strong className={strong}>{money(data.tax.setAside)}</strong> of this month&rsquo;s income for taxes.
+            </p>
+          ) : null}
           {goal ? (
             <>
               <ProgressBar

@@ -8,9 +8,10 @@ import { DEFAULT_HORIZON as PLAN_HORIZON } from "@/lib/metrics/plan";
 import { ForecastPanel } from "./forecast-panel";
 import { SalaryPanel } from "./salary-panel";
 import { SilentPanel } from "./silent-panel";
+import { TaxPanel } from "./tax-panel";
 
 /** What will the next months bring, and how much can I pay myself? */
-export function PlanDashboard() {
+export function PlanDashboard({ window }: { window: { from: string; to: string } }) {
   const [salary, setSalary] = useState<string | undefined>(undefined);
   const plan = useQuery({ ...planQuery({ horizon: PLAN_HORIZON, salary }), placeholderData: keepPreviousData, retry: false });
   const base = useQuery(planQuery({ horizon: PLAN_HORIZON }));
@@ -37,6 +38,9 @@ export function PlanDashboard() {
         />
       </div>
       <SilentPanel {...state} />
+      <div className="lg:col-span-3">
+        <TaxPanel window={window} />
+      </div>
     </div>
   );
 }

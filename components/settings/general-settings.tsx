@@ -17,9 +17,10 @@ import type { CurrencyChoice } from "./choices";
 import { useDeviceTimeZone } from "./device-time-zone";
 import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
 import { asSentence, requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
+import { fractionFromPercent, percentFromFraction } from "@/lib/tax-rate";
 import { useUpdateSettings, type SettingsPatch } from "./use-update-settings";
 
-type Draft = { name: string; baseCurrency: string; timeZone: string; essential: string; buffer: string };
+type Draft = { name: string; baseCurrency: string; timeZone: string; essential: string; buffer: string; taxRate: string };
 
 function draftOf(s: SettingsView): Draft {
   return {
@@ -28,6 +29,7 @@ function draftOf(s: SettingsView): Draft {
     timeZone: s.timeZone,
     essential: s.essentialMonthlyExpenses ?? "",
     buffer: s.cashBuffer ?? "",
+    taxRate: percentFromFraction(s.taxRate),
   };
 }
 
@@ -42,6 +44,11 @@ function patchOf(draft: Draft, saved: Draft): SettingsPatch {
   if (draft.timeZone !== saved.timeZone) patch.timeZone = draft.timeZone;
   if (draft.essential.trim() !== saved.essential) patch.essentialMonthlyExpenses = draft.essential.trim() || null;
   if (draft.buffer.trim() !== saved.buffer) patch.cashBuffer = draft.buffer.trim() || null;
+  // A percentage that is not one is sent as typed, so the server's field error names it.
+  if (draft.taxRate.trim() !== saved.taxRate) {
+    const rate = fractionFromPercent(draft.taxRate);
+    patch.taxRate = rate === undefined ? draft.taxRate.trim() : rate;
+  }
   return patch;
 }
 
@@ -64,6 +71,8 @@ function validate(patch: SettingsPatch, currency: string): FormErrors {
     if (!amount.ok) errors[key] = asSentence(amount.message);
     else if (amount.minor < 0) errors[key] = "Cannot be negative.";
   }
+  // The field takes a percentage; the schema's message speaks of the fraction it becomes.
+  if (errors.taxRate) errors.taxRate = "A percentage from 0 to 100 with at most 2 decimals, like 25 or 7.5.";
   return errors;
 }
 
@@ -206,6 +215,20 @@ export function GeneralSettings({
               value={draft.buffer}
               onChange={(e) => set("buffer", e.target.value)}
               className="money"
+            />
+          </Field>
+          <Field
+            label="Tax set-aside (%)"
+            error={errors.taxRate}
+            hint="The share of each stream's net income to put aside for taxes, unless the stream has its own rate. Empty: none."
+          >
+            <Input
+              name="taxRate"
+              inputMode="decimal"
+              autoComplete="off"
+              placeholder="Not set"
+              value={draft.taxRate}
+              onChange={(e) => set("taxRate", e.target.value)}
             />
           </Field>
           {errors.form ? (

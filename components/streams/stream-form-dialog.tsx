@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { fractionFromPercent, percentFromFraction } from "@/lib/tax-rate";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
 import { Dialog } from "@/components/ui/dialog";
@@ -32,6 +33,8 @@ type Values = {
   startedOn: string;
   color: string;
   description: string;
+  /** A percentage as typed; empty: the default rate in Settings. */
+  taxRate: string;
 };
 
 const blank: Values = {
@@ -43,6 +46,7 @@ const blank: Values = {
   startedOn: "",
   color: "",
   description: "",
+  taxRate: "",
 };
 
 function valuesOf(stream: StreamView | null): Values {
@@ -56,12 +60,15 @@ function valuesOf(stream: StreamView | null): Values {
     startedOn: stream.startedOn ?? "",
     color: stream.color ?? "",
     description: stream.description ?? "",
+    taxRate: percentFromFraction(stream.taxRate),
   };
 }
 
 /** Empty optional fields mean "none": the schemas take null for them. */
 function rawInput(v: Values) {
-  return { ...v, startedOn: v.startedOn || null, color: v.color || null };
+  // A percentage that is not one goes on as typed, so the schema refuses it under its own field.
+  const rate = fractionFromPercent(v.taxRate);
+  return { ...v, startedOn: v.startedOn || null, color: v.color || null, taxRate: rate === undefined ? v.taxRate : rate };
 }
 
 export type StreamFormDialogProps = {
@@ -205,6 +212,19 @@ function StreamForm({
         <Input name="startedOn" type="date" value={values.startedOn} onChange={(e) => set("startedOn")(e.target.value)} />
       </Field>
       <ColorPicker value={values.color} onChange={set("color")} error={errors.color} />
+      <Field
+        label="Tax set-aside (%)"
+        error={errors.taxRate ? "A percentage from 0 to 100 with at most 2 decimals, like 25 or 7.5." : undefined}
+        hint="Empty: your default rate in Settings."
+      >
+        <Input
+          name="taxRate"
+          inputMode="decimal"
+          autoComplete="off"
+          value={values.taxRate}
+          onChange={(e) => set("taxRate")(e.target.value)}
+        />
+      </Field>
       <Field label="Description" error={errors.description} className="sm:col-span-2">
         <Textarea
           name="description"

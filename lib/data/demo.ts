@@ -24,6 +24,7 @@ export async function loadDemo(userId: string, today: string) {
         baseCurrency: "USD",
         essentialMonthlyExpenses: demo.settings.essentialMonthlyExpensesMinor,
         cashBuffer: demo.settings.cashBufferMinor,
+        taxRate: demo.settings.taxRate,
       })
       .where(eq(users.id, userId));
     const ids = new Map<string, string>();

@@ -30,7 +30,7 @@ export interface DemoPortfolio {
   timeEntries: { stream: string; occurredOn: string; minutes: number; note: string }[];
   goals: { stream: string | null; targetMinor: number; effectiveFrom: string }[];
   rates: { currency: string; date: string; rate: string }[];
-  settings: { essentialMonthlyExpensesMinor: number; cashBufferMinor: number };
+  settings: { essentialMonthlyExpensesMinor: number; cashBufferMinor: number; taxRate: string };
 }
 
 const STREAMS: DemoStream[] = [
@@ -302,6 +302,7 @@ export function demoPortfolio(today: string, months = 24): DemoPortfolio {
       { stream: "Invoice bot", targetMinor: 50_000, effectiveFrom: addMonths(current, -2) },
     ],
     rates,
-    settings: { essentialMonthlyExpensesMinor: 550_000, cashBufferMinor: 2_500_000 },
+    // A quarter of net income put aside for taxes: a common rule of thumb for the self-employed.
+    settings: { essentialMonthlyExpensesMinor: 550_000, cashBufferMinor: 2_500_000, taxRate: "0.25" },
   };
 }

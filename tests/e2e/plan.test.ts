@@ -1,8 +1,9 @@
 // The Plan page in a real browser with the demo portfolio: the forecast sentence and the salary figures are
-// GET /api/v1/plan's, trying a salary refetches them, a salary that is not an amount is the field's error,
+// GET /api/v1/plan's, the tax set-aside is the metrics' tax block, trying a salary refetches them, a salary that is not an amount is the field's error,
 // the page passes axe and fits a phone, and screenshots are kept for a person to look at.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { MetricsView } from "@/lib/schemas/metrics";
 import type { PlanView } from "@/lib/schemas/plan";
 import { launch, openPage, type WatchedPage } from "./browser";
 import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, revealCharts, signUp } from "./support";
@@ -44,6 +45,12 @@ describe.skipIf(!baseUrl)("the Plan page", () => {
       plan.forecast.streams.length,
     );
     expect(await page.getByTestId("salary-sustainable").textContent()).toContain(usd(plan.salary.sustainable!));
+    // The demo sets aside 25%: the tax panel shows the metrics' tax block for the default window.
+    const metrics = (await (await page.request.get("/api/v1/metrics")).json()) as MetricsView;
+    expect(metrics.tax.setAside).toBeGreaterThan(0);
+    const tax = await page.getByTestId("tax-text").textContent();
+    expect(tax).toContain(`set aside ${usd(metrics.tax.setAside)}`);
+    expect(tax).toContain(`you kept ${usd(metrics.tax.afterTaxNet)} of your ${usd(metrics.totals.net)} net income`);
     await w.shot("plan-1280");
 
     const tried = (await (await page.request.get("/api/v1/plan?salary=9000")).json()) as PlanView;
@@ -60,6 +67,36 @@ describe.skipIf(!baseUrl)("the Plan page", () => {
     await expect.poll(() => page.getByText("amount must be a decimal number").count(), settle).toBe(1);
     // the figures stay: nothing on the page went blank
     expect(await page.getByTestId("salary-sustainable").textContent()).toContain(usd(plan.salary.sustainable!));
+  });
+
+  it("takes tax rates as percentages in Settings and on a stream, and refuses one that is not", async () => {
+    const { page } = w;
+    const taxRate = async () => ((await (await page.request.get("/api/v1/settings")).json()) as { taxRate: number | null }).taxRate;
+    await page.goto("/settings", { waitUntil: "networkidle" });
+    const field = page.getByLabel("Tax set-aside (%)");
+    await expect.poll(() => field.inputValue(), settle).toBe("25");
+    await field.fill("150");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(() => page.getByText("A percentage from 0 to 100").count(), settle).toBe(1);
+    expect(await taxRate()).toBe(0.25);
+    await field.fill("7.5");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(taxRate, settle).toBe(0.075);
+    await field.fill("");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect.poll(taxRate, settle).toBeNull();
+
+    await page.goto("/streams", { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Add stream" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Name").fill("Caption bot");
+    await dialog.getByLabel("Tax set-aside (%)").fill("30");
+    await dialog.getByRole("button", { name: "Add stream" }).click();
+    await expect.poll(() => dialog.isVisible(), settle).toBe(false);
+    const streams = (await (await page.request.get("/api/v1/streams")).json()) as { data: { name: string; taxRate: number | null }[] };
+    expect(streams.data.find((s) => s.name === "Caption bot")?.taxRate).toBe(0.3);
+    // a stream left empty takes the default
+    expect(streams.data.find((s) => s.name === "Etsy templates")?.taxRate).toBeNull();
   });
 
   it("fits a phone in dark mode", async () => {
