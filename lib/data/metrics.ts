@@ -6,7 +6,7 @@ import { goals, keyMonthTotals, streamMonthTotals, streams, timeEntries, transac
 import { notFound } from "@/lib/http-errors";
 import { targetFor } from "@/lib/metrics/goals";
 import { dayOfMonth, daysInMonth, monthOf } from "@/lib/metrics/months";
-import type { GoalInput, KeyIncomeRow, MetricsInput, Thresholds } from "@/lib/metrics/types";
+import type { GoalInput, KeyIncomeRow, MetricsInput, MetricsWarning, Thresholds } from "@/lib/metrics/types";
 import { analysisRange, defaultWindow, projectionMonths } from "@/lib/metrics/window";
 import { todayIn } from "@/lib/today";
 
@@ -54,17 +54,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     .from(streams)
     .where(eq(streams.userId, userId));
 
-  const monthRows = await db
-    .select({
-      streamId: streamMonthTotals.streamId,
-      month: sql<string>`to_char(${streamMonthTotals.month}, 'YYYY-MM')`,
-      income: streamMonthTotals.income,
-      expenses: streamMonthTotals.expenses,
-    })
-    .from(streamMonthTotals)
-    .where(
-      and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, from), lte(streamMonthTotals.month, firstDay(window.to))),
-    );
+  const monthRows = await streamMonthRows(userId, window.from, window.to);
 
   // Clients and platforms count over the analysis months only, like every concentration figure.
   const keyRows = analysis
@@ -99,18 +89,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     .from(goals)
     .where(eq(goals.userId, userId));
 
-  const missing = await db
-    .select({ currency: transactions.currency, count: sql<string>`count(*)` })
-    .from(transactions)
-    .where(
-      and(
-        eq(transactions.userId, userId),
-        isNull(transactions.amountBaseMinor),
-        gte(transactions.occurredOn, from),
-        lte(transactions.occurredOn, to),
-      ),
-    )
-    .groupBy(transactions.currency);
+  const warnings = await missingRateWarnings(userId, from, to);
 
   return {
     window,
@@ -139,8 +118,42 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     platforms: toKeyRows("platform"),
     minutes: minutes.map((m) => ({ streamId: m.streamId, minutes: Number(m.minutes) })),
     goals: goalRows,
-    warnings: missing.map((m) => ({ code: "missing-fx-rate" as const, currency: m.currency, count: Number(m.count) })),
+    warnings,
   };
+}
+
+/** Every stream's income and expenses by month (the trigger-kept rollups), for the months `from`..`to`. */
+export async function streamMonthRows(userId: string, from: string, to: string) {
+  const db = await getDb();
+  return db
+    .select({
+      streamId: streamMonthTotals.streamId,
+      month: sql<string>`to_char(${streamMonthTotals.month}, 'YYYY-MM')`,
+      income: streamMonthTotals.income,
+      expenses: streamMonthTotals.expenses,
+    })
+    .from(streamMonthTotals)
+    .where(
+      and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, firstDay(from)), lte(streamMonthTotals.month, firstDay(to))),
+    );
+}
+
+/** Per currency, the transactions dated `from`..`to` without an exchange rate: they count in no figure. */
+export async function missingRateWarnings(userId: string, from: string, to: string): Promise<MetricsWarning[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({ currency: transactions.currency, count: sql<string>`count(*)` })
+    .from(transactions)
+    .where(
+      and(
+        eq(transactions.userId, userId),
+        isNull(transactions.amountBaseMinor),
+        gte(transactions.occurredOn, from),
+        lte(transactions.occurredOn, to),
+      ),
+    )
+    .groupBy(transactions.currency);
+  return rows.map((m) => ({ code: "missing-fx-rate" as const, currency: m.currency, count: Number(m.count) }));
 }
 
 /** F: the month of the user's earliest transaction (one probe of transactions_user_date_idx); null without any. */

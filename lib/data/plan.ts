@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, gt, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, gt, gte, lte } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { streamMonthTotals, streams, transactions } from "@/db/schema";
-import { getFirstMonth } from "@/lib/data/metrics";
+import { streams, transactions } from "@/db/schema";
+import { getFirstMonth, missingRateWarnings, streamMonthRows } from "@/lib/data/metrics";
 import { getUser } from "@/lib/data/users";
 import { addDays } from "@/lib/metrics/days";
 import { addMonths, daysInMonth } from "@/lib/metrics/months";
@@ -24,20 +24,10 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
   const lastMonth = addMonths(current, -1);
   const to = `${lastMonth}-${String(daysInMonth(lastMonth)).padStart(2, "0")}`;
 
-  const [firstMonth, streamRows, monthRows, dateRows, missing] = await Promise.all([
+  const [firstMonth, streamRows, monthRows, dateRows, warnings] = await Promise.all([
     getFirstMonth(userId),
     db.select({ id: streams.id, name: streams.name, status: streams.status }).from(streams).where(eq(streams.userId, userId)),
-    db
-      .select({
-        streamId: streamMonthTotals.streamId,
-        month: sql<string>`to_char(${streamMonthTotals.month}, 'YYYY-MM')`,
-        income: streamMonthTotals.income,
-        expenses: streamMonthTotals.expenses,
-      })
-      .from(streamMonthTotals)
-      .where(
-        and(eq(streamMonthTotals.userId, userId), gte(streamMonthTotals.month, from), lte(streamMonthTotals.month, `${lastMonth}-01`)),
-      ),
+    streamMonthRows(userId, addMonths(current, -12), lastMonth),
     db
       .selectDistinct({ streamId: transactions.streamId, date: transactions.occurredOn })
       .from(transactions)
@@ -50,18 +40,7 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
           lte(transactions.occurredOn, today),
         ),
       ),
-    db
-      .select({ currency: transactions.currency, count: sql<string>`count(*)` })
-      .from(transactions)
-      .where(
-        and(
-          eq(transactions.userId, userId),
-          isNull(transactions.amountBaseMinor),
-          gte(transactions.occurredOn, from),
-          lte(transactions.occurredOn, to),
-        ),
-      )
-      .groupBy(transactions.currency),
+    missingRateWarnings(userId, from, to),
   ]);
 
   return {
@@ -76,6 +55,6 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
     incomeDates: dateRows,
     cashBuffer: user.cashBuffer,
     salaryTarget: salary ?? user.essentialMonthlyExpenses,
-    warnings: missing.map((m) => ({ code: "missing-fx-rate" as const, currency: m.currency, count: Number(m.count) })),
+    warnings,
   };
 }
