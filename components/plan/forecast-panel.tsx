@@ -20,7 +20,7 @@ export function ForecastPanel({ plan, loading, error }: Props) {
     <Panel
       title={`The next ${months.length} months`}
       description={
-        plan && next ? (
+        plan && next && n > 0 ? (
           <span data-testid="forecast-text">
             In {formatMonth(next.month)} your active streams should bring about <strong className={strong}>{money(next.expected)}</strong>
             {next.low !== null && next.high !== null ? (
