@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   foreignKey,
@@ -61,6 +62,7 @@ export const streamRoles = ["anchor", "growth", "speculative"] as const;
 export const streamStatuses = ["active", "paused", "archived"] as const;
 export const transactionKinds = ["income", "expense"] as const;
 export const tokenScopes = ["read", "write"] as const;
+export const scheduleCadences = ["weekly", "monthly", "quarterly", "yearly"] as const;
 
 export const streams = pgTable(
   "streams",
@@ -117,6 +119,69 @@ export const imports = pgTable(
   ],
 );
 
+/** Expected income or expenses (a retainer, a subscription, a payout) as METRICS.md *Schedules* defines them. */
+export const schedules = pgTable(
+  "schedules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // What is expected belongs to its stream: deleting the stream takes it along.
+    streamId: uuid("stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    name: text("name"),
+    // Who is expected to pay: the settle suggestions match it against transactions' counterparty.
+    counterparty: text("counterparty"),
+    kind: text("kind", { enum: transactionKinds }).notNull().default("income"),
+    amountMinor: money("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    cadence: text("cadence", { enum: scheduleCadences }).notNull(),
+    interval: integer("interval").notNull().default(1),
+    startOn: date("start_on", { mode: "string" }).notNull(),
+    endOn: date("end_on", { mode: "string" }),
+    graceDays: integer("grace_days").notNull().default(5),
+    autoLog: boolean("auto_log").notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    index("schedules_user_stream_idx").on(t.userId, t.streamId),
+    index("schedules_stream_idx").on(t.streamId),
+    // The target of transactions' (user_id, schedule_id) key.
+    unique("schedules_user_id_key").on(t.userId, t.id),
+    check("schedules_kind_check", sql`${t.kind} in ('income','expense')`),
+    check("schedules_cadence_check", sql`${t.cadence} in ('weekly','monthly','quarterly','yearly')`),
+    check("schedules_amount_check", sql`${t.amountMinor} > 0`),
+    check("schedules_interval_check", sql`${t.interval} between 1 and 120`),
+    check("schedules_grace_check", sql`${t.graceDays} between 0 and 365`),
+    check("schedules_end_check", sql`${t.endOn} is null or ${t.endOn} >= ${t.startOn}`),
+  ],
+);
+
+/** "This stream feeds that one": the YouTube channel brings consulting clients. Directed, one row per pair. */
+export const streamFeeds = pgTable(
+  "stream_feeds",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fromStreamId: uuid("from_stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    toStreamId: uuid("to_stream_id")
+      .notNull()
+      .references(() => streams.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.fromStreamId, t.toStreamId] }),
+    index("stream_feeds_to_idx").on(t.toStreamId),
+    index("stream_feeds_from_idx").on(t.fromStreamId),
+    check("stream_feeds_not_self_check", sql`${t.fromStreamId} <> ${t.toStreamId}`),
+  ],
+);
+
 export const transactions = pgTable(
   "transactions",
   {
@@ -141,6 +206,8 @@ export const transactions = pgTable(
     externalId: text("external_id"),
     // The CSV import that brought it in (null: logged by hand or through the API); see the foreign key below.
     importId: uuid("import_id"),
+    // The schedule whose occurrence it settles (METRICS.md *Schedules*); see the foreign key below.
+    scheduleId: uuid("schedule_id"),
     ...timestamps,
   },
   (t) => [
@@ -169,6 +236,16 @@ export const transactions = pgTable(
     foreignKey({ name: "transactions_import_fk", columns: [t.userId, t.importId], foreignColumns: [imports.userId, imports.id] }).onDelete(
       "set null",
     ),
+    // A schedule's payments (settlement) and the plan's scheduled income. Partial: most rows have none.
+    index("transactions_user_schedule_idx")
+      .on(t.userId, t.scheduleId, t.occurredOn)
+      .where(sql`${t.scheduleId} is not null`),
+    // Deleting a schedule keeps its payments, unlinked: the migration writes ON DELETE SET NULL (schedule_id).
+    foreignKey({
+      name: "transactions_schedule_fk",
+      columns: [t.userId, t.scheduleId],
+      foreignColumns: [schedules.userId, schedules.id],
+    }).onDelete("set null"),
     index("transactions_missing_base_idx")
       .on(t.userId, t.currency, t.occurredOn)
       .where(sql`${t.amountBaseMinor} is null`),

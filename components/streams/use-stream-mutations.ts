@@ -44,6 +44,8 @@ export function useCreateStream() {
         color: input.color ?? pickStreamColor(previous?.data.map((s) => s.color) ?? []),
         description: input.description ?? null,
         taxRate: input.taxRate === undefined || input.taxRate === null ? null : Number(input.taxRate),
+        feeds: input.feeds ?? [],
+        fedBy: [],
         createdAt: now,
         updatedAt: now,
       };

@@ -64,6 +64,7 @@ function preview(qc: QueryClient, id: string, draft: TransactionDraft, base?: Tr
     platform: draft.platform,
     description: draft.description,
     externalId: draft.externalId ?? base?.externalId ?? null,
+    scheduleId: base?.scheduleId ?? null,
     createdAt: base?.createdAt ?? now,
     updatedAt: now,
   };

@@ -116,6 +116,7 @@ function exportJson(userId: string): Promise<Response> {
       );
       await write(`"streams":${list(head.streams)},\n"imports":${list(head.imports)},\n"goals":${list(head.goals)},\n`);
       await write(`"fxRates":${list(head.fxRates)},\n"importMappings":${list(head.importMappings)},\n`);
+      await write(`"schedules":${list(head.schedules)},\n"streamFeeds":${list(head.streamFeeds)},\n`);
       const paged = async <T extends { id: string }>(name: string, page: (after: string | null) => Promise<T[]>, last: boolean) => {
         await write(`"${name}":[`);
         let after: string | null = null;
@@ -145,7 +146,7 @@ export const exportOp = defineOperation({
   tag: "Export",
   summary: "Download every transaction as CSV, or a backup of everything you own",
   description:
-    "`format=csv` (the default): every transaction in the generic CSV (`date,stream,kind,amount,currency,counterparty,platform,description,external_id`), oldest first, which POST /api/v1/imports takes back as it is. Text cells a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe, which the import takes off again; amounts and dates are never changed. `format=json`: the versioned backup of settings, streams, transactions, hours, goals, exchange rates, saved mappings and the import history, for POST /api/v1/restore; no tokens or other secrets. Both are streamed from one consistent snapshot.",
+    "`format=csv` (the default): every transaction in the generic CSV (`date,stream,kind,amount,currency,counterparty,platform,description,external_id`), oldest first, which POST /api/v1/imports takes back as it is. Text cells a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe, which the import takes off again; amounts and dates are never changed. `format=json`: the versioned backup of settings, streams, transactions, hours, goals, exchange rates, saved mappings, schedules, the links between streams and the import history, for POST /api/v1/restore; no tokens or other secrets. Both are streamed from one consistent snapshot.",
   access: "read",
   query: exportQuery,
   status: 200,

@@ -7,6 +7,7 @@ import * as imports from "./imports";
 import * as metrics from "./metrics";
 import type { Operation } from "./operation";
 import * as plan from "./plan";
+import * as schedules from "./schedules";
 import * as streams from "./streams";
 import * as timeEntries from "./time-entries";
 import * as transactions from "./transactions";
@@ -21,6 +22,7 @@ export const operations: readonly Operation[] = [
   transactions,
   timeEntries,
   goals,
+  schedules,
   fxRates,
   metrics,
   plan,

@@ -1,5 +1,6 @@
 import "server-only";
 import { loadStreamClients } from "@/lib/data/stream-clients";
+import { withLinks } from "@/lib/data/stream-feeds";
 import { countStreamTransactions, createStream, deleteStream, getStream, listStreams, updateStream } from "@/lib/data/streams";
 import { getUser } from "@/lib/data/users";
 import { streamClients } from "@/lib/metrics/concentration";
@@ -21,7 +22,7 @@ export const streamList = listResponse(streamResponse);
 
 /** The streams list as GET /api/v1/streams answers it; pages hydrate exactly this. */
 export async function readStreams(userId: string, query: { status?: "active" | "paused" | "archived" } = {}) {
-  return streamList.parse({ data: await listStreams(userId, query), nextCursor: null });
+  return streamList.parse({ data: await withLinks(userId, await listStreams(userId, query)), nextCursor: null });
 }
 
 export const listStreamsOp = defineOperation({
@@ -49,13 +50,14 @@ export const createStreamOp = defineOperation({
   status: 201,
   response: streamResponse,
   conflicts: "A stream with this name already exists.",
-  handle: async ({ userId, body }) => streamResponse.parse(await createStream(userId, body)),
+  handle: async ({ userId, body }) => streamResponse.parse((await withLinks(userId, [await createStream(userId, body)]))[0]),
 });
 
 /** One stream and how many transactions it holds. */
 export async function readStream(userId: string, id: string) {
   const stream = await getStream(userId, id);
-  return streamDetailResponse.parse({ ...stream, transactionCount: await countStreamTransactions(userId, stream.id) });
+  const [linked] = await withLinks(userId, [stream]);
+  return streamDetailResponse.parse({ ...linked, transactionCount: await countStreamTransactions(userId, stream.id) });
 }
 
 export const getStreamOp = defineOperation({
@@ -118,7 +120,8 @@ export const updateStreamOp = defineOperation({
   status: 200,
   response: streamResponse,
   conflicts: "A stream with this name already exists.",
-  handle: async ({ userId, params, body }) => streamResponse.parse(await updateStream(userId, params.id ?? "", body)),
+  handle: async ({ userId, params, body }) =>
+    streamResponse.parse((await withLinks(userId, [await updateStream(userId, params.id ?? "", body)]))[0]),
 });
 
 export const deleteStreamOp = defineOperation({

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, count, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
-import { fxRates, goals, importMappings, imports, streams, timeEntries, transactions, users } from "@/db/schema";
+import { fxRates, goals, importMappings, imports, schedules, streamFeeds, streams, timeEntries, transactions, users } from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
 import { conflict, notFound } from "@/lib/http-errors";
 import { formatMinor, parseRate } from "@/lib/metrics/money";
@@ -112,6 +112,32 @@ export async function readBackupHead(tx: Executor, userId: string) {
     .from(importMappings)
     .where(eq(importMappings.userId, userId))
     .orderBy(asc(importMappings.name));
+  const scheduleRows = await tx
+    .select({
+      id: schedules.id,
+      streamId: schedules.streamId,
+      name: schedules.name,
+      counterparty: schedules.counterparty,
+      kind: schedules.kind,
+      amountMinor: schedules.amountMinor,
+      currency: schedules.currency,
+      cadence: schedules.cadence,
+      interval: schedules.interval,
+      startOn: schedules.startOn,
+      endOn: schedules.endOn,
+      graceDays: schedules.graceDays,
+      autoLog: schedules.autoLog,
+      createdAt: schedules.createdAt,
+      updatedAt: schedules.updatedAt,
+    })
+    .from(schedules)
+    .where(eq(schedules.userId, userId))
+    .orderBy(asc(schedules.id));
+  const feedRows = await tx
+    .select({ fromStreamId: streamFeeds.fromStreamId, toStreamId: streamFeeds.toStreamId })
+    .from(streamFeeds)
+    .where(eq(streamFeeds.userId, userId))
+    .orderBy(asc(streamFeeds.fromStreamId), asc(streamFeeds.toStreamId));
   return {
     settings: {
       baseCurrency: base,
@@ -136,6 +162,13 @@ export async function readBackupHead(tx: Executor, userId: string) {
     })),
     fxRates: rateRows.map((r) => ({ ...r, rate: canonicalRate(r.rate), createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt) })),
     importMappings: mappingRows.map((m) => ({ ...m, createdAt: iso(m.createdAt), updatedAt: iso(m.updatedAt) })),
+    schedules: scheduleRows.map((x) => ({
+      ...x,
+      amount: formatMinor(x.amountMinor, x.currency),
+      createdAt: iso(x.createdAt),
+      updatedAt: iso(x.updatedAt),
+    })),
+    streamFeeds: feedRows,
   };
 }
 
@@ -154,6 +187,7 @@ export async function backupTransactionPage(tx: Executor, userId: string, afterI
       platform: transactions.platform,
       description: transactions.description,
       externalId: transactions.externalId,
+      scheduleId: transactions.scheduleId,
       // To the microsecond: same-day entries are ordered by when they were logged (a client's display
       // spelling), and a Date would round two of them within a millisecond into a tie.
       createdAt: sql<string>`to_char(${transactions.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
@@ -176,6 +210,7 @@ export async function backupTransactionPage(tx: Executor, userId: string, afterI
     platform: t.platform,
     description: t.description,
     externalId: t.externalId,
+    scheduleId: t.scheduleId,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   }));
@@ -329,6 +364,41 @@ export async function restoreBackup(userId: string, backup: Backup) {
       );
     }
 
+    const scheduleIds = remapIds(backup.schedules.map((x) => x.id));
+    if (backup.schedules.length) {
+      await tx.insert(schedules).values(
+        backup.schedules.map((x) => ({
+          id: scheduleIds.get(x.id)!,
+          userId,
+          streamId: streamIds.get(x.streamId)!,
+          name: x.name,
+          counterparty: x.counterparty,
+          kind: x.kind,
+          amountMinor: x.amountMinor,
+          currency: x.currency,
+          cadence: x.cadence,
+          interval: x.interval,
+          startOn: x.startOn,
+          endOn: x.endOn,
+          graceDays: x.graceDays,
+          autoLog: x.autoLog,
+          createdAt: date(x.createdAt),
+          updatedAt: date(x.updatedAt),
+        })),
+      );
+    }
+    if (backup.streamFeeds.length) {
+      await tx
+        .insert(streamFeeds)
+        .values(
+          backup.streamFeeds.map((f) => ({
+            userId,
+            fromStreamId: streamIds.get(f.fromStreamId)!,
+            toStreamId: streamIds.get(f.toStreamId)!,
+          })),
+        );
+    }
+
     const txIds = remapIds(backup.transactions.map((t) => t.id));
     for (let i = 0; i < backup.transactions.length; i += RESTORE_CHUNK) {
       const chunk = backup.transactions.slice(i, i + RESTORE_CHUNK);
@@ -347,16 +417,17 @@ export async function restoreBackup(userId: string, backup: Backup) {
           p: t.platform,
           ds: t.description,
           x: t.externalId,
+          sc: t.scheduleId === null ? null : scheduleIds.get(t.scheduleId),
           ca: t.createdAt,
           ua: t.updatedAt,
         })),
       );
       await tx.execute(sql`
         insert into transactions
-          (id, user_id, stream_id, import_id, kind, occurred_on, amount_minor, currency, amount_base_minor, counterparty, platform, description, external_id, created_at, updated_at)
-        select r.id, ${userId}::uuid, r.s, r.im, r.k, r.d, r.a, r.c, r.b, r.cp, r.p, r.ds, r.x, r.ca, r.ua
+          (id, user_id, stream_id, import_id, kind, occurred_on, amount_minor, currency, amount_base_minor, counterparty, platform, description, external_id, schedule_id, created_at, updated_at)
+        select r.id, ${userId}::uuid, r.s, r.im, r.k, r.d, r.a, r.c, r.b, r.cp, r.p, r.ds, r.x, r.sc, r.ca, r.ua
         from json_to_recordset(${payload}::json)
-          as r(id uuid, s uuid, im uuid, k text, d date, a bigint, c text, b bigint, cp text, p text, ds text, x text, ca timestamptz, ua timestamptz)`);
+          as r(id uuid, s uuid, im uuid, k text, d date, a bigint, c text, b bigint, cp text, p text, ds text, x text, sc uuid, ca timestamptz, ua timestamptz)`);
     }
 
     const entryIds = remapIds(backup.timeEntries.map((t) => t.id));
@@ -405,6 +476,7 @@ export async function restoreBackup(userId: string, backup: Backup) {
       fxRates: backup.fxRates.length,
       importMappings: backup.importMappings.length,
       imports: backup.imports.length,
+      schedules: backup.schedules.length,
     };
   });
 }

@@ -2,7 +2,9 @@ import "server-only";
 import { and, eq, gt, gte, lte } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
+import { baseAmounts } from "@/lib/data/fx";
 import { getFirstMonth, missingRateWarnings, streamMonthRows } from "@/lib/data/metrics";
+import { loadOccurrences, scheduledIncomeMonths } from "@/lib/data/schedules";
 import { getUser } from "@/lib/data/users";
 import { addDays } from "@/lib/metrics/days";
 import { addMonths, daysInMonth } from "@/lib/metrics/months";
@@ -43,6 +45,18 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
     missingRateWarnings(userId, from, to),
   ]);
 
+  const horizonEnd = addMonths(current, horizon);
+  const [scheduledMonths, scheduled] = await Promise.all([
+    scheduledIncomeMonths(userId, from, to),
+    scheduledAhead(
+      userId,
+      user.baseCurrency,
+      today,
+      `${addMonths(current, 1)}-01`,
+      `${horizonEnd}-${String(daysInMonth(horizonEnd)).padStart(2, "0")}`,
+    ),
+  ]);
+
   return {
     today,
     currency: user.baseCurrency,
@@ -50,11 +64,37 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
     horizon,
     streams: streamRows,
     streamMonths: monthRows,
-    scheduledIncomeMonths: [],
-    scheduledOccurrences: [],
+    scheduledIncomeMonths: scheduledMonths,
+    scheduledOccurrences: scheduled.occurrences,
     incomeDates: dateRows,
     cashBuffer: user.cashBuffer,
     salaryTarget: salary ?? user.essentialMonthlyExpenses,
-    warnings,
+    warnings: [...warnings, ...scheduled.warnings],
   };
+}
+
+/**
+ * scheduled_s(k): the unsettled income occurrences due from `from` to `to`, each converted at the rate for
+ * today (rounded half-even); one without a rate counts nowhere and is reported as a warning.
+ */
+async function scheduledAhead(userId: string, base: string, today: string, from: string, to: string) {
+  const db = await getDb();
+  const open = (await loadOccurrences(userId, { from, to }, db)).filter((o) => o.status !== "received" && o.schedule.kind === "income");
+  const converted = await baseAmounts(
+    db,
+    userId,
+    base,
+    open.map((o) => ({ amountMinor: o.amountMinor, currency: o.currency, occurredOn: today })),
+  );
+  const missing = new Map<string, number>();
+  const occurrences = open.flatMap((o, i) => {
+    const amount = converted[i];
+    if (amount === null || amount === undefined) {
+      missing.set(o.currency, (missing.get(o.currency) ?? 0) + 1);
+      return [];
+    }
+    return [{ streamId: o.streamId, month: o.dueOn.slice(0, 7), amount }];
+  });
+  const warnings = [...missing].map(([currency, count]) => ({ code: "missing-fx-rate-scheduled" as const, currency, count }));
+  return { occurrences, warnings };
 }

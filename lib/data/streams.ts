@@ -7,6 +7,7 @@ import { conflict, notFound, pgCode } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import type { CreateStreamInput, UpdateStreamInput } from "@/lib/schemas/streams";
 import { pickStreamColor } from "@/lib/stream-colors";
+import { setStreamFeeds } from "./stream-feeds";
 
 export const streamColumns = {
   id: streams.id,
@@ -70,12 +71,18 @@ async function usedColors(conn: Executor, userId: string, except?: string) {
 export async function createStream(userId: string, input: CreateStreamInput, db?: Executor) {
   const conn = db ?? (await getDb());
   const color = input.color ?? pickStreamColor(await usedColors(conn, userId));
-  try {
-    const [row] = await conn
+  const { feeds, ...values } = input;
+  const insert = async (tx: Executor) => {
+    const [row] = await tx
       .insert(streams)
-      .values({ ...input, color, userId })
+      .values({ ...values, color, userId })
       .returning(streamColumns);
+    if (feeds !== undefined) await setStreamFeeds(tx, userId, row!.id, feeds);
     return row!;
+  };
+  try {
+    // With links, the stream and its links are one write: a wrong link leaves no stream behind.
+    return feeds === undefined || db ? await insert(conn) : await conn.transaction(insert);
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken(input.name);
     throw err;
@@ -86,15 +93,25 @@ export async function createStream(userId: string, input: CreateStreamInput, db?
 export async function updateStream(userId: string, id: string, patch: UpdateStreamInput) {
   if (!isUuid(id)) throw notFound("Stream");
   const db = await getDb();
-  const set = patch.color === null ? { ...patch, color: pickStreamColor(await usedColors(db, userId, id)) } : patch;
+  const { feeds, ...fields } = patch;
+  const set = fields.color === null ? { ...fields, color: pickStreamColor(await usedColors(db, userId, id)) } : fields;
   try {
-    const [row] = await db
-      .update(streams)
-      .set(set)
-      .where(and(eq(streams.id, id), eq(streams.userId, userId)))
-      .returning(streamColumns);
-    if (!row) throw notFound("Stream");
-    return row;
+    return await db.transaction(async (tx) => {
+      const [row] =
+        Object.keys(set).length > 0
+          ? await tx
+              .update(streams)
+              .set(set)
+              .where(and(eq(streams.id, id), eq(streams.userId, userId)))
+              .returning(streamColumns)
+          : await tx
+              .select(streamColumns)
+              .from(streams)
+              .where(and(eq(streams.id, id), eq(streams.userId, userId)));
+      if (!row) throw notFound("Stream");
+      if (feeds !== undefined) await setStreamFeeds(tx, userId, id, feeds);
+      return row;
+    });
   } catch (err) {
     if (isUniqueViolation(err)) throw nameTaken(patch.name ?? "");
     throw err;

@@ -4,6 +4,7 @@ import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
 import { decodeCursor, pageOf } from "@/lib/data/cursor";
 import { baseAmounts } from "@/lib/data/fx";
+import { scheduleRefErrors } from "@/lib/data/schedules";
 import { resolveStreamRefs } from "@/lib/data/streams";
 import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
@@ -31,6 +32,7 @@ const columns = {
   platform: transactions.platform,
   description: transactions.description,
   externalId: transactions.externalId,
+  scheduleId: transactions.scheduleId,
   createdAt: transactions.createdAt,
   updatedAt: transactions.updatedAt,
 };
@@ -73,6 +75,14 @@ export async function createTransactions(
       }
       return s;
     });
+    errors.push(
+      ...(await scheduleRefErrors(
+        tx,
+        userId,
+        items.map((t, i) => ({ scheduleId: t.scheduleId, streamId: streamOf[i]?.id, kind: t.kind })),
+        prefix,
+      )),
+    );
     if (errors.length > 0) throw unprocessable("Some items did not pass validation; nothing was saved.", errors);
 
     const base = await getBaseCurrency(tx, userId, "share");
@@ -89,6 +99,7 @@ export async function createTransactions(
       platform: t.platform,
       description: t.description,
       externalId: t.externalId,
+      scheduleId: t.scheduleId ?? null,
     }));
     const inserted: { id: string }[] = [];
     // Postgres caps a statement at 65,535 parameters; 1,000 rows of 11 columns stays well below.
@@ -238,6 +249,10 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
       else if (parsed.minor === 0) errors.push({ path: "amount", message: ZERO_AMOUNT });
       else amountMinor = parsed.minor;
     }
+    const kind = patch.kind ?? current.kind;
+    const scheduleId = patch.scheduleId !== undefined ? patch.scheduleId : current.scheduleId;
+    // A move to another stream or kind must still fit the schedule it settles.
+    errors.push(...(await scheduleRefErrors(tx, userId, [{ scheduleId, streamId, kind }], () => "")));
     if (errors.length) throw unprocessable("The change did not pass validation.", errors);
     const occurredOn = patch.occurredOn ?? current.occurredOn;
     const base = await getBaseCurrency(tx, userId, "share");
@@ -246,7 +261,8 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
       .update(transactions)
       .set({
         streamId,
-        kind: patch.kind ?? current.kind,
+        kind,
+        scheduleId,
         occurredOn,
         amountMinor,
         currency,

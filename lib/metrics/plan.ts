@@ -158,7 +158,7 @@ export interface PlanInput {
   streams: readonly { id: string; name: string; status: "active" | "paused" | "archived" }[];
   /** Every stream's income and expenses by month (base minor units), any months; the history is picked here. */
   streamMonths: readonly { streamId: string; month: string; income: number; expenses: number }[];
-  /** Income linked to a schedule, by stream and month: left out of u_s (none until schedules exist). */
+  /** Income linked to a schedule, by stream and month: left out of u_s. */
   scheduledIncomeMonths: readonly { streamId: string; month: string; income: number }[];
   /** scheduled_s(k): unsettled income occurrences due in the forecast months, converted at today's rate. */
   scheduledOccurrences: readonly { streamId: string; month: string; amount: number }[];
@@ -172,7 +172,8 @@ export interface PlanInput {
 }
 
 export interface PlanWarning {
-  code: "missing-fx-rate";
+  /** History transactions without a rate (they count nowhere), or scheduled occurrences without one for today. */
+  code: "missing-fx-rate" | "missing-fx-rate-scheduled";
   currency: string;
   count: number;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { streamKinds, streamRoles, streamStatuses, transactionKinds } from "@/db/schema";
+import { scheduleCadences, streamKinds, streamRoles, streamStatuses, transactionKinds } from "@/db/schema";
 import { formatMinor, isCurrency, MAX_AMOUNT_MINOR, parseRate } from "@/lib/metrics/money";
 import { dateString, monthString, timestamp, timeZone } from "./common";
 import { importMappingValue } from "./imports";
@@ -81,8 +81,32 @@ const transaction = z.object({
   platform: text(80),
   description: text(500),
   externalId: z.string().min(1).max(200).nullable(),
+  /** Left out by backups made before schedules existed. */
+  scheduleId: id.nullable().default(null),
   ...times,
 });
+
+const schedule = z
+  .object({
+    id,
+    streamId: id,
+    name: text(80),
+    counterparty: text(120),
+    kind: z.enum(transactionKinds),
+    amount: z.string().optional(),
+    amountMinor: minor.min(1, "An expected amount is positive."),
+    currency,
+    cadence: z.enum(scheduleCadences),
+    interval: z.number().int().min(1).max(120),
+    startOn: dateString,
+    endOn: dateString.nullable(),
+    graceDays: z.number().int().min(0).max(365),
+    autoLog: z.boolean(),
+    ...times,
+  })
+  .refine((s) => s.endOn === null || s.endOn >= s.startOn, { message: "The end date is before the start date.", path: ["endOn"] });
+
+const streamFeed = z.object({ fromStreamId: id, toStreamId: id });
 
 const timeEntry = z.object({
   id,
@@ -148,6 +172,9 @@ export const backupSchema = z
     fxRates: z.array(fxRate),
     importMappings: z.array(importMapping).default([]),
     timeEntries: z.array(timeEntry),
+    /** Left out by backups made before schedules and stream links existed. */
+    schedules: z.array(schedule).default([]),
+    streamFeeds: z.array(streamFeed).default([]),
     transactions: z.array(transaction),
   })
   .superRefine((b, ctx) => {
@@ -166,9 +193,29 @@ export const backupSchema = z
     unique(ctx, b.goals, (g) => `${g.streamId}:${g.effectiveFrom}`, "goals", "A goal for this owner and month");
     unique(ctx, b.fxRates, (r) => `${r.baseCurrency}:${r.currency}:${r.date}`, "fxRates", "This rate");
     unique(ctx, b.importMappings, (m) => m.name.toLowerCase(), "importMappings", "This mapping name");
+    unique(ctx, b.schedules, (s) => s.id, "schedules", "This id");
+    unique(ctx, b.streamFeeds, (f) => `${f.fromStreamId}:${f.toStreamId}`, "streamFeeds", "This link");
     const streamIds = new Set(b.streams.map((s) => s.id));
     const importIds = new Set(b.imports.map((i) => i.id));
+    const scheduleOf = new Map(b.schedules.map((s) => [s.id, s]));
+    b.schedules.forEach((s, i) => {
+      if (!streamIds.has(s.streamId))
+        ctx.addIssue({ code: "custom", path: ["schedules", i, "streamId"], message: "Not a stream of this backup." });
+      sameAmount(ctx, s, s.currency, ["schedules", i, "amount"]);
+    });
+    b.streamFeeds.forEach((f, i) => {
+      for (const key of ["fromStreamId", "toStreamId"] as const)
+        if (!streamIds.has(f[key]))
+          ctx.addIssue({ code: "custom", path: ["streamFeeds", i, key], message: "Not a stream of this backup." });
+      if (f.fromStreamId === f.toStreamId)
+        ctx.addIssue({ code: "custom", path: ["streamFeeds", i, "toStreamId"], message: "A stream does not feed itself." });
+    });
     b.transactions.forEach((t, i) => {
+      const sched = t.scheduleId === null ? null : scheduleOf.get(t.scheduleId);
+      if (sched === undefined)
+        ctx.addIssue({ code: "custom", path: ["transactions", i, "scheduleId"], message: "Not a schedule of this backup." });
+      else if (sched !== null && (sched.streamId !== t.streamId || sched.kind !== t.kind))
+        ctx.addIssue({ code: "custom", path: ["transactions", i, "scheduleId"], message: "The schedule is of another stream or kind." });
       if (!streamIds.has(t.streamId))
         ctx.addIssue({ code: "custom", path: ["transactions", i, "streamId"], message: "Not a stream of this backup." });
       if (t.importId !== null && !importIds.has(t.importId))
@@ -206,6 +253,7 @@ export const restoreResponse = z.object({
   fxRates: z.number().int(),
   importMappings: z.number().int(),
   imports: z.number().int(),
+  schedules: z.number().int(),
 });
 
 export const exportQuery = z.object({

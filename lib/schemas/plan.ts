@@ -56,6 +56,8 @@ export const planResponse = z.object({
       silent: z.boolean(),
     }),
   ),
-  warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),
+  warnings: z.array(
+    z.object({ code: z.enum(["missing-fx-rate", "missing-fx-rate-scheduled"]), currency: z.string(), count: z.number().int() }),
+  ),
 });
 export type PlanView = z.output<typeof planResponse>;

@@ -34,6 +34,25 @@ const fields = {
     }),
   description: optionalText(1000),
   taxRate: taxRateInput.nullish().meta({ description: "This stream's tax set-aside rate, a fraction 0..1; null: your default rate." }),
+  feeds: z
+    .union(
+      [
+        z.array(z.string().trim()),
+        // A form sends one field: the ids separated by commas.
+        z.string().transform((s) =>
+          s
+            .split(",")
+            .map((x) => x.trim())
+            .filter((x) => x !== ""),
+        ),
+      ],
+      { error: "feeds is a list of stream ids." },
+    )
+    .pipe(z.array(z.string()).max(50, "At most 50 linked streams."))
+    .meta({
+      description:
+        "The ids of the streams this one feeds (the YouTube channel brings consulting clients): losing it threatens them. Replaces the whole list.",
+    }),
 };
 
 export const createStreamInput = z.object({
@@ -41,6 +60,7 @@ export const createStreamInput = z.object({
   kind: fields.kind.default("other"),
   role: fields.role.default("growth"),
   status: fields.status.default("active"),
+  feeds: fields.feeds.optional(),
 });
 export type CreateStreamInput = z.output<typeof createStreamInput>;
 
@@ -74,6 +94,8 @@ export const streamResponse = z.object({
   color: z.string().nullable(),
   description: z.string().nullable(),
   taxRate: z.number().nullable(),
+  feeds: z.array(z.string()).meta({ description: "The streams this one feeds." }),
+  fedBy: z.array(z.string()).meta({ description: "The streams that feed this one." }),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -22,7 +22,16 @@ export interface TransactionInput {
   platform: string | null;
   description: string | null;
   externalId: string | null;
+  /** The schedule whose occurrence it settles (absent: none). */
+  scheduleId?: string | null;
 }
+
+const scheduleRef = z
+  .string()
+  .trim()
+  .min(1)
+  .nullish()
+  .meta({ description: "The schedule (of the same stream and kind) whose expected occurrence this settles; null unlinks it." });
 
 const transactionFields = z.object({
   streamId: z
@@ -58,6 +67,7 @@ const transactionFields = z.object({
       description: "Your own id for it: a known one is never inserted twice (counted under `duplicates`).",
       examples: ["etsy-8812"],
     }),
+  scheduleId: scheduleRef,
 });
 
 type Issue = { path: (string | number)[]; message: string };
@@ -106,6 +116,7 @@ export function checkTransaction(
       platform: v.platform ?? null,
       description: v.description ?? null,
       externalId: v.externalId ?? null,
+      scheduleId: v.scheduleId ?? null,
     },
   };
 }
@@ -231,6 +242,7 @@ export const updateTransactionInput = z
     platform: optionalText(80),
     description: optionalText(500),
     externalId: z.string().trim().min(1).max(200).nullish(),
+    scheduleId: scheduleRef,
   })
   .refine((v) => Object.keys(v).length > 0, "Send at least one field to change.");
 export type UpdateTransactionInput = z.output<typeof updateTransactionInput>;
@@ -265,6 +277,7 @@ export const transactionResponse = z.object({
   platform: z.string().nullable(),
   description: z.string().nullable(),
   externalId: z.string().nullable(),
+  scheduleId: z.string().nullable(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

@@ -162,6 +162,7 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
       fxRates: backup.fxRates.length,
       importMappings: 1,
       imports: 1,
+      schedules: 0,
     });
     await sameMetrics(alice, bob, WINDOWS);
 

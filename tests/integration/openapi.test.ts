@@ -149,6 +149,7 @@ describe("GET /api/v1/openapi.json", () => {
       "color",
       "description",
       "taxRate",
+      "feeds",
     ]);
     const tx = d.components.schemas.TransactionInput as { properties: Record<string, { description?: string; examples?: unknown[] }> };
     expect(tx.properties.amount?.description).toMatch(/decimal/);

@@ -1,0 +1,104 @@
+import "server-only";
+import { createSchedule, deleteSchedule, getSchedule, listOccurrences, listSchedules, updateSchedule } from "@/lib/data/schedules";
+import { listResponse } from "@/lib/schemas/common";
+import {
+  createScheduleInput,
+  listSchedulesQuery,
+  occurrenceResponse,
+  occurrencesQuery,
+  scheduleResponse,
+  updateScheduleInput,
+} from "@/lib/schemas/schedules";
+import { defineOperation } from "./operation";
+
+const scheduleList = listResponse(scheduleResponse);
+const occurrenceList = listResponse(occurrenceResponse);
+
+/** The schedules list as GET /api/v1/schedules answers it. */
+export async function readSchedules(userId: string, query: { stream?: string } = {}) {
+  return scheduleList.parse({ data: await listSchedules(userId, query), nextCursor: null });
+}
+
+export const listSchedulesOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/schedules",
+  operationId: "listSchedules",
+  tag: "Schedules",
+  summary: "List schedules (expected income and expenses)",
+  access: "read",
+  query: listSchedulesQuery,
+  status: 200,
+  response: scheduleList,
+  handle: ({ userId, query }) => readSchedules(userId, query),
+});
+
+export const createScheduleOp = defineOperation({
+  method: "POST",
+  path: "/api/v1/schedules",
+  operationId: "createSchedule",
+  tag: "Schedules",
+  summary: "Expect money on a stream: a retainer, a subscription, a payout",
+  description:
+    "Occurrences follow METRICS.md *Schedules*: weekly ones every 7 × interval days from `startOn`; monthly, quarterly and yearly ones on `startOn`'s day of the month, or the month's last day when it is shorter.",
+  access: "write",
+  body: createScheduleInput,
+  status: 201,
+  response: scheduleResponse,
+  handle: async ({ userId, body }) => scheduleResponse.parse(await createSchedule(userId, body)),
+});
+
+export const getScheduleOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/schedules/{id}",
+  operationId: "getSchedule",
+  tag: "Schedules",
+  summary: "Get a schedule",
+  access: "read",
+  status: 200,
+  response: scheduleResponse,
+  handle: async ({ userId, params }) => scheduleResponse.parse(await getSchedule(userId, params.id ?? "")),
+});
+
+export const updateScheduleOp = defineOperation({
+  method: "PATCH",
+  path: "/api/v1/schedules/{id}",
+  operationId: "updateSchedule",
+  tag: "Schedules",
+  summary: "Change a schedule",
+  description: "Its linked payments settle its occurrences again from scratch.",
+  access: "write",
+  body: updateScheduleInput,
+  status: 200,
+  response: scheduleResponse,
+  handle: async ({ userId, params, body }) => scheduleResponse.parse(await updateSchedule(userId, params.id ?? "", body)),
+});
+
+export const deleteScheduleOp = defineOperation({
+  method: "DELETE",
+  path: "/api/v1/schedules/{id}",
+  operationId: "deleteSchedule",
+  tag: "Schedules",
+  summary: "Delete a schedule",
+  description: "The payments that settled it are kept, no longer linked to a schedule.",
+  access: "write",
+  status: 204,
+  handle: async ({ userId, params }) => {
+    await deleteSchedule(userId, params.id ?? "");
+    return null;
+  },
+});
+
+export const listOccurrencesOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/schedules/occurrences",
+  operationId: "listOccurrences",
+  tag: "Schedules",
+  summary: "Expected versus received: the occurrences due in a date range",
+  description:
+    "Ordered by due date, then schedule; each `received` (settled by the linked payment `transactionId`), `upcoming`, `due` (within its grace days) or `late`, on the caller's today. Amounts are the schedule's, in its currency.",
+  access: "read",
+  query: occurrencesQuery,
+  status: 200,
+  response: occurrenceList,
+  handle: async ({ userId, query }) => occurrenceList.parse(await listOccurrences(userId, query)),
+});
