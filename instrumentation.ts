@@ -1,7 +1,11 @@
 // Opens (and, for the embedded database, migrates) the database once at start-up, so the first
-// request does not pay for it and a broken database fails loudly at boot.
+// request does not pay for it and a broken database fails loudly at boot; then starts the background work.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { pingDb } = await import("./db/index");
   await pingDb();
+  if (process.env.BACKGROUND_JOBS !== "false") {
+    const { startBackgroundJobs } = await import("./lib/jobs");
+    startBackgroundJobs();
+  }
 }

@@ -143,6 +143,8 @@ export const schedules = pgTable(
     endOn: date("end_on", { mode: "string" }),
     graceDays: integer("grace_days").notNull().default(5),
     autoLog: boolean("auto_log").notNull().default(false),
+    // The last day (the user's) whose due occurrences were auto-logged; null: none since it was created.
+    autoLoggedThrough: date("auto_logged_through", { mode: "string" }),
     ...timestamps,
   },
   (t) => [

@@ -13,6 +13,7 @@ CREATE TABLE "schedules" (
 	"end_on" date,
 	"grace_days" integer DEFAULT 5 NOT NULL,
 	"auto_log" boolean DEFAULT false NOT NULL,
+	"auto_logged_through" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "schedules_user_id_key" UNIQUE("user_id","id"),

@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleSuggestions, scheduleSummary } from "@/lib/data/schedule-views";
 import { createSchedule, deleteSchedule, getSchedule, listOccurrences, listSchedules, updateSchedule } from "@/lib/data/schedules";
 import { listResponse } from "@/lib/schemas/common";
 import {
@@ -7,6 +8,8 @@ import {
   occurrenceResponse,
   occurrencesQuery,
   scheduleResponse,
+  scheduleSuggestionsResponse,
+  scheduleSummaryResponse,
   updateScheduleInput,
 } from "@/lib/schemas/schedules";
 import { defineOperation } from "./operation";
@@ -101,4 +104,43 @@ export const listOccurrencesOp = defineOperation({
   status: 200,
   response: occurrenceList,
   handle: async ({ userId, query }) => occurrenceList.parse(await listOccurrences(userId, query)),
+});
+
+/** What the stream page offers to settle with one click. */
+export async function readScheduleSuggestions(userId: string, query: { stream?: string } = {}) {
+  return scheduleSuggestionsResponse.parse({ data: await scheduleSuggestions(userId, query) });
+}
+
+export const scheduleSuggestionsOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/schedules/suggestions",
+  operationId: "listScheduleSuggestions",
+  tag: "Schedules",
+  summary: "Logged payments that look like an unsettled occurrence",
+  description:
+    "A payment fits an occurrence when it is on the schedule's stream, of its kind, currency and amount, from its counterparty (when the schedule names one), and within half the time between two occurrences of the due date (at least the grace days). Each occurrence due in the last 180 days or the next 31 gets its nearest fitting unlinked payment. Settle one with PATCH /api/v1/transactions/{id} `{ scheduleId }`.",
+  access: "read",
+  query: listSchedulesQuery,
+  status: 200,
+  response: scheduleSuggestionsResponse,
+  handle: ({ userId, query }) => readScheduleSuggestions(userId, query),
+});
+
+/** The Overview's expected-income line. */
+export async function readScheduleSummary(userId: string) {
+  return scheduleSummaryResponse.parse(await scheduleSummary(userId));
+}
+
+export const scheduleSummaryOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/schedules/summary",
+  operationId: "getScheduleSummary",
+  tag: "Schedules",
+  summary: "Expected income still to come this month, and what is late",
+  description:
+    "In the base currency at today's rate; late occurrences over the last year. Occurrences in a currency without a rate are counted under `warnings` instead.",
+  access: "read",
+  status: 200,
+  response: scheduleSummaryResponse,
+  handle: ({ userId }) => readScheduleSummary(userId),
 });

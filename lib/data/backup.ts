@@ -388,15 +388,13 @@ export async function restoreBackup(userId: string, backup: Backup) {
       );
     }
     if (backup.streamFeeds.length) {
-      await tx
-        .insert(streamFeeds)
-        .values(
-          backup.streamFeeds.map((f) => ({
-            userId,
-            fromStreamId: streamIds.get(f.fromStreamId)!,
-            toStreamId: streamIds.get(f.toStreamId)!,
-          })),
-        );
+      await tx.insert(streamFeeds).values(
+        backup.streamFeeds.map((f) => ({
+          userId,
+          fromStreamId: streamIds.get(f.fromStreamId)!,
+          toStreamId: streamIds.get(f.toStreamId)!,
+        })),
+      );
     }
 
     const txIds = remapIds(backup.transactions.map((t) => t.id));

@@ -32,6 +32,8 @@ export interface ImportRow {
   platform: string | null;
   description: string | null;
   externalId: string;
+  /** The schedule whose occurrence it settles (matched automatically), or null. */
+  scheduleId: string | null;
 }
 
 class Rollback<T> extends Error {
@@ -125,15 +127,16 @@ export async function insertImportRows(tx: Executor, userId: string, importId: s
       p: r.platform,
       ds: r.description,
       x: r.externalId,
+      sc: r.scheduleId,
     })),
   );
   const result = await tx.execute(sql`
     with inserted as (
       insert into transactions
-        (user_id, stream_id, kind, occurred_on, amount_minor, currency, amount_base_minor, counterparty, platform, description, external_id, import_id)
-      select ${userId}::uuid, r.s, r.k, r.d, r.a, r.c, r.b, r.cp, r.p, r.ds, r.x, ${importId}::uuid
+        (user_id, stream_id, kind, occurred_on, amount_minor, currency, amount_base_minor, counterparty, platform, description, external_id, import_id, schedule_id)
+      select ${userId}::uuid, r.s, r.k, r.d, r.a, r.c, r.b, r.cp, r.p, r.ds, r.x, ${importId}::uuid, r.sc
       from json_to_recordset(${payload}::json)
-        as r(s uuid, k text, d date, a bigint, c text, b bigint, cp text, p text, ds text, x text)
+        as r(s uuid, k text, d date, a bigint, c text, b bigint, cp text, p text, ds text, x text, sc uuid)
       on conflict (user_id, external_id) do nothing
       returning 1
     )

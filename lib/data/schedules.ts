@@ -6,7 +6,9 @@ import { decodeCursor, encodeCursor } from "@/lib/data/cursor";
 import { getUser } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
+import { addDays } from "@/lib/metrics/days";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
+import type { MatchableSchedule } from "@/lib/metrics/schedule-match";
 import { scheduleOccurrences, type LinkedTransaction, type ScheduleRule } from "@/lib/metrics/schedules";
 import type { CreateScheduleInput, OccurrencesQuery, OccurrenceView, UpdateScheduleInput } from "@/lib/schemas/schedules";
 import { todayIn } from "@/lib/today";
@@ -108,9 +110,12 @@ export async function updateSchedule(userId: string, id: string, patch: UpdateSc
     if (endOn !== null && endOn < startOn) errors.push({ path: "endOn", message: "The end date is before the start date." });
     if (errors.length) throw unprocessable("The change did not pass validation.", errors);
     const { amount: _amount, ...rest } = patch;
+    // Switched on now: from today on, not every occurrence since the schedule was created.
+    const autoLogFrom =
+      patch.autoLog === true && !current.autoLog ? { autoLoggedThrough: addDays(todayIn((await getUser(userId)).timeZone), -1) } : {};
     await tx
       .update(schedules)
-      .set({ ...rest, currency, amountMinor })
+      .set({ ...rest, ...autoLogFrom, currency, amountMinor })
       .where(and(eq(schedules.id, id), eq(schedules.userId, userId)));
     return getSchedule(userId, id, tx);
   });
@@ -178,6 +183,33 @@ export async function linkedTransactions(db: Executor, userId: string, scheduleI
     .orderBy(asc(transactions.occurredOn), asc(transactions.createdAt), asc(transactions.id));
   rows.forEach((r, i) => byId.get(r.scheduleId!)?.push({ id: r.id, occurredOn: r.occurredOn, createdOrder: i }));
   return byId;
+}
+
+/**
+ * The caller's schedules with the due dates of their unsettled occurrences up to `until`, for matching
+ * payments to them (lib/metrics/schedule-match.ts). Empty, after one cheap query, for users without schedules.
+ */
+export async function loadMatchableSchedules(db: Executor, userId: string, until: string): Promise<MatchableSchedule[]> {
+  const rows = await selectSchedules(db, userId);
+  if (rows.length === 0) return [];
+  const linked = await linkedTransactions(
+    db,
+    userId,
+    rows.map((s) => s.id),
+  );
+  return rows.map((s) => ({
+    id: s.id,
+    streamId: s.streamId,
+    kind: s.kind,
+    currency: s.currency,
+    amountMinor: s.amountMinor,
+    counterparty: s.counterparty,
+    rule: ruleOf(s),
+    // Status does not matter here, only whether an occurrence is settled: `today` is any date.
+    open: scheduleOccurrences(ruleOf(s), linked.get(s.id) ?? [], until, until)
+      .filter((o) => o.transactionId === null)
+      .map((o) => o.dueOn),
+  }));
 }
 
 export interface LoadedOccurrence extends OccurrenceView {

@@ -12,11 +12,13 @@ import {
   insertImportRows,
   type ImportRow,
 } from "@/lib/data/imports";
+import { loadMatchableSchedules } from "@/lib/data/schedules";
 import { ApiError, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { csvRecords, CsvFormatError, type CsvRecord } from "@/lib/import/csv-stream";
 import type { ImportReader, ImportedTransaction, RecordOutcome } from "@/lib/import/types";
 import { currencyExponent, formatMinor } from "@/lib/metrics/money";
+import { autoMatch } from "@/lib/metrics/schedule-match";
 import type { ImportError, ImportResult } from "@/lib/schemas/imports";
 import {
   checkTextTransaction,
@@ -130,6 +132,8 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
     const importId = dryRun ? null : await createImportRecord(tx, userId, { fileName: opts.fileName, preset: reader.id });
 
     const latest = latestRecordDate();
+    // Rows settle expected income by themselves when exactly one open occurrence fits (lib/metrics/schedule-match.ts).
+    const schedules = await loadMatchableSchedules(tx, userId, latest);
     const counts = { rows: 0, inserted: 0, duplicates: 0, skipped: 0, invalid: 0 };
     const errors: ImportError[] = [];
     let problemCount = 0;
@@ -186,7 +190,9 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
         platform: p.value.platform,
         description: p.value.description,
         externalId: p.value.externalId,
+        scheduleId: null as string | null,
       }));
+      if (schedules.length > 0) autoMatch(schedules, rows).forEach((id, i) => (rows[i]!.scheduleId = id));
       const inserted = await insertImportRows(tx, userId, importId, rows);
       counts.inserted += inserted;
       counts.duplicates += rows.length - inserted;

@@ -121,3 +121,46 @@ export const occurrenceResponse = z.object({
   transactionId: z.string().nullable(),
 });
 export type OccurrenceView = z.output<typeof occurrenceResponse>;
+
+export const scheduleSuggestionsResponse = z.object({
+  data: z.array(
+    z.object({
+      scheduleId: z.string(),
+      dueOn: z.string(),
+      transaction: z.object({
+        id: z.string(),
+        occurredOn: z.string(),
+        amount: z.string(),
+        amountMinor: z.number().int(),
+        currency: z.string(),
+        counterparty: z.string().nullable(),
+      }),
+    }),
+  ),
+});
+export type ScheduleSuggestionsView = z.output<typeof scheduleSuggestionsResponse>;
+
+const baseMoney = z.object({ amount: z.string(), amountMinor: z.number().int(), count: z.number().int() });
+
+export const scheduleSummaryResponse = z.object({
+  today: z.string(),
+  month: z.string(),
+  currency: z.string(),
+  hasSchedules: z.boolean(),
+  expected: baseMoney.meta({ description: "Unsettled income due this month that is not late, in the base currency at today's rate." }),
+  late: baseMoney.extend({
+    items: z.array(
+      z.object({
+        scheduleId: z.string(),
+        name: z.string().nullable(),
+        streamId: z.string(),
+        dueOn: z.string(),
+        amount: z.string(),
+        currency: z.string(),
+        daysLate: z.number().int(),
+      }),
+    ),
+  }),
+  warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),
+});
+export type ScheduleSummaryView = z.output<typeof scheduleSummaryResponse>;

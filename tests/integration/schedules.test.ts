@@ -8,10 +8,16 @@ import { POST as restoreRoute } from "@/app/api/v1/restore/route";
 import { DELETE as deleteSchedule, GET as getSchedule, PATCH as patchSchedule } from "@/app/api/v1/schedules/[id]/route";
 import { GET as occurrencesRoute } from "@/app/api/v1/schedules/occurrences/route";
 import { GET as listSchedules, POST as postSchedule } from "@/app/api/v1/schedules/route";
+import { GET as suggestionsRoute } from "@/app/api/v1/schedules/suggestions/route";
+import { GET as summaryRoute } from "@/app/api/v1/schedules/summary/route";
+import { POST as importRoute } from "@/app/api/v1/imports/route";
 import { PATCH as patchStream } from "@/app/api/v1/streams/[id]/route";
 import { POST as postStream } from "@/app/api/v1/streams/route";
 import { DELETE as deleteTx, GET as getTx, PATCH as patchTx } from "@/app/api/v1/transactions/[id]/route";
-import { POST as postTx } from "@/app/api/v1/transactions/route";
+import { GET as listTx, POST as postTx } from "@/app/api/v1/transactions/route";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { logDueSchedules } from "@/lib/data/schedule-autolog";
 import { addDays } from "@/lib/metrics/days";
 import { addMonths } from "@/lib/metrics/months";
 import { planResponse } from "@/lib/schemas/plan";
@@ -469,5 +475,135 @@ describe("stream links and backups", () => {
     expect((await shape(copy))[1]).toEqual(["2026-02-15", "received", "3000.00", true]);
     const copied = (exported.json as { streamFeeds: unknown[] }).streamFeeds;
     expect(copied).toHaveLength(3);
+  });
+});
+
+describe("matching payments to expected income", () => {
+  it("suggests a logged payment for an unsettled occurrence, settles it by PATCH, and matches imported rows by itself", async () => {
+    const user = await makeUser("Matcher");
+    const today = todayIn("UTC");
+    const c = today.slice(0, 7);
+    const acme = await stream(user, "Acme");
+    const due1 = `${addMonths(c, -2)}-01`;
+    const due2 = `${addMonths(c, -1)}-01`;
+    const s = await schedule(user, { streamId: acme, counterparty: "Acme Inc.", amount: "3000.00", cadence: "monthly", startOn: due1 });
+    // Logged by hand, 3 days after the first due date, by the right client; another client's payment is no match.
+    const logged = await pay(user, { streamId: acme, occurredOn: addDays(due1, 3), amount: "3000.00", counterparty: "ACME INC." });
+    await pay(user, { streamId: acme, occurredOn: addDays(due1, 3), amount: "3000.00", counterparty: "Globex" });
+    const suggested = await call(suggestionsRoute, "/api/v1/schedules/suggestions", {
+      auth: { token: user.readToken },
+      query: { stream: acme },
+    });
+    expect(suggested.status).toBe(200);
+    expect((suggested.json as { data: unknown[] }).data).toEqual([
+      {
+        scheduleId: s.id,
+        dueOn: due1,
+        transaction: {
+          id: logged.id,
+          occurredOn: addDays(due1, 3),
+          amount: "3000.00",
+          amountMinor: 300000,
+          currency: "USD",
+          counterparty: "ACME INC.",
+        },
+      },
+    ]);
+    const settled = await call(patchTx, "/api/v1/transactions/x", {
+      method: "PATCH",
+      auth: { token: user.writeToken },
+      params: { id: logged.id },
+      body: { scheduleId: s.id },
+    });
+    expect(settled.status).toBe(200);
+    expect((await call(suggestionsRoute, "/api/v1/schedules/suggestions", { auth: { token: user.readToken } })).json).toEqual({ data: [] });
+
+    // An import: the row for the second due date fits one open occurrence and is linked; the unrelated one is not.
+    const csv = `date,stream,kind,amount,currency,counterparty,platform,description,external_id\n${addDays(due2, 2)},Acme,income,3000.00,USD,Acme Inc.,,,imp-1\n${addDays(due2, 2)},Acme,income,120.00,USD,Acme Inc.,,,imp-2\n`;
+    const imported = await call(importRoute, "/api/v1/imports", {
+      method: "POST",
+      auth: { token: user.writeToken },
+      headers: { "content-type": "text/csv" },
+      rawBody: csv,
+    });
+    expect(imported.status, JSON.stringify(imported.json)).toBe(201);
+    const occ = (await occurrences(user, { from: due1, to: due2 })).data;
+    expect(occ.map((o) => [o.dueOn, o.status])).toEqual([
+      [due1, "received"],
+      [due2, "received"],
+    ]);
+    const other = await call(listTx, "/api/v1/transactions", { auth: { token: user.readToken }, query: { q: "Acme", limit: "50" } });
+    const byExternal = Object.fromEntries(
+      (other.json as { data: { externalId: string | null; scheduleId: string | null }[] }).data.map((t) => [t.externalId, t.scheduleId]),
+    );
+    expect(byExternal).toMatchObject({ "imp-1": s.id, "imp-2": null });
+  });
+
+  it("sums what is still expected this month and what is late, in the base currency", async () => {
+    const user = await makeUser("Overview");
+    const today = todayIn("UTC");
+    const c = today.slice(0, 7);
+    const consulting = await stream(user, "Consulting");
+    const last = `${c}-${String(new Date(Date.UTC(Number(c.slice(0, 4)), Number(c.slice(5, 7)), 0)).getUTCDate()).padStart(2, "0")}`;
+    // Due on the last day of this month: not late yet (today ≤ last day), so expected.
+    await schedule(user, { streamId: consulting, name: "Retainer", amount: "1200.00", cadence: "monthly", startOn: last });
+    // Due 20 days ago with 5 days' grace, unpaid: late by 20 days.
+    await schedule(user, { streamId: consulting, name: "Old invoice", amount: "300.00", cadence: "yearly", startOn: addDays(today, -20) });
+    // A schedule in a currency without a rate counts nowhere and says so.
+    await schedule(user, { streamId: consulting, amount: "5.00", currency: "GBP", cadence: "yearly", startOn: last });
+    const r = await call(summaryRoute, "/api/v1/schedules/summary", { auth: { token: user.readToken } });
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json).toMatchObject({
+      currency: "USD",
+      hasSchedules: true,
+      expected: { amount: "1200.00", amountMinor: 120000, count: 1 },
+      late: { amount: "300.00", amountMinor: 30000, count: 1, items: [{ name: "Old invoice", dueOn: addDays(today, -20), daysLate: 20 }] },
+      warnings: [{ code: "missing-fx-rate", currency: "GBP", count: 1 }],
+    });
+  });
+});
+
+describe("autoLog schedules", () => {
+  it("log one transaction per due occurrence since the schedule was created, once, whatever the reruns", async () => {
+    const user = await makeUser("Auto");
+    const bot = await stream(user, "Caption bot");
+    const s = await schedule(user, {
+      streamId: bot,
+      name: "Weekly payout",
+      amount: "9.00",
+      cadence: "weekly",
+      startOn: "2026-01-05",
+      autoLog: true,
+    });
+    const db = await getDb();
+    // Created on Jan 10: the Jan 5 occurrence is before it and is not logged; Jan 12, 19 and 26 are due by Jan 28.
+    await db.execute(sql`update schedules set created_at = '2026-01-10T12:00:00Z' where id = ${s.id}`);
+    const at = (d: string) => new Date(`${d}T12:00:00Z`);
+    const [a, b] = await Promise.all([
+      logDueSchedules({ userId: user.id, now: at("2026-01-28") }),
+      logDueSchedules({ userId: user.id, now: at("2026-01-28") }),
+    ]);
+    expect(a + b).toBe(3);
+    expect(await logDueSchedules({ userId: user.id, now: at("2026-01-28") })).toBe(0);
+    const list = await call(listTx, "/api/v1/transactions", { auth: { token: user.readToken }, query: { stream: bot } });
+    const rows = (list.json as { data: { occurredOn: string; amount: string; scheduleId: string; description: string }[] }).data;
+    expect(rows.map((t) => [t.occurredOn, t.amount, t.scheduleId, t.description])).toEqual([
+      ["2026-01-26", "9.00", s.id, "Weekly payout"],
+      ["2026-01-19", "9.00", s.id, "Weekly payout"],
+      ["2026-01-12", "9.00", s.id, "Weekly payout"],
+    ]);
+    // A logged payment the user deletes stays deleted; the next due date is logged on its day.
+    const first = (list.json as { data: { id: string }[] }).data[0]!;
+    await call(deleteTx, "/api/v1/transactions/x", { method: "DELETE", auth: { token: user.writeToken }, params: { id: first.id } });
+    expect(await logDueSchedules({ userId: user.id, now: at("2026-02-01") })).toBe(0);
+    expect(await logDueSchedules({ userId: user.id, now: at("2026-02-02") })).toBe(1);
+    // Switched off, nothing more.
+    await call(patchSchedule, "/api/v1/schedules/x", {
+      method: "PATCH",
+      auth: { token: user.writeToken },
+      params: { id: s.id },
+      body: { autoLog: false },
+    });
+    expect(await logDueSchedules({ userId: user.id, now: at("2026-02-20") })).toBe(0);
   });
 });

@@ -1,0 +1,4 @@
+import { scheduleSuggestionsOp } from "@/lib/api/schedules";
+import { route } from "@/lib/http";
+
+export const GET = route(scheduleSuggestionsOp);

@@ -1,0 +1,4 @@
+import { scheduleSummaryOp } from "@/lib/api/schedules";
+import { route } from "@/lib/http";
+
+export const GET = route(scheduleSummaryOp);

@@ -1,0 +1,30 @@
+import "server-only";
+import { logDueSchedules } from "@/lib/data/schedule-autolog";
+
+/** How often the app looks for work that fell due: auto-logged schedules land within a minute of midnight. */
+const TICK_MS = 60_000;
+
+const globalKey = Symbol.for("streamfolio.jobs");
+type GlobalWithJobs = typeof globalThis & { [globalKey]?: NodeJS.Timeout };
+
+async function tick() {
+  try {
+    const logged = await logDueSchedules();
+    if (logged > 0) console.info(JSON.stringify({ msg: "auto-logged scheduled transactions", count: logged }));
+  } catch (err) {
+    // A failed run changes nothing (one transaction); the next tick tries again.
+    console.error(JSON.stringify({ msg: "background job failed", job: "schedules.autoLog", error: String(err) }));
+  }
+}
+
+/**
+ * Runs the due work once now and then every minute, in every app process: each job is safe to run in
+ * several at once (see logDueSchedules). Off with BACKGROUND_JOBS=false.
+ */
+export function startBackgroundJobs() {
+  const g = globalThis as GlobalWithJobs;
+  if (g[globalKey]) return;
+  void tick();
+  g[globalKey] = setInterval(() => void tick(), TICK_MS);
+  g[globalKey].unref();
+}
