@@ -198,3 +198,48 @@ export const planQuery = (q: { horizon: number; salary?: string }) =>
     queryKey: [...metricsKeys.all(), "plan", q.horizon, q.salary ?? ""] as const,
     queryFn: () => apiFetch<PlanView>(`/api/v1/plan?${searchOf({ horizon: q.horizon, salary: q.salary })}`),
   });
+
+// ── Schedules (expected income) ─────────────────────────────────────────────────────────────────
+import type { OccurrenceView, ScheduleSuggestionsView, ScheduleSummaryView, ScheduleView } from "@/lib/schemas/schedules";
+
+/** Under "metrics": every write that changes money (a payment settles an occurrence) refreshes them too. */
+export const scheduleKeys = {
+  all: () => [...metricsKeys.all(), "schedules"] as const,
+  list: (stream: string) => [...scheduleKeys.all(), "list", stream] as const,
+};
+
+export const schedulesQuery = (stream: string) =>
+  queryOptions({
+    queryKey: scheduleKeys.list(stream),
+    queryFn: () => apiFetch<List<ScheduleView>>(`/api/v1/schedules?${searchOf({ stream })}`),
+  });
+
+/** One stream's occurrences from `from` to `to` (at most 500: the stream page asks for a few months). */
+export const occurrencesQuery = (stream: string, w: { from: string; to: string }) =>
+  queryOptions({
+    queryKey: [...scheduleKeys.all(), "occurrences", stream, w.from, w.to] as const,
+    queryFn: () =>
+      apiFetch<List<OccurrenceView>>(`/api/v1/schedules/occurrences?${searchOf({ stream, from: w.from, to: w.to, limit: 500 })}`),
+  });
+
+export const scheduleSuggestionsQuery = (stream: string) =>
+  queryOptions({
+    queryKey: [...scheduleKeys.all(), "suggestions", stream] as const,
+    queryFn: () => apiFetch<ScheduleSuggestionsView>(`/api/v1/schedules/suggestions?${searchOf({ stream })}`),
+  });
+
+export const scheduleSummaryQuery = () =>
+  queryOptions({
+    queryKey: [...scheduleKeys.all(), "summary"] as const,
+    queryFn: () => apiFetch<ScheduleSummaryView>("/api/v1/schedules/summary"),
+  });
+
+// ── The silence monitor ─────────────────────────────────────────────────────────────────────────
+import type { SilenceView } from "@/lib/schemas/streams";
+
+/** Under "metrics": a logged payment can end a silence. */
+export const silenceQuery = () =>
+  queryOptions({
+    queryKey: [...metricsKeys.all(), "silence"] as const,
+    queryFn: () => apiFetch<SilenceView>("/api/v1/streams/silence"),
+  });

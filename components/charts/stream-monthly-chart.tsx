@@ -24,7 +24,13 @@ export function StreamMonthlyChart({ data, currency, colors = {}, height = 280 }
   const net = colors.net ?? "var(--foreground)";
   return (
     <div aria-hidden="true" className="w-full min-w-0" style={{ height }}>
-      <ComposedChart responsive style={{ width: "100%", height }} data={[...data]} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+      <ComposedChart
+        responsive
+        style={{ width: "100%", height }}
+        data={[...data]}
+        margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid vertical={false} stroke="var(--border)" />
         <XAxis {...monthAxis} />
         <YAxis

@@ -8,6 +8,7 @@ import { DiversificationFigures } from "./diversification-figures";
 import { HhiTrendPanel } from "./hhi-trend-panel";
 import { KindSharePanel } from "./kind-share-panel";
 import { RoleMixPanel } from "./role-mix-panel";
+import { StreamLinksPanel } from "./stream-links-panel";
 import { StreamSharePanel } from "./stream-share-panel";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 
@@ -32,6 +33,7 @@ export function DiversificationDashboard() {
         <KindSharePanel {...state} />
         <RoleMixPanel {...state} targetMix={settings.data?.targetMix} />
         <HhiTrendPanel {...state} className="lg:col-span-2" />
+        <StreamLinksPanel {...state} className="lg:col-span-2" />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ProgressBar } from "@/components/charts/progress-bar";
 import { inlineLink } from "@/components/dashboard/labels";
@@ -9,6 +10,7 @@ import { useWindow } from "@/components/dashboard/use-window";
 import { withWindow } from "@/components/dashboard/window-memory";
 import { formatCount, formatMoney, formatMonth, formatPercent } from "@/lib/format";
 import { addMonths } from "@/lib/metrics/months";
+import { scheduleSummaryQuery } from "@/lib/queries";
 import type { GoalMonthView, MetricsView } from "@/lib/schemas/metrics";
 
 type Props = {
@@ -65,6 +67,7 @@ export function ThisMonthPanel({ window, className }: Props) {
               Set aside <strong className={strong}>{money(data.tax.setAside)}</strong> of this month&rsquo;s income for taxes.
             </p>
           ) : null}
+          <ExpectedPayments />
           {goal ? (
             <>
               <ProgressBar
@@ -92,6 +95,38 @@ export function ThisMonthPanel({ window, className }: Props) {
         </div>
       )}
     </Panel>
+  );
+}
+
+/** What the schedules still expect this month, and what is late (GET /api/v1/schedules/summary). */
+function ExpectedPayments() {
+  const { data } = useQuery(scheduleSummaryQuery());
+  if (!data?.hasSchedules || (data.expected.count === 0 && data.late.count === 0)) return null;
+  const money = (v: number) => formatMoney(v, data.currency);
+  const firstLate = data.late.items[0];
+  return (
+    <div className="flex flex-col gap-1 text-sm text-muted-foreground" data-testid="this-month-expected">
+      {data.expected.count > 0 ? (
+        <p>
+          Still expected this month: <strong className={strong}>{money(data.expected.amountMinor)}</strong> (
+          {formatCount(data.expected.count, "payment")}).
+        </p>
+      ) : null}
+      {data.late.count > 0 ? (
+        <p className="text-danger">
+          Late: <strong className="font-semibold">{money(data.late.amountMinor)}</strong> ({formatCount(data.late.count, "payment")})
+          {firstLate ? (
+            <>
+              {" "}
+              ·{" "}
+              <Link href={`/streams/${firstLate.streamId}`} className={inlineLink}>
+                {firstLate.name ?? "expected payment"}, {formatCount(firstLate.daysLate, "day")} late
+              </Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

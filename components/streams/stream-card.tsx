@@ -5,7 +5,8 @@ import { Sparkline } from "@/components/charts/sparkline";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatMoney, formatMonth } from "@/lib/format";
-import { STREAM_KIND_LABELS, type StreamView } from "@/lib/schemas/streams";
+import { STREAM_KIND_LABELS, type SilenceView, type StreamView } from "@/lib/schemas/streams";
+import { SilenceNote } from "./silence-note";
 import { ColorDot, RoleBadge, StatusBadge } from "./stream-badges";
 
 export type StreamCardProps = {
@@ -15,12 +16,14 @@ export type StreamCardProps = {
   months: readonly string[];
   /** Income per month, aligned with `months`; the last one is this month. */
   income: readonly number[];
+  /** The silence monitor's check of this stream, when it is watched. */
+  silence?: SilenceView["data"][number];
   onEdit: () => void;
   onToggleArchive: () => void;
   onDelete: () => void;
 };
 
-export function StreamCard({ stream, color, currency, months, income, onEdit, onToggleArchive, onDelete }: StreamCardProps) {
+export function StreamCard({ stream, color, currency, months, income, silence, onEdit, onToggleArchive, onDelete }: StreamCardProps) {
   const thisMonth = income[income.length - 1] ?? 0;
   const pending = stream.id.startsWith("optimistic-");
   const series = months.map((m, i) => `${formatMonth(m)} ${formatMoney(income[i] ?? 0, currency)}`).join(", ");
@@ -50,6 +53,7 @@ export function StreamCard({ stream, color, currency, months, income, onEdit, on
           <RoleBadge role={stream.role} />
           <StatusBadge status={stream.status} />
         </div>
+        <SilenceNote check={silence} quietWhenEarning />
         <div className="mt-auto flex items-end justify-between gap-3">
           <div className="min-w-0">
             <p className="text-xs text-muted-foreground">This month</p>

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { SchedulesPanel } from "@/components/schedules/schedules-panel";
 import { TimePanel } from "@/components/time/time-panel";
 import { QuickAddForm } from "@/components/transactions/quick-add-form";
 import { TransactionList } from "@/components/transactions/transaction-list";
@@ -15,10 +16,12 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { formatDate, formatMonth } from "@/lib/format";
 import { recentWindow } from "@/lib/metrics/window";
-import { metricsQuery, streamClientsQuery, streamsQuery } from "@/lib/queries";
+import { metricsQuery, silenceQuery, streamClientsQuery, streamsQuery } from "@/lib/queries";
 import { STREAM_KIND_LABELS } from "@/lib/schemas/streams";
 import { DeleteStreamDialog } from "./delete-stream-dialog";
 import { MissingFxNotice } from "./missing-fx-notice";
+import { SilenceNote } from "./silence-note";
+import { StreamLinks } from "./stream-links";
 import { ColorDot, RoleBadge, StatusBadge } from "./stream-badges";
 import { StreamMonthlyCard, StreamStats, TopClientsCard } from "./stream-figures";
 import { StreamFormDialog } from "./stream-form-dialog";
@@ -42,6 +45,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
   // same read as the cards; who pays it is its clients over the same months.
   const window = recentWindow(today);
   const metrics = useQuery(metricsQuery(window));
+  const silence = useQuery(silenceQuery());
   // A deleted stream (here or in another tab) has no clients: asking for them again would only fail.
   const clients = useQuery({ ...streamClientsQuery(streamId, window), enabled: stream !== undefined && !deleted });
   const figures = metrics.data?.streams.find((s) => s.id === streamId);
@@ -111,6 +115,8 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
               <StatusBadge status={stream.status} />
             </span>
             {stream.description ? <span className="text-foreground">{stream.description}</span> : null}
+            <SilenceNote check={silence.data?.data.find((c) => c.streamId === stream.id)} />
+            <StreamLinks stream={stream} all={all} />
           </span>
         }
         actions={
@@ -182,6 +188,7 @@ export function StreamDetail({ streamId, baseCurrency, today }: { streamId: stri
             </div>
           </Card>
           <div className="flex min-w-0 flex-col gap-6">
+            <SchedulesPanel streamId={stream.id} streamName={stream.name} baseCurrency={baseCurrency} today={today} />
             {clients.data && metrics.data ? <TopClientsCard clients={clients.data} currency={metrics.data.currency} /> : null}
             <TimePanel streamId={stream.id} streamName={stream.name} today={today} />
           </div>

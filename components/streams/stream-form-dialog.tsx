@@ -1,6 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState } from "react";
+import { streamsQuery } from "@/lib/queries";
 import { fractionFromPercent, percentFromFraction } from "@/lib/tax-rate";
 import { Button } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
@@ -35,6 +37,8 @@ type Values = {
   description: string;
   /** A percentage as typed; empty: the default rate in Settings. */
   taxRate: string;
+  /** The streams this one feeds. */
+  feeds: string[];
 };
 
 const blank: Values = {
@@ -47,6 +51,7 @@ const blank: Values = {
   color: "",
   description: "",
   taxRate: "",
+  feeds: [],
 };
 
 function valuesOf(stream: StreamView | null): Values {
@@ -61,6 +66,7 @@ function valuesOf(stream: StreamView | null): Values {
     color: stream.color ?? "",
     description: stream.description ?? "",
     taxRate: percentFromFraction(stream.taxRate),
+    feeds: stream.feeds,
   };
 }
 
@@ -225,6 +231,7 @@ function StreamForm({
           onChange={(e) => set("taxRate")(e.target.value)}
         />
       </Field>
+      <FeedsPicker streamId={stream?.id ?? null} value={values.feeds} onChange={set("feeds")} error={errors.feeds ?? errors["feeds.0"]} />
       <Field label="Description" error={errors.description} className="sm:col-span-2">
         <Textarea
           name="description"
@@ -240,6 +247,48 @@ function StreamForm({
         </p>
       ) : null}
     </form>
+  );
+}
+
+/**
+ * Which other streams this one feeds ("the YouTube channel brings consulting clients"), as checkboxes:
+ * the Diversification page draws these links, since a feeder's loss threatens what it feeds.
+ */
+function FeedsPicker({
+  streamId,
+  value,
+  onChange,
+  error,
+}: {
+  streamId: string | null;
+  value: string[];
+  onChange: (v: string[]) => void;
+  error?: string;
+}) {
+  const streams = useQuery(streamsQuery());
+  const others = (streams.data?.data ?? []).filter((s) => s.id !== streamId && !s.id.startsWith("optimistic-") && s.status !== "archived");
+  if (others.length === 0) return null;
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-1.5 sm:col-span-2">
+      <legend className="mb-1.5 text-sm font-medium text-foreground">Feeds</legend>
+      <p className="text-sm text-muted-foreground">Streams this one brings clients, audience or material to.</p>
+      <div className="flex flex-wrap gap-x-4 gap-y-1.5">
+        {others.map((s) => (
+          <label key={s.id} className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="feeds"
+              value={s.id}
+              checked={value.includes(s.id)}
+              onChange={(e) => onChange(e.target.checked ? [...value, s.id] : value.filter((id) => id !== s.id))}
+              className="size-4 accent-primary"
+            />
+            {s.name}
+          </label>
+        ))}
+      </div>
+      {error ? <p className="text-sm font-medium text-danger">{error}</p> : null}
+    </fieldset>
   );
 }
 

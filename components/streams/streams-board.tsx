@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { useToast } from "@/components/ui/toast";
 import { recentWindow } from "@/lib/metrics/window";
-import { metricsQuery, streamsQuery } from "@/lib/queries";
+import { metricsQuery, silenceQuery, streamsQuery } from "@/lib/queries";
 import type { StreamView } from "@/lib/schemas/streams";
 import { DeleteStreamDialog } from "./delete-stream-dialog";
 import { MissingFxNotice } from "./missing-fx-notice";
@@ -24,6 +24,7 @@ export function StreamsBoard({ today }: { today: string }) {
   const { toast } = useToast();
   const streams = useQuery(streamsQuery());
   const metrics = useQuery(metricsQuery(recentWindow(today)));
+  const silence = useQuery(silenceQuery());
   const update = useUpdateStream();
   const [editing, setEditing] = useState<StreamView | "new" | null>(null);
   const [deleting, setDeleting] = useState<StreamView | null>(null);
@@ -59,6 +60,7 @@ export function StreamsBoard({ today }: { today: string }) {
         currency={metrics.data?.currency ?? "USD"}
         months={months}
         income={incomeOf.get(stream.id) ?? zeros}
+        silence={silence.data?.data.find((c) => c.streamId === stream.id)}
         onEdit={() => setEditing(stream)}
         onToggleArchive={() => toggleArchive(stream)}
         onDelete={() => setDeleting(stream)}

@@ -7,6 +7,7 @@ import {
   listSchedulesQuery,
   occurrenceResponse,
   occurrencesQuery,
+  type OccurrencesQuery,
   scheduleResponse,
   scheduleSuggestionsResponse,
   scheduleSummaryResponse,
@@ -91,6 +92,11 @@ export const deleteScheduleOp = defineOperation({
   },
 });
 
+/** A page of occurrences as GET /api/v1/schedules/occurrences answers it. */
+export async function readOccurrences(userId: string, query: OccurrencesQuery) {
+  return occurrenceList.parse(await listOccurrences(userId, query));
+}
+
 export const listOccurrencesOp = defineOperation({
   method: "GET",
   path: "/api/v1/schedules/occurrences",
@@ -103,7 +109,7 @@ export const listOccurrencesOp = defineOperation({
   query: occurrencesQuery,
   status: 200,
   response: occurrenceList,
-  handle: async ({ userId, query }) => occurrenceList.parse(await listOccurrences(userId, query)),
+  handle: ({ userId, query }) => readOccurrences(userId, query),
 });
 
 /** What the stream page offers to settle with one click. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadSilence } from "@/lib/data/silence";
 import { loadStreamClients } from "@/lib/data/stream-clients";
 import { withLinks } from "@/lib/data/stream-feeds";
 import { countStreamTransactions, createStream, deleteStream, getStream, listStreams, updateStream } from "@/lib/data/streams";
@@ -12,6 +13,7 @@ import {
   deleteStreamQuery,
   listStreamsQuery,
   streamDetailResponse,
+  silenceResponse,
   streamResponse,
   updateStreamInput,
 } from "@/lib/schemas/streams";
@@ -140,4 +142,23 @@ export const deleteStreamOp = defineOperation({
     await deleteStream(userId, params.id ?? "", query.cascade, query.expectedTransactions);
     return null;
   },
+});
+
+/** The silence monitor as GET /api/v1/streams/silence answers it. */
+export async function readSilence(userId: string) {
+  return silenceResponse.parse(await loadSilence(userId));
+}
+
+export const streamSilenceOp = defineOperation({
+  method: "GET",
+  path: "/api/v1/streams/silence",
+  operationId: "getStreamSilence",
+  tag: "Streams",
+  summary: "Which streams have gone silent: no income for well over their usual gap",
+  description:
+    "Every active stream with income on at least 6 days in the 180 ending today, by name: its last income, the 90th percentile of its gaps between income days, and `silent` when the days since the last exceed max(3, 2 × that gap). The same figures as the plan's `silentStreams`.",
+  access: "read",
+  status: 200,
+  response: silenceResponse,
+  handle: ({ userId }) => readSilence(userId),
 });

@@ -1,7 +1,8 @@
 import "server-only";
 import { count, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { fxRates, goals, streams, timeEntries, users } from "@/db/schema";
+import { fxRates, goals, schedules, streams, timeEntries, users } from "@/db/schema";
+import { setStreamFeeds } from "@/lib/data/stream-feeds";
 import { createStream } from "@/lib/data/streams";
 import { createTransactions } from "@/lib/data/transactions";
 import { conflict } from "@/lib/http-errors";
@@ -36,9 +37,25 @@ export async function loadDemo(userId: string, today: string) {
       .insert(fxRates)
       .values(demo.rates.map((r) => ({ userId, baseCurrency: "USD", ...r })))
       .onConflictDoNothing();
+    const scheduleIds = new Map<string, string>();
+    for (const { stream, ...sc } of demo.schedules) {
+      const [row] = await tx
+        .insert(schedules)
+        .values({ userId, streamId: ids.get(stream)!, ...sc })
+        .returning({ id: schedules.id });
+      scheduleIds.set(sc.name, row!.id);
+    }
+    for (const from of new Set(demo.feeds.map((f) => f.from))) {
+      const to = demo.feeds.filter((f) => f.from === from).map((f) => ids.get(f.to)!);
+      await setStreamFeeds(tx, userId, ids.get(from)!, to);
+    }
     const result = await createTransactions(
       userId,
-      demo.transactions.map((t) => ({ ...t, streamId: ids.get(t.stream) })),
+      demo.transactions.map(({ schedule, ...t }) => ({
+        ...t,
+        streamId: ids.get(t.stream),
+        scheduleId: schedule ? scheduleIds.get(schedule)! : null,
+      })),
       { db: tx },
     );
     await tx

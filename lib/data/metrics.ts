@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { and, eq, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
-import { goals, keyMonthTotals, streamMonthTotals, streams, timeEntries, transactions, users } from "@/db/schema";
+import { goals, keyMonthTotals, streamFeeds, streamMonthTotals, streams, timeEntries, transactions, users } from "@/db/schema";
 import { notFound } from "@/lib/http-errors";
 import { targetFor } from "@/lib/metrics/goals";
 import { dayOfMonth, daysInMonth, monthOf } from "@/lib/metrics/months";
@@ -90,6 +90,11 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     .where(eq(goals.userId, userId));
 
   const warnings = await missingRateWarnings(userId, from, to);
+  const feedLinks = await db
+    .select({ from: streamFeeds.fromStreamId, to: streamFeeds.toStreamId })
+    .from(streamFeeds)
+    .where(eq(streamFeeds.userId, userId))
+    .orderBy(streamFeeds.fromStreamId, streamFeeds.toStreamId);
 
   return {
     window,
@@ -119,6 +124,7 @@ export async function loadMetricsInput(userId: string, requested?: { from: strin
     minutes: minutes.map((m) => ({ streamId: m.streamId, minutes: Number(m.minutes) })),
     goals: goalRows,
     warnings,
+    feedLinks,
   };
 }
 

@@ -1,15 +1,14 @@
 import "server-only";
-import { and, eq, gt, gte, lte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { streams, transactions } from "@/db/schema";
+import { streams } from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
 import { getFirstMonth, missingRateWarnings, streamMonthRows } from "@/lib/data/metrics";
+import { recentIncomeDates } from "@/lib/data/silence";
 import { loadOccurrences, scheduledIncomeMonths } from "@/lib/data/schedules";
 import { getUser } from "@/lib/data/users";
-import { addDays } from "@/lib/metrics/days";
 import { addMonths, daysInMonth } from "@/lib/metrics/months";
 import type { PlanInput } from "@/lib/metrics/plan";
-import { SILENT_LOOKBACK_DAYS } from "@/lib/metrics/silent";
 import { todayIn } from "@/lib/today";
 
 /**
@@ -30,18 +29,7 @@ export async function loadPlanInput(userId: string, horizon: number, salary: num
     getFirstMonth(userId),
     db.select({ id: streams.id, name: streams.name, status: streams.status }).from(streams).where(eq(streams.userId, userId)),
     streamMonthRows(userId, addMonths(current, -12), lastMonth),
-    db
-      .selectDistinct({ streamId: transactions.streamId, date: transactions.occurredOn })
-      .from(transactions)
-      .where(
-        and(
-          eq(transactions.userId, userId),
-          eq(transactions.kind, "income"),
-          gt(transactions.amountMinor, 0),
-          gte(transactions.occurredOn, addDays(today, -(SILENT_LOOKBACK_DAYS - 1))),
-          lte(transactions.occurredOn, today),
-        ),
-      ),
+    recentIncomeDates(userId, today),
     missingRateWarnings(userId, from, to),
   ]);
 

@@ -10,7 +10,13 @@ import { addDays } from "@/lib/metrics/days";
 import { formatMinor, parseAmount } from "@/lib/metrics/money";
 import type { MatchableSchedule } from "@/lib/metrics/schedule-match";
 import { scheduleOccurrences, type LinkedTransaction, type ScheduleRule } from "@/lib/metrics/schedules";
-import type { CreateScheduleInput, OccurrencesQuery, OccurrenceView, UpdateScheduleInput } from "@/lib/schemas/schedules";
+import {
+  POSITIVE_AMOUNT,
+  type CreateScheduleInput,
+  type OccurrencesQuery,
+  type OccurrenceView,
+  type UpdateScheduleInput,
+} from "@/lib/schemas/schedules";
 import { todayIn } from "@/lib/today";
 
 const columns = {
@@ -77,7 +83,7 @@ function amountOf(amount: string | number, currency: string, errors: FieldError[
   const parsed = parseAmount(amount, currency);
   if (!parsed.ok) errors.push({ path: "amount", message: parsed.message });
   else if (parsed.minor <= 0)
-    errors.push({ path: "amount", message: "The expected amount is positive (use kind expense for money going out)." });
+    errors.push({ path: "amount", message: POSITIVE_AMOUNT });
   return parsed.ok ? parsed.minor : 0;
 }
 

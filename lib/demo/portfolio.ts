@@ -22,6 +22,19 @@ export interface DemoTransaction {
   platform: string | null;
   description: string;
   externalId: string;
+  /** The demo schedule (by name) whose occurrence it settles. */
+  schedule?: string;
+}
+
+export interface DemoSchedule {
+  stream: string;
+  name: string;
+  counterparty: string;
+  kind: "income" | "expense";
+  amountMinor: number;
+  currency: string;
+  cadence: "monthly";
+  startOn: string;
 }
 
 export interface DemoPortfolio {
@@ -30,6 +43,10 @@ export interface DemoPortfolio {
   timeEntries: { stream: string; occurredOn: string; minutes: number; note: string }[];
   goals: { stream: string | null; targetMinor: number; effectiveFrom: string }[];
   rates: { currency: string; date: string; rate: string }[];
+  /** Expected payments: the two retainers and the Creative Cloud subscription, with their payments linked. */
+  schedules: DemoSchedule[];
+  /** Which stream feeds which: the channel brings sponsors and template buyers, the blog template buyers. */
+  feeds: { from: string; to: string }[];
   settings: { essentialMonthlyExpensesMinor: number; cashBufferMinor: number; taxRate: string };
 }
 
@@ -132,6 +149,7 @@ export function demoPortfolio(today: string, months = 24): DemoPortfolio {
       counterparty: "Northwind Studio",
       platform: null,
       description: "Monthly retainer",
+      schedule: "Northwind monthly retainer",
     });
     if (rand() < 0.3)
       add({
@@ -155,6 +173,7 @@ export function demoPortfolio(today: string, months = 24): DemoPortfolio {
         counterparty: "Lumen Labs GmbH",
         platform: null,
         description: "Monthly retainer",
+        schedule: "Lumen Labs monthly retainer",
       });
     for (const [d, hours] of [
       [3, 6],
@@ -221,6 +240,7 @@ export function demoPortfolio(today: string, months = 24): DemoPortfolio {
       counterparty: "Adobe",
       platform: null,
       description: "Creative Cloud",
+      schedule: "Creative Cloud",
     });
     time.push({ stream: "YouTube channel", occurredOn: day(m, 9), minutes: between(8, 14) * 60, note: "Two videos" });
     // Sponsorships: lumpy.
@@ -302,6 +322,43 @@ export function demoPortfolio(today: string, months = 24): DemoPortfolio {
       { stream: "Invoice bot", targetMinor: 50_000, effectiveFrom: addMonths(current, -2) },
     ],
     rates,
+    schedules: [
+      {
+        stream: "Northwind retainer",
+        name: "Northwind monthly retainer",
+        counterparty: "Northwind Studio",
+        kind: "income",
+        amountMinor: 400_000,
+        currency: "USD",
+        cadence: "monthly",
+        startOn: `${first}-01`,
+      },
+      {
+        stream: "Lumen Labs retainer",
+        name: "Lumen Labs monthly retainer",
+        counterparty: "Lumen Labs GmbH",
+        kind: "income",
+        amountMinor: 220_000,
+        currency: "EUR",
+        cadence: "monthly",
+        startOn: `${addMonths(first, 8)}-05`,
+      },
+      {
+        stream: "YouTube channel",
+        name: "Creative Cloud",
+        counterparty: "Adobe",
+        kind: "expense",
+        amountMinor: 2_999,
+        currency: "USD",
+        cadence: "monthly",
+        startOn: `${first}-02`,
+      },
+    ],
+    feeds: [
+      { from: "YouTube channel", to: "Sponsorships" },
+      { from: "YouTube channel", to: "Etsy templates" },
+      { from: "Affiliate blog", to: "Etsy templates" },
+    ],
     // A quarter of net income put aside for taxes: a common rule of thumb for the self-employed.
     settings: { essentialMonthlyExpensesMinor: 550_000, cashBufferMinor: 2_500_000, taxRate: "0.25" },
   };

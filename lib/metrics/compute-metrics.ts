@@ -1,4 +1,5 @@
 import { computeKeyConcentration, rankKeys } from "./concentration";
+import { feederExposure } from "./feeds";
 import { computeDiversification, effectiveCount, herfindahl, positiveIncomeTotal, shareOf } from "./diversification";
 import { computeGoals, type GoalOwner } from "./goals";
 import { isDate, isMonth } from "./months";
@@ -88,6 +89,11 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
     settings.thresholds,
   );
 
+  const streamResults = streams.map((s, i) => streamMetrics(s, months, inA(s.income), streamIncomeA[i] ?? 0, positiveTotalA));
+  // Only links between the streams shown: an archived stream without data in the window drops out with its links.
+  const shown = new Set(streamResults.map((s) => s.id));
+  const links = (input.feedLinks ?? []).filter((l) => shown.has(l.from) && shown.has(l.to));
+
   return {
     window: { from: input.window.from, to: input.window.to, months: months.length },
     currency: settings.baseCurrency,
@@ -109,8 +115,8 @@ export function computeMetrics(input: MetricsInput): MetricsResult {
       const spent = portfolio.expenses[index] ?? 0;
       return { month, income, expenses: spent, net: income - spent };
     }),
-    streams: streams.map((s, i) => streamMetrics(s, months, inA(s.income), streamIncomeA[i] ?? 0, positiveTotalA)),
-    diversification,
+    streams: streamResults,
+    diversification: { ...diversification, links, feeders: feederExposure(new Map(streamResults.map((s) => [s.id, s.share])), links) },
     concentration,
     risk,
     resilience,

@@ -1,3 +1,4 @@
+import type { FeedLink, FeederExposure } from "./feeds";
 import type { Tax } from "./tax";
 /**
  * Input and output of computeMetrics. The input is what lib/data aggregates in SQL, already
@@ -94,6 +95,8 @@ export interface MetricsInput {
   minutes: StreamMinutesRow[];
   goals: GoalInput[];
   warnings: MetricsWarning[];
+  /** Which stream feeds which (lib/metrics/feeds.ts); none when left out. */
+  feedLinks?: FeedLink[];
 }
 
 export interface MonthTotals {
@@ -147,6 +150,12 @@ export interface Diversification {
   byRole: ShareItem[];
   /** The same HHI month by month (streams' I_s(m) > 0 only); null for a month without positive income. */
   byMonth: { month: string; hhi: number | null; effectiveStreams: number | null }[];
+}
+
+/** The diversification block as answered: METRICS.md's figures plus the links between streams. */
+export interface DiversificationResult extends Diversification {
+  links: FeedLink[];
+  feeders: FeederExposure[];
 }
 
 export interface KeyConcentration {
@@ -249,7 +258,7 @@ export interface MetricsResult {
   totals: { income: number; expenses: number; net: number; hours: number; hourlyRate: number | null };
   monthly: MonthTotals[];
   streams: StreamMetrics[];
-  diversification: Diversification;
+  diversification: DiversificationResult;
   concentration: Concentration;
   risk: Risk;
   resilience: Resilience;

@@ -110,6 +110,13 @@ export const metricsResponse = z.object({
     byKind: z.array(shareItem),
     byRole: z.array(shareItem),
     byMonth: z.array(z.object({ month: z.string(), hhi: ratio, effectiveStreams: ratio })),
+    links: z
+      .array(z.object({ from: z.string(), to: z.string() }))
+      .meta({ description: "Which stream feeds which (a stream's `feeds`), between the streams listed." }),
+    feeders: z.array(z.object({ id: z.string(), reaches: z.array(z.string()), shareAtRisk: z.number() })).meta({
+      description:
+        "Each stream that feeds another: the streams it reaches through the links, and its own share plus theirs (the income that depends on it).",
+    }),
   }),
   concentration: z.object({ client: keyConcentration, platform: keyConcentration }),
   risk: z.object({

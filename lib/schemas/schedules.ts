@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { scheduleCadences } from "@/db/schema";
-import { isCurrency } from "@/lib/metrics/money";
+import { isCurrency, parseAmount } from "@/lib/metrics/money";
 import { currencyCode, dateString, optionalText, timestamp } from "./common";
 import { transactionKind } from "./transactions";
 
@@ -42,6 +42,16 @@ const fields = {
   autoLog: flag.meta({ description: "Log the transaction by itself on each due date (once per occurrence)." }),
 };
 
+/** With a currency given, the amount is checked here (forms see it at once); without one, against the base currency by lib/data. */
+function amountFits(v: { amount?: string | number; currency?: string }, ctx: z.RefinementCtx) {
+  if (v.amount === undefined || v.currency === undefined) return;
+  const parsed = parseAmount(v.amount, v.currency);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["amount"], message: parsed.message });
+  else if (parsed.minor <= 0) ctx.addIssue({ code: "custom", path: ["amount"], message: POSITIVE_AMOUNT });
+}
+
+export const POSITIVE_AMOUNT = "The expected amount is positive (use kind expense for money going out).";
+
 const endNotBeforeStart = (v: { startOn?: string; endOn?: string | null }) => !(v.startOn && v.endOn && v.endOn < v.startOn);
 const END_MESSAGE = { message: "The end date is before the start date.", path: ["endOn"] };
 
@@ -54,7 +64,8 @@ export const createScheduleInput = z
     graceDays: fields.graceDays.default(5),
     autoLog: fields.autoLog.default(false),
   })
-  .refine(endNotBeforeStart, END_MESSAGE);
+  .refine(endNotBeforeStart, END_MESSAGE)
+  .superRefine(amountFits);
 export type CreateScheduleInput = z.output<typeof createScheduleInput>;
 
 export const updateScheduleInput = z

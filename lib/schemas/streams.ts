@@ -104,3 +104,19 @@ export type StreamView = z.output<typeof streamResponse>;
 /** GET /api/v1/streams/{id}: the stream and how many transactions it holds (what a delete would remove). */
 export const streamDetailResponse = streamResponse.extend({ transactionCount: z.number().int() });
 export type StreamDetailView = z.output<typeof streamDetailResponse>;
+
+/** GET /api/v1/streams/silence: the monitor of METRICS.md *Silent streams*, as the plan's `silentStreams`. */
+export const silenceResponse = z.object({
+  today: z.string(),
+  data: z.array(
+    z.object({
+      streamId: z.string(),
+      name: z.string(),
+      lastIncomeOn: z.string(),
+      daysSinceLast: z.number().int(),
+      expectedGapDays: z.number(),
+      silent: z.boolean(),
+    }),
+  ),
+});
+export type SilenceView = z.output<typeof silenceResponse>;

@@ -5,7 +5,9 @@ import { thisMonth } from "@/components/goals/focus-month";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { comparableWindow } from "@/lib/metrics/window";
 import { Hydrated } from "@/components/query/hydrated";
+import { readScheduleSummary } from "@/lib/api/schedules";
 import { loadDashboard, metricsEntries, streamsEntry } from "@/lib/dashboard";
+import { scheduleSummaryQuery } from "@/lib/queries";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -17,10 +19,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const current = thisMonth(today).window;
   const before = comparableWindow(window, firstMonth);
   // The streams list too: stream colours follow its order, and an account without streams is told apart.
-  const [more, streams] = await Promise.all([metricsEntries(user.id, [current, before]), streamsEntry(user.id)]);
+  const [more, streams, expected] = await Promise.all([
+    metricsEntries(user.id, [current, before]),
+    streamsEntry(user.id),
+    readScheduleSummary(user.id),
+  ]);
   return (
     <WindowScope today={today} firstMonth={firstMonth}>
-      <Hydrated entries={[...hydrate, ...more, streams]}>
+      <Hydrated entries={[...hydrate, ...more, streams, [scheduleSummaryQuery().queryKey, expected]]}>
         <div className="flex flex-col gap-6">
           <DashboardHeader title="Overview" question="How resilient is your income this month?" />
           <OverviewDashboard />

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { Hydrated } from "@/components/query/hydrated";
 import { StreamDetail } from "@/components/streams/stream-detail";
 import { RECENT_TRANSACTIONS } from "@/components/streams/stream-labels";
-import { readStreamClients } from "@/lib/api/streams";
+import { occurrenceWindow } from "@/components/schedules/schedule-labels";
+import { readOccurrences, readScheduleSuggestions, readSchedules } from "@/lib/api/schedules";
+import { readSilence, readStreamClients } from "@/lib/api/streams";
 import { readTimeEntries } from "@/lib/api/time-entries";
 import { readSuggestions, readTransactions } from "@/lib/api/transactions";
 import { requireUser } from "@/lib/auth";
@@ -12,7 +14,18 @@ import { getStream } from "@/lib/data/streams";
 import { getUser } from "@/lib/data/users";
 import { ApiError } from "@/lib/http-errors";
 import { recentWindow } from "@/lib/metrics/window";
-import { firstPage, streamClientsQuery, suggestionsQuery, TIME_ENTRIES_PAGE, timeEntriesQuery, transactionsQuery } from "@/lib/queries";
+import {
+  firstPage,
+  occurrencesQuery,
+  scheduleSuggestionsQuery,
+  schedulesQuery,
+  silenceQuery,
+  streamClientsQuery,
+  suggestionsQuery,
+  TIME_ENTRIES_PAGE,
+  timeEntriesQuery,
+  transactionsQuery,
+} from "@/lib/queries";
 import { todayIn } from "@/lib/today";
 
 type Props = { params: Promise<{ id: string }> };
@@ -40,13 +53,18 @@ export default async function StreamPage({ params }: Props) {
   const user = await getUser(userId);
   const today = todayIn(user.timeZone);
   const window = recentWindow(today);
-  const [streams, metrics, clients, recent, time, suggestions] = await Promise.all([
+  const occurrenceDays = occurrenceWindow(today);
+  const [streams, metrics, clients, recent, time, suggestions, schedules, occurrences, matches, silence] = await Promise.all([
     streamsEntry(userId),
     metricsEntries(userId, [window]),
     readStreamClients(userId, stream.id, { ...window, limit: 5 }),
     readTransactions(userId, { stream: stream.id, limit: RECENT_TRANSACTIONS }),
     readTimeEntries(userId, { stream: stream.id, limit: TIME_ENTRIES_PAGE }),
     readSuggestions(userId),
+    readSchedules(userId, { stream: stream.id }),
+    readOccurrences(userId, { stream: stream.id, ...occurrenceDays, limit: 500 }),
+    readScheduleSuggestions(userId, { stream: stream.id }),
+    readSilence(userId),
   ]);
   return (
     <Hydrated
@@ -57,6 +75,10 @@ export default async function StreamPage({ params }: Props) {
         [transactionsQuery({ stream: stream.id }, RECENT_TRANSACTIONS).queryKey, firstPage(recent)],
         [timeEntriesQuery(stream.id).queryKey, firstPage(time)],
         [suggestionsQuery().queryKey, suggestions],
+        [schedulesQuery(stream.id).queryKey, schedules],
+        [occurrencesQuery(stream.id, occurrenceDays).queryKey, occurrences],
+        [scheduleSuggestionsQuery(stream.id).queryKey, matches],
+        [silenceQuery().queryKey, silence],
       ]}
     >
       <StreamDetail streamId={stream.id} baseCurrency={user.baseCurrency} today={today} />
