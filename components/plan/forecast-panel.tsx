@@ -31,6 +31,13 @@ export function ForecastPanel({ plan, loading, error }: Props) {
             ) : (
               `. A range needs 3 complete months of history; you have ${n}.`
             )}
+            {next.scheduled > 0 ? (
+              <>
+                {" "}
+                <strong className={strong}>{money(next.scheduled)}</strong> of it is expected payments not yet received; the rest follows
+                the trend of your other income.
+              </>
+            ) : null}
           </span>
         ) : undefined
       }
@@ -67,6 +74,7 @@ export function ForecastPanel({ plan, loading, error }: Props) {
         currency={currency}
         label={`Forecast: ${months.map((m) => `${formatMonth(m.month)} ${money(m.expected)}`).join(", ")}. The table under "Show the numbers" lists the ranges.`}
       />
+      <FanLegend scheduled={months.some((m) => m.scheduled > 0)} />
       {plan && plan.forecast.streams.length > 0 ? (
         <Table label="Next month by stream">
           <TableHeader>
@@ -74,6 +82,7 @@ export function ForecastPanel({ plan, loading, error }: Props) {
               <TableHead>Stream</TableHead>
               <TableHead numeric>{next ? formatMonth(next.month) : "Next month"}</TableHead>
               <TableHead numeric>Range</TableHead>
+              <TableHead numeric>Scheduled</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -82,11 +91,34 @@ export function ForecastPanel({ plan, loading, error }: Props) {
                 <TableCell>{s.name}</TableCell>
                 <TableCell numeric>{money(s.months[0]?.expected ?? 0)}</TableCell>
                 <TableCell numeric>{range(s.months[0]?.low ?? null, s.months[0]?.high ?? null)}</TableCell>
+                <TableCell numeric>{money(s.months[0]?.scheduled ?? 0)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       ) : null}
     </Panel>
+  );
+}
+
+/** The chart's key: what the line, the band and the dashed line are. */
+function FanLegend({ scheduled }: { scheduled: boolean }) {
+  return (
+    <ul aria-hidden="true" className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground">
+      <li className="flex items-center gap-1.5">
+        <span className="inline-block h-0.5 w-4 bg-chart-1" />
+        Expected
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span className="inline-block size-2.5 rounded-sm bg-chart-1/15" />
+        Range (8 months in 10)
+      </li>
+      {scheduled ? (
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block w-4 border-t-[1.5px] border-dashed border-muted-foreground" />
+          Expected payments (scheduled)
+        </li>
+      ) : null}
+    </ul>
   );
 }
