@@ -63,6 +63,16 @@ export const streamStatuses = ["active", "paused", "archived"] as const;
 export const transactionKinds = ["income", "expense"] as const;
 export const tokenScopes = ["read", "write"] as const;
 export const scheduleCadences = ["weekly", "monthly", "quarterly", "yearly"] as const;
+export const webhookEvents = [
+  "transaction.created",
+  "transaction.updated",
+  "transaction.deleted",
+  "schedule.late",
+  "stream.silent",
+  "goal.reached",
+  "rule.changed",
+] as const;
+export const deliveryStatuses = ["pending", "succeeded", "failed"] as const;
 
 export const streams = pgTable(
   "streams",
@@ -403,5 +413,60 @@ export const keyMonthTotals = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.dim, t.key, t.month] }),
     index("key_month_totals_user_month_idx").on(t.userId, t.dim, t.month),
+  ],
+);
+
+/** An outgoing webhook endpoint (API.md): where to POST which events, signed with `secret` (Standard Webhooks). */
+export const webhooks = pgTable(
+  "webhooks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    events: jsonb("events").$type<string[]>().notNull(),
+    // whsec_…: the receiver checks signatures with it, so it is kept (not hashed) and shown once.
+    secret: text("secret").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("webhooks_user_idx").on(t.userId)],
+);
+
+/**
+ * One event for one endpoint, and the job that delivers it: pending ones are claimed with FOR UPDATE SKIP
+ * LOCKED when `nextAttemptAt` is due, so several app processes share the work and each attempt runs once.
+ * The row keeps the last attempt's outcome for the delivery log.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    webhookId: uuid("webhook_id")
+      .notNull()
+      .references(() => webhooks.id, { onDelete: "cascade" }),
+    // The `webhook-id` header: the same on every retry, so receivers can drop repeats.
+    messageId: text("message_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: jsonb("payload").$type<{ type: string; timestamp: string; data: unknown }>().notNull(),
+    status: text("status", { enum: deliveryStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    responseStatus: integer("response_status"),
+    durationMs: integer("duration_ms"),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("webhook_deliveries_webhook_idx").on(t.webhookId, t.createdAt.desc().nullsFirst()),
+    index("webhook_deliveries_user_idx").on(t.userId),
+    check("webhook_deliveries_status_check", sql`${t.status} in ('pending','succeeded','failed')`),
   ],
 );

@@ -1,11 +1,15 @@
 import "server-only";
 import { logDueSchedules } from "@/lib/data/schedule-autolog";
+import { deliverDue } from "@/lib/webhooks/deliver";
 
 /** How often the app looks for work that fell due: auto-logged schedules land within a minute of midnight. */
 const TICK_MS = 60_000;
 
+/** Webhook deliveries are looked for every 2 s: an event reaches its endpoint within seconds. */
+const DELIVERY_MS = 2_000;
+
 const globalKey = Symbol.for("streamfolio.jobs");
-type GlobalWithJobs = typeof globalThis & { [globalKey]?: NodeJS.Timeout };
+type GlobalWithJobs = typeof globalThis & { [globalKey]?: NodeJS.Timeout[] };
 
 async function tick() {
   try {
@@ -17,6 +21,21 @@ async function tick() {
   }
 }
 
+let delivering = false;
+
+async function deliveries() {
+  // One round at a time in this process; other processes claim other deliveries.
+  if (delivering) return;
+  delivering = true;
+  try {
+    while ((await deliverDue()) > 0);
+  } catch (err) {
+    console.error(JSON.stringify({ msg: "background job failed", job: "webhooks.deliver", error: String(err) }));
+  } finally {
+    delivering = false;
+  }
+}
+
 /**
  * Runs the due work once now and then every minute, in every app process: each job is safe to run in
  * several at once (see logDueSchedules). Off with BACKGROUND_JOBS=false.
@@ -25,6 +44,6 @@ export function startBackgroundJobs() {
   const g = globalThis as GlobalWithJobs;
   if (g[globalKey]) return;
   void tick();
-  g[globalKey] = setInterval(() => void tick(), TICK_MS);
-  g[globalKey].unref();
+  g[globalKey] = [setInterval(() => void tick(), TICK_MS), setInterval(() => void deliveries(), DELIVERY_MS)];
+  for (const timer of g[globalKey]) timer.unref();
 }

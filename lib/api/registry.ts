@@ -11,6 +11,7 @@ import * as schedules from "./schedules";
 import * as streams from "./streams";
 import * as timeEntries from "./time-entries";
 import * as transactions from "./transactions";
+import * as webhooks from "./webhooks";
 
 const isOperation = (value: unknown): value is Operation =>
   typeof value === "object" && value !== null && "operationId" in value && "handle" in value;
@@ -28,4 +29,5 @@ export const operations: readonly Operation[] = [
   plan,
   imports,
   exportData,
+  webhooks,
 ].flatMap((module) => Object.values(module).filter(isOperation));

@@ -3,6 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { schedules, transactions, users } from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
+import { getTransaction } from "@/lib/data/transactions";
+import { enqueueEvents } from "@/lib/data/webhooks";
 import { addDays } from "@/lib/metrics/days";
 import { occurrencesThrough } from "@/lib/metrics/schedules";
 import { todayIn } from "@/lib/today";
@@ -78,6 +80,13 @@ export async function logDueSchedules(opts: { userId?: string; now?: Date } = {}
           .onConflictDoNothing({ target: [transactions.userId, transactions.externalId] })
           .returning({ id: transactions.id });
         logged += inserted.length;
+        if (inserted.length > 0)
+          await enqueueEvents(
+            tx,
+            s.userId,
+            "transaction.created",
+            await Promise.all(inserted.map((r) => getTransaction(s.userId, r.id, tx))),
+          );
       }
       await tx
         .update(schedules)

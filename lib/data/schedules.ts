@@ -82,8 +82,7 @@ async function streamErrors(db: Executor, userId: string, streamId: string): Pro
 function amountOf(amount: string | number, currency: string, errors: FieldError[]): number {
   const parsed = parseAmount(amount, currency);
   if (!parsed.ok) errors.push({ path: "amount", message: parsed.message });
-  else if (parsed.minor <= 0)
-    errors.push({ path: "amount", message: POSITIVE_AMOUNT });
+  else if (parsed.minor <= 0) errors.push({ path: "amount", message: POSITIVE_AMOUNT });
   return parsed.ok ? parsed.minor : 0;
 }
 

@@ -5,6 +5,7 @@ import { streams, transactions } from "@/db/schema";
 import { decodeCursor, pageOf } from "@/lib/data/cursor";
 import { baseAmounts } from "@/lib/data/fx";
 import { scheduleRefErrors } from "@/lib/data/schedules";
+import { enqueueEvents } from "@/lib/data/webhooks";
 import { resolveStreamRefs } from "@/lib/data/streams";
 import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
@@ -132,11 +133,9 @@ export async function createTransactions(
       : [];
     const order = new Map(inserted.map((r, i) => [r.id, i]));
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-    return {
-      inserted: rows.length,
-      duplicates: items.length - rows.length,
-      data: rows.map((r) => present({ ...r, streamName: names.get(r.streamId) ?? r.streamName })),
-    };
+    const data = rows.map((r) => present({ ...r, streamName: names.get(r.streamId) ?? r.streamName }));
+    await enqueueEvents(tx, userId, "transaction.created", data);
+    return { inserted: rows.length, duplicates: items.length - rows.length, data };
   };
   if (opts.db) return run(opts.db);
   const db = await getDb();
@@ -273,7 +272,9 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
         ...(patch.externalId !== undefined ? { externalId: patch.externalId } : {}),
       })
       .where(and(eq(transactions.id, id), eq(transactions.userId, userId)));
-    return getTransaction(userId, id, tx);
+    const updated = await getTransaction(userId, id, tx);
+    await enqueueEvents(tx, userId, "transaction.updated", [updated]);
+    return updated;
   });
 }
 
@@ -283,6 +284,7 @@ export async function deleteTransaction(userId: string, id: string) {
   return db.transaction(async (tx) => {
     const current = await getTransaction(userId, id, tx);
     await tx.delete(transactions).where(and(eq(transactions.id, id), eq(transactions.userId, userId)));
+    await enqueueEvents(tx, userId, "transaction.deleted", [current]);
     return current;
   });
 }

@@ -213,6 +213,7 @@ export function checkTextTransaction(row: TextTransaction, baseCurrency: string,
     platform,
     description,
     externalId,
+    scheduleId: null,
   };
 }
 

@@ -162,7 +162,7 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
       fxRates: backup.fxRates.length,
       importMappings: 1,
       imports: 1,
-      schedules: 0,
+      schedules: 3,
     });
     await sameMetrics(alice, bob, WINDOWS);
 
@@ -173,10 +173,16 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
       exportedAt: null,
       streams: b.streams.map(({ id: _id, ...rest }) => ({ ...rest, id: null, name: rest.name })),
       imports: b.imports.map(({ id: _id, ...rest }) => ({ ...rest, id: null })),
-      transactions: b.transactions.map(({ id: _id, streamId, importId, ...rest }) => ({
+      transactions: b.transactions.map(({ id: _id, streamId, importId, scheduleId, ...rest }) => ({
         ...rest,
         stream: b.streams.find((s) => s.id === streamId)!.name,
         imported: importId !== null,
+        schedule: scheduleId && b.schedules.find((x) => x.id === scheduleId)!.name,
+      })),
+      schedules: b.schedules.map(({ id: _id, streamId, ...rest }) => ({ ...rest, stream: b.streams.find((s) => s.id === streamId)!.name })),
+      streamFeeds: b.streamFeeds.map((f) => ({
+        from: b.streams.find((s) => s.id === f.fromStreamId)!.name,
+        to: b.streams.find((s) => s.id === f.toStreamId)!.name,
       })),
       timeEntries: b.timeEntries.map(({ id: _id, streamId, ...rest }) => ({
         ...rest,
@@ -186,12 +192,23 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
     });
     const sortBy = <T>(xs: T[]) => [...xs].sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
     const [x, y] = [strip(backup), strip(again)];
-    expect({ ...y, streams: sortBy(y.streams), transactions: sortBy(y.transactions), timeEntries: sortBy(y.timeEntries) }).toEqual({
-      ...x,
-      streams: sortBy(x.streams),
-      transactions: sortBy(x.transactions),
-      timeEntries: sortBy(x.timeEntries),
+    const sorted = (z: typeof x) => ({
+      ...z,
+      streams: sortBy(z.streams),
+      transactions: sortBy(z.transactions),
+      timeEntries: sortBy(z.timeEntries),
+      schedules: sortBy(z.schedules),
+      streamFeeds: sortBy(z.streamFeeds),
     });
+    expect(sorted(y)).toEqual(sorted(x));
+    // The demo's schedules and links came along, and its retainer payments still settle their occurrences.
+    expect(x.schedules.map((sc) => sc.name).sort()).toEqual([
+      "Creative Cloud",
+      "Lumen Labs monthly retainer",
+      "Northwind monthly retainer",
+    ]);
+    expect(x.streamFeeds).toHaveLength(3);
+    expect(x.transactions.filter((t) => t.schedule === "Northwind monthly retainer").length).toBeGreaterThan(20);
   });
 
   it("has no secrets in it: no token, token hash or password hash", async () => {

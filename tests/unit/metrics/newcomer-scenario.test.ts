@@ -129,6 +129,8 @@ describe("a newcomer with three recorded months in a 12-month window", () => {
         { month: "2026-10", hhi: 101 / 225, effectiveStreams: 225 / 101 },
         { month: "2026-11", hhi: 25 / 54, effectiveStreams: 54 / 25 },
       ],
+      links: [],
+      feeders: [],
     });
   });
 
@@ -286,6 +288,8 @@ describe("the same newcomer earlier on", () => {
       byKind: [],
       byRole: [],
       byMonth: [],
+      links: [],
+      feeders: [],
     });
     expect(result.risk).toMatchObject({ mean: null, stdev: null, maxDrawdown: null, worstMonth: null, diversificationRatio: null });
     expect(result.resilience).toMatchObject({ monthlyIncome: null, anchorCoverage: null, runwayMonths: null, sustainable: null });

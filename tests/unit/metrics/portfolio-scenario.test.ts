@@ -57,6 +57,13 @@ const input: MetricsInput = {
     { streamId: "course", targetMinor: 1000, effectiveFrom: "2024-02" },
   ],
   warnings: [{ code: "missing-fx-rate", currency: "GBP", count: 2 }],
+  // YouTube brings students to the course, the course brings consulting clients; the archived blog has no
+  // data in the window, so it is not listed and its link is dropped.
+  feedLinks: [
+    { from: "course", to: "consult" },
+    { from: "yt", to: "course" },
+    { from: "yt", to: "old" },
+  ],
 };
 
 // √(2000000/3): Consulting's deviations from 2000 are 0, 0, −1000, 1000
@@ -191,6 +198,16 @@ describe("a three-stream portfolio over four months", () => {
         { month: "2024-02", hhi: 5 / 9, effectiveStreams: 9 / 5 },
         { month: "2024-03", hhi: 7 / 18, effectiveStreams: 18 / 7 },
         { month: "2024-04", hhi: 11 / 25, effectiveStreams: 25 / 11 },
+      ],
+      links: [
+        { from: "course", to: "consult" },
+        { from: "yt", to: "course" },
+      ],
+      // YouTube reaches the course and, through it, consulting: 1/7 + 2/7 + 4/7 = 1 of the income depends on
+      // it; the course reaches consulting: 2/7 + 4/7 = 6/7.
+      feeders: [
+        { id: "yt", reaches: ["course", "consult"], shareAtRisk: expect.closeTo(1, 12) },
+        { id: "course", reaches: ["consult"], shareAtRisk: expect.closeTo(6 / 7, 12) },
       ],
     });
   });

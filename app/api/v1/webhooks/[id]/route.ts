@@ -1,0 +1,4 @@
+import { deleteWebhookOp } from "@/lib/api/webhooks";
+import { route } from "@/lib/http";
+
+export const DELETE = route(deleteWebhookOp);
