@@ -243,3 +243,25 @@ export const silenceQuery = () =>
     queryKey: [...metricsKeys.all(), "silence"] as const,
     queryFn: () => apiFetch<SilenceView>("/api/v1/streams/silence"),
   });
+
+// ── Webhooks ────────────────────────────────────────────────────────────────────────────────────
+import type { DeliveryView, WebhookView } from "@/lib/schemas/webhooks";
+
+export const webhookKeys = {
+  all: () => ["webhooks"] as const,
+  deliveries: (id: string) => ["webhooks", "deliveries", id] as const,
+};
+
+export const webhooksQuery = () =>
+  queryOptions({
+    queryKey: webhookKeys.all(),
+    queryFn: () => apiFetch<List<WebhookView>>("/api/v1/webhooks"),
+  });
+
+/** One endpoint's log; polled while a delivery is pending, so a test event's outcome shows by itself. */
+export const deliveriesQuery = (id: string) =>
+  queryOptions({
+    queryKey: webhookKeys.deliveries(id),
+    queryFn: () => apiFetch<List<DeliveryView>>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries?limit=20`),
+    refetchInterval: (q) => (q.state.data?.data.some((d) => d.status === "pending") ? 3_000 : false),
+  });

@@ -6,13 +6,14 @@ export const SETTINGS_SECTIONS = [
   { id: "target-mix", label: "Target mix" },
   { id: "rates", label: "Exchange rates" },
   { id: "tokens", label: "API tokens" },
+  { id: "webhooks", label: "Webhooks" },
   { id: "data", label: "Data" },
 ] as const;
 
 export type SettingsSectionId = (typeof SETTINGS_SECTIONS)[number]["id"];
 
 /**
- * One page, six sections, so every setting is one scroll or one jump away (and /settings keeps the
+ * One page, seven sections, so every setting is one scroll or one jump away (and /settings keeps the
  * token form automations docs point to). The jump links wrap on phones and stick beside the
  * sections from lg up.
  */

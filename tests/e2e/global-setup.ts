@@ -72,6 +72,8 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The webhook tests receive on 127.0.0.1.
+    WEBHOOKS_ALLOW_PRIVATE: "true",
   };
   delete env.DATABASE_URL;
   // A keep-alive longer than the clients' idle reuse: with Node's 5 s default, a request sent on a socket the

@@ -6,11 +6,13 @@ import { Sessions } from "@/components/settings/sessions";
 import { currencyChoices, timeZoneChoices } from "@/components/settings/choices";
 import { SettingsNav, SettingsSection } from "@/components/settings/settings-nav";
 import { SettingsSections } from "@/components/settings/settings-sections";
+import { Webhooks } from "@/components/settings/webhooks";
 import { PageHeader } from "@/components/ui/page-header";
 import { readSettings, readTokens } from "@/lib/api/account";
 import { readRates, readUnpriced } from "@/lib/api/fx-rates";
 import { requireUser } from "@/lib/auth";
-import { fxRatesQuery, settingsQuery, tokensQuery, unpricedQuery } from "@/lib/queries";
+import { readWebhooks } from "@/lib/api/webhooks";
+import { fxRatesQuery, settingsQuery, tokensQuery, unpricedQuery, webhooksQuery } from "@/lib/queries";
 import { todayIn } from "@/lib/today";
 import { signOutEverywhere } from "./actions";
 
@@ -18,17 +20,18 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [settings, rates, tokens, unpriced] = await Promise.all([
+  const [settings, rates, tokens, unpriced, hooks] = await Promise.all([
     readSettings(user.id),
     readRates(user.id),
     readTokens(user.id),
     readUnpriced(user.id),
+    readWebhooks(user.id),
   ]);
   return (
     <>
       <PageHeader
         title="Settings"
-        description="Your currency, time zone, rule thresholds, exchange rates, API access, and your data: imports, export and backup."
+        description="Your currency, time zone, rule thresholds, exchange rates, API access, webhooks, and your data: imports, export and backup."
       />
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
         <SettingsNav />
@@ -39,6 +42,7 @@ export default async function SettingsPage() {
               [fxRatesQuery().queryKey, rates],
               [unpricedQuery(unpriced.base).queryKey, unpriced],
               [tokensQuery().queryKey, tokens],
+              [webhooksQuery().queryKey, hooks],
             ]}
           >
             <SettingsSections
@@ -51,6 +55,9 @@ export default async function SettingsPage() {
                 <ApiTokens />
                 <Sessions signOutEverywhere={signOutEverywhere} />
               </div>
+            </SettingsSection>
+            <SettingsSection id="webhooks">
+              <Webhooks />
             </SettingsSection>
             <SettingsSection id="data">
               <DataSection />
