@@ -470,3 +470,44 @@ export const webhookDeliveries = pgTable(
     check("webhook_deliveries_status_check", sql`${t.status} in ('pending','succeeded','failed')`),
   ],
 );
+
+export const insightKinds = ["schedule.late", "stream.silent", "goal.reached", "rule.changed", "month.closed"] as const;
+
+/**
+ * The insights feed: what changed, once each. `key` names the event itself (a schedule's occurrence, one
+ * silence, a goal's month), so a check that runs again finds it there and raises nothing new.
+ */
+export const insights = pgTable(
+  "insights",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: insightKinds }).notNull(),
+    key: text("key").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    // Sent by email (when SMTP is set up); null: not yet, and the next check tries again.
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("insights_user_key").on(t.userId, t.key),
+    index("insights_user_created_idx").on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index("insights_unread_idx")
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
+    check("insights_kind_check", sql`${t.kind} in ('schedule.late','stream.silent','goal.reached','rule.changed','month.closed')`),
+  ],
+);
+
+/** When each user's feed was last checked: claimed by an atomic upsert, so one process checks a user at a time. */
+export const insightChecks = pgTable("insight_checks", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { runInsightChecks } from "@/lib/data/insights";
 import { logDueSchedules } from "@/lib/data/schedule-autolog";
 import { deliverDue } from "@/lib/webhooks/deliver";
 
@@ -18,6 +19,11 @@ async function tick() {
   } catch (err) {
     // A failed run changes nothing (one transaction); the next tick tries again.
     console.error(JSON.stringify({ msg: "background job failed", job: "schedules.autoLog", error: String(err) }));
+  }
+  try {
+    await runInsightChecks();
+  } catch (err) {
+    console.error(JSON.stringify({ msg: "background job failed", job: "insights.check", error: String(err) }));
   }
 }
 

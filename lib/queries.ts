@@ -265,3 +265,32 @@ export const deliveriesQuery = (id: string) =>
     queryFn: () => apiFetch<List<DeliveryView>>(`/api/v1/webhooks/${encodeURIComponent(id)}/deliveries?limit=20`),
     refetchInterval: (q) => (q.state.data?.data.some((d) => d.status === "pending") ? 3_000 : false),
   });
+
+// ── Insights ────────────────────────────────────────────────────────────────────────────────────
+import type { InsightsView } from "@/lib/schemas/insights";
+
+export const insightKeys = {
+  all: () => ["insights"] as const,
+  feed: () => ["insights", "feed"] as const,
+  unread: () => ["insights", "unread"] as const,
+};
+
+export const INSIGHTS_PAGE = 30;
+
+export const insightsFeedQuery = () =>
+  infiniteQueryOptions({
+    queryKey: insightKeys.feed(),
+    queryFn: ({ pageParam, signal }) =>
+      apiFetch<InsightsView>(`/api/v1/insights?${searchOf({ limit: INSIGHTS_PAGE, cursor: pageParam })}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+/** The navigation's unread count: checked every minute (the feed itself is checked every ten). */
+export const unreadInsightsQuery = () =>
+  queryOptions({
+    queryKey: insightKeys.unread(),
+    queryFn: async () => (await apiFetch<InsightsView>("/api/v1/insights?limit=1")).unread,
+    staleTime: 60_000,
+    refetchInterval: 60_000,
+  });

@@ -1,3 +1,4 @@
+import { RULE_NAMES } from "@/lib/metrics/rule-names";
 import { DEFAULT_THRESHOLDS, RULE_IDS, type RuleId } from "@/lib/metrics/thresholds";
 import { numberTextToNumber, percentTextToRatio, plainNumberText, ratioToPercentText } from "./ratio-text";
 
@@ -15,38 +16,38 @@ export interface RuleCopy {
 
 export const RULE_COPY: Readonly<Record<RuleId, RuleCopy>> = {
   "stream-concentration": {
-    name: "Largest stream share",
+    name: RULE_NAMES["stream-concentration"],
     unit: "percent",
     passes: (p) => `You pass while no single stream brings in more than ${p} of your income.`,
   },
   "client-concentration": {
-    name: "Largest client share",
+    name: RULE_NAMES["client-concentration"],
     unit: "percent",
     passes: (p) => `You pass while no single client pays more than ${p} of your income.`,
   },
   "platform-concentration": {
-    name: "Largest platform share",
+    name: RULE_NAMES["platform-concentration"],
     unit: "percent",
     passes: (p) => `You pass while no single platform (a marketplace, a payment processor) carries more than ${p} of your income.`,
   },
   "effective-streams": {
-    name: "Effective number of streams",
+    name: RULE_NAMES["effective-streams"],
     unit: "count",
     passes: (p) => `You pass while your income is spread as evenly as at least ${p} equal streams would be.`,
   },
   "income-volatility": {
-    name: "Income volatility",
+    name: RULE_NAMES["income-volatility"],
     unit: "percent",
     passes: (p) => `You pass while your monthly income typically strays no more than ${p} from its average.`,
   },
   "anchor-coverage": {
-    name: "Anchor coverage",
+    name: RULE_NAMES["anchor-coverage"],
     unit: "percent",
     passes: (p) => `You pass while your anchor streams alone cover at least ${p} of your essential expenses.`,
     needsExpenses: true,
   },
   "largest-loss-coverage": {
-    name: "Coverage without your largest stream",
+    name: RULE_NAMES["largest-loss-coverage"],
     unit: "percent",
     passes: (p) => `You pass while the income left after losing your largest stream still covers at least ${p} of your essential expenses.`,
     needsExpenses: true,

@@ -1,10 +1,12 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useRememberedWindow, withWindow } from "@/components/dashboard/window-memory";
 import { cx } from "@/components/ui/cx";
 import { IntentLink } from "@/components/ui/intent-link";
+import { unreadInsightsQuery } from "@/lib/queries";
 
 const iconProps = {
   viewBox: "0 0 24 24",
@@ -74,6 +76,16 @@ const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode; da
     ),
   },
   {
+    href: "/insights",
+    label: "Insights",
+    icon: (
+      <svg {...iconProps}>
+        <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+    ),
+  },
+  {
     href: "/import",
     label: "Import",
     icon: (
@@ -95,6 +107,18 @@ const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode; da
     ),
   },
 ];
+
+/** How many insights are unread, beside "Insights"; nothing when none. */
+function UnreadBadge() {
+  const unread = useQuery(unreadInsightsQuery()).data ?? 0;
+  if (unread === 0) return null;
+  return (
+    <span className="ml-auto rounded-full bg-primary px-1.5 py-0.5 text-xs leading-none font-semibold text-primary-foreground tabular-nums">
+      {unread > 99 ? "99+" : unread}
+      <span className="sr-only"> unread</span>
+    </span>
+  );
+}
 
 /** A section is active on its own page and on anything below it (/streams/abc keeps "Streams" lit). */
 function isActive(pathname: string, href: string): boolean {
@@ -128,6 +152,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
             >
               {item.icon}
               {item.label}
+              {item.href === "/insights" ? <UnreadBadge /> : null}
             </IntentLink>
           </li>
         );

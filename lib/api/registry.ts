@@ -4,6 +4,7 @@ import * as exportData from "./export";
 import * as fxRates from "./fx-rates";
 import * as goals from "./goals";
 import * as imports from "./imports";
+import * as insights from "./insights";
 import * as metrics from "./metrics";
 import type { Operation } from "./operation";
 import * as plan from "./plan";
@@ -27,6 +28,7 @@ export const operations: readonly Operation[] = [
   fxRates,
   metrics,
   plan,
+  insights,
   imports,
   exportData,
   webhooks,

@@ -1,0 +1,4 @@
+import { markInsightsReadOp } from "@/lib/api/insights";
+import { route } from "@/lib/http";
+
+export const POST = route(markInsightsReadOp);
