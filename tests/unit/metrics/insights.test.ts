@@ -14,6 +14,7 @@ describe("detectInsights", () => {
         late: [
           {
             scheduleId: "s1",
+            streamId: "c",
             name: "Acme retainer",
             streamName: "Consulting",
             dueOn: "2026-11-01",
