@@ -338,11 +338,16 @@ export const fxRates = pgTable(
     date: date("date", { mode: "string" }).notNull(),
     // Base-currency units per one unit of `currency`, kept exact as a decimal.
     rate: numeric("rate", { precision: 24, scale: 12 }).notNull(),
+    // "manual": entered by the user (always wins); "ecb": a cross rate from the ECB's reference rates.
+    source: text("source", { enum: ["manual", "ecb"] })
+      .notNull()
+      .default("manual"),
     ...timestamps,
   },
   (t) => [
     unique("fx_rates_user_pair_date_key").on(t.userId, t.baseCurrency, t.currency, t.date),
     check("fx_rates_rate_check", sql`${t.rate} > 0`),
+    check("fx_rates_source_check", sql`${t.source} in ('manual','ecb')`),
   ],
 );
 
@@ -510,4 +515,21 @@ export const insightChecks = pgTable("insight_checks", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+});
+
+/** The European Central Bank's euro reference rates: units of `currency` per euro, by date (public data, shared). */
+export const referenceRates = pgTable(
+  "reference_rates",
+  {
+    date: date("date", { mode: "string" }).notNull(),
+    currency: text("currency").notNull(),
+    perEur: numeric("per_eur", { precision: 24, scale: 12 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.date, t.currency] }), check("reference_rates_rate_check", sql`${t.perEur} > 0`)],
+);
+
+/** When each periodic job last ran: claimed by an atomic upsert, so one process runs it. */
+export const jobRuns = pgTable("job_runs", {
+  name: text("name").primaryKey(),
+  ranAt: timestamp("ran_at", { withTimezone: true }).notNull(),
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { runInsightChecks } from "@/lib/data/insights";
+import { applyForUnpriced, runRateFetch } from "@/lib/data/reference-rates";
 import { logDueSchedules } from "@/lib/data/schedule-autolog";
 import { deliverDue } from "@/lib/webhooks/deliver";
 
@@ -19,6 +20,12 @@ async function tick() {
   } catch (err) {
     // A failed run changes nothing (one transaction); the next tick tries again.
     console.error(JSON.stringify({ msg: "background job failed", job: "schedules.autoLog", error: String(err) }));
+  }
+  try {
+    await runRateFetch();
+    await applyForUnpriced();
+  } catch (err) {
+    console.error(JSON.stringify({ msg: "background job failed", job: "fx.reference-rates", error: String(err) }));
   }
   try {
     await runInsightChecks();

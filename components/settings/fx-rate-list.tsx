@@ -62,7 +62,10 @@ function CurrencyRates({
         <TableBody>
           {shown.map((r) => (
             <TableRow key={r.id}>
-              <TableCell>{formatDate(r.date)}</TableCell>
+              <TableCell>
+                {formatDate(r.date)}
+                {r.source === "ecb" ? <span className="ml-2 text-xs text-muted-foreground">ECB</span> : null}
+              </TableCell>
               <TableCell numeric>{rateText(r.rate)}</TableCell>
             </TableRow>
           ))}

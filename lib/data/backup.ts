@@ -96,6 +96,7 @@ export async function readBackupHead(tx: Executor, userId: string) {
       currency: fxRates.currency,
       date: fxRates.date,
       rate: fxRates.rate,
+      source: fxRates.source,
       createdAt: fxRates.createdAt,
       updatedAt: fxRates.updatedAt,
     })
@@ -323,6 +324,7 @@ export async function restoreBackup(userId: string, backup: Backup) {
           currency: r.currency,
           date: r.date,
           rate: r.rate,
+          source: r.source,
           createdAt: date(r.createdAt),
           updatedAt: date(r.updatedAt),
         })),

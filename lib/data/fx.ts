@@ -115,6 +115,7 @@ const rateColumns = {
   currency: fxRates.currency,
   date: fxRates.date,
   rate: fxRates.rate,
+  source: fxRates.source,
   createdAt: fxRates.createdAt,
   updatedAt: fxRates.updatedAt,
 };
@@ -142,7 +143,8 @@ export async function upsertRates(userId: string, rates: readonly { currency: st
       .values(rates.map((r) => ({ userId, baseCurrency: base, currency: r.currency, date: r.date, rate: r.rate })))
       .onConflictDoUpdate({
         target: [fxRates.userId, fxRates.baseCurrency, fxRates.currency, fxRates.date],
-        set: { rate: sql`excluded.rate`, updatedAt: sql`now()` },
+        // A rate entered by hand replaces a fetched one for the same date: manual rates always win.
+        set: { rate: sql`excluded.rate`, source: "manual", updatedAt: sql`now()` },
       })
       .returning(rateColumns);
     await repriceTransactions(tx, userId, base, [...new Set(rates.map((r) => r.currency))]);

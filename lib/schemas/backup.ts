@@ -134,6 +134,8 @@ const fxRate = z.object({
   currency,
   date: dateString,
   rate: z.string().refine((r) => parseRate(r).ok, "A positive decimal rate."),
+  /** Left out by backups made before fetched rates existed. */
+  source: z.enum(["manual", "ecb"]).default("manual"),
   ...times,
 });
 

@@ -34,6 +34,9 @@ export const fxRateResponse = z.object({
     const canonical = parseRate(v);
     return canonical.ok ? canonical.value : v;
   }),
+  source: z
+    .enum(["manual", "ecb"])
+    .meta({ description: "`manual`: entered by you (always wins); `ecb`: fetched from the ECB's reference rates." }),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

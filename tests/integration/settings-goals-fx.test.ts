@@ -384,6 +384,7 @@ describe("FX rates", () => {
       currency: "EUR",
       date: "2024-03-01",
       rate: expect.any(String),
+      source: "manual",
       createdAt: ISO,
       updatedAt: ISO,
     });
