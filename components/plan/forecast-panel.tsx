@@ -82,16 +82,19 @@ export function ForecastPanel({ plan, loading, error }: Props) {
               <TableHead>Stream</TableHead>
               <TableHead numeric>{next ? formatMonth(next.month) : "Next month"}</TableHead>
               <TableHead numeric>Range</TableHead>
-              <TableHead numeric>Scheduled</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {plan.forecast.streams.map((s) => (
               <TableRow key={s.id}>
                 <TableCell>{s.name}</TableCell>
-                <TableCell numeric>{money(s.months[0]?.expected ?? 0)}</TableCell>
+                <TableCell numeric>
+                  {money(s.months[0]?.expected ?? 0)}
+                  {s.months[0] && s.months[0].scheduled > 0 ? (
+                    <span className="block text-xs text-muted-foreground">{money(s.months[0].scheduled)} expected payments</span>
+                  ) : null}
+                </TableCell>
                 <TableCell numeric>{range(s.months[0]?.low ?? null, s.months[0]?.high ?? null)}</TableCell>
-                <TableCell numeric>{money(s.months[0]?.scheduled ?? 0)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

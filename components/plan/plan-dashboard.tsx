@@ -24,7 +24,7 @@ export function PlanDashboard({ window }: { window: { from: string; to: string }
     error: data === undefined && (plan.isError || base.isError),
   };
   return (
-    <div className="grid gap-4 lg:grid-cols-3">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
       <div className="lg:col-span-3">
         <ForecastPanel {...state} />
       </div>
