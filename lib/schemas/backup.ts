@@ -216,7 +216,8 @@ export const backupSchema = z
       const sched = t.scheduleId === null ? null : scheduleOf.get(t.scheduleId);
       if (sched === undefined)
         ctx.addIssue({ code: "custom", path: ["transactions", i, "scheduleId"], message: "Not a schedule of this backup." });
-      else if (sched !== null && (sched.streamId !== t.streamId || sched.kind !== t.kind))
+      // A transaction whose stream is missing is reported once, under streamId.
+      else if (sched !== null && streamIds.has(t.streamId) && (sched.streamId !== t.streamId || sched.kind !== t.kind))
         ctx.addIssue({ code: "custom", path: ["transactions", i, "scheduleId"], message: "The schedule is of another stream or kind." });
       if (!streamIds.has(t.streamId))
         ctx.addIssue({ code: "custom", path: ["transactions", i, "streamId"], message: "Not a stream of this backup." });

@@ -241,15 +241,20 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
         sql`select (select count(*) from streams where user_id = ${carol.id}) + (select count(*) from transactions where user_id = ${carol.id}) as n`,
       ),
     );
+    // A payment linked to a schedule whose stream is missing is reported once, under streamId.
+    const linked = backup.transactions.findIndex((t, i) => i > 7 && t.scheduleId !== null);
+    const missing = "00000000-0000-4000-8000-000000000000";
     const broken = {
       ...backup,
       transactions: backup.transactions.map((t, i) =>
-        i === 3 ? { ...t, streamId: "00000000-0000-4000-8000-000000000000" } : i === 7 ? { ...t, amount: "1.00", amountMinor: 5 } : t,
+        i === 3 || i === linked ? { ...t, streamId: missing } : i === 7 ? { ...t, amount: "1.00", amountMinor: 5 } : t,
       ),
     };
     const r = await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { cookie: carol.cookie }, body: broken });
     expect(r.status).toBe(422);
-    expect((r.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(["transactions.3.streamId", "transactions.7.amount"]);
+    expect((r.json.errors as { path: string }[]).map((e) => e.path).sort()).toEqual(
+      ["transactions.3.streamId", "transactions.7.amount", `transactions.${linked}.streamId`].sort(),
+    );
     expect(
       rowsOf<{ n: number }>(
         await db.execute(
