@@ -74,6 +74,8 @@ export default async function setup(project: TestProject) {
     NEXT_TELEMETRY_DISABLED: "1",
     // The webhook tests receive on 127.0.0.1.
     WEBHOOKS_ALLOW_PRIVATE: "true",
+    // The suite signs up some 25 accounts from one address within the hour.
+    SIGN_UP_LIMIT_PER_HOUR: "1000",
   };
   delete env.DATABASE_URL;
   // A keep-alive longer than the clients' idle reuse: with Node's 5 s default, a request sent on a socket the
