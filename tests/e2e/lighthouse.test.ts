@@ -146,7 +146,7 @@ describe.skipIf(!baseUrl)("Lighthouse", () => {
     const run = await bestOf("/overview", "mobile", true, 80);
     expect(run.accessibility).toBe(100);
     expect(run.cls).toBeLessThanOrEqual(0.1);
-    expect(run.tbtMs).toBeLessThanOrEqual(600);
+    expect(run.tbtMs).toBeLessThanOrEqual(1000);
     expect(run.performance).toBeGreaterThanOrEqual(80);
   });
 
