@@ -2,6 +2,8 @@
 // request does not pay for it and a broken database fails loudly at boot; then starts the background work.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { stampClientIp } = await import("./lib/stamp-client-ip");
+  stampClientIp();
   const { pingDb } = await import("./db/index");
   await pingDb();
   if (process.env.BACKGROUND_JOBS !== "false") {

@@ -49,6 +49,9 @@ export const users = pgTable(
     targetMix: jsonb("target_mix").$type<Record<string, number>>(),
     // Bumped to invalidate every JWT issued before (sign out everywhere, password change).
     sessionVersion: integer("session_version").notNull().default(1),
+    // Two-factor sign-in: the TOTP secret (base32), set at enrolment; enabled once a code has confirmed it.
+    totpSecret: text("totp_secret"),
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -533,3 +536,101 @@ export const jobRuns = pgTable("job_runs", {
   name: text("name").primaryKey(),
   ranAt: timestamp("ran_at", { withTimezone: true }).notNull(),
 });
+
+/*
+ * Server-side sessions: each session cookie (a JWT) names one row, so signing out ends it on the server
+ * and idle and absolute lifetimes are enforced here, not by the cookie's own expiry.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-use recovery codes for two-factor sign-in, stored as SHA-256 (they are random, 50+ bits each). */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/** Browsers that skip the second factor for a while ("remember this device"): the cookie's token as SHA-256. */
+export const rememberedDevices = pgTable(
+  "remembered_devices",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("remembered_devices_hash_key").on(t.tokenHash), index("remembered_devices_user_idx").on(t.userId)],
+);
+
+/** Password-reset links sent by mail: the link's token as SHA-256, one use, short-lived. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("password_resets_hash_key").on(t.tokenHash), index("password_resets_user_idx").on(t.userId)],
+);
+
+/*
+ * Failed sign-ins, by account (lower-cased email) and client address, shared by every app process:
+ * throttling counts the recent ones. Old rows are pruned as new ones arrive.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    account: text("account").notNull(),
+    ip: text("ip").notNull(),
+  },
+  (t) => [index("sign_in_failures_account_idx").on(t.account, t.at), index("sign_in_failures_ip_idx").on(t.ip, t.at)],
+);
+
+/** Security events a user can review in Settings ("recent activity"): sign-ins, failures, account changes. */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    kind: text("kind").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("audit_events_user_idx").on(t.userId, t.at.desc())],
+);
