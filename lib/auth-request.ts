@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { sessionClaims } from "@/lib/auth";
 import { resolveToken } from "@/lib/data/tokens";
-import { findUserForSession } from "@/lib/data/users";
+import { findUserForSession } from "@/lib/data/sessions";
 
 export type Caller = { userId: string; via: "session" } | { userId: string; via: "token"; scope: "read" | "write" };
 
@@ -17,7 +17,7 @@ export async function authenticateRequest(req: Request): Promise<Caller | null> 
   const cookies = (req as Partial<NextRequest>).cookies ?? parseCookies(req.headers.get("cookie"));
   const claims = await sessionClaims({ cookies, headers: req.headers });
   if (!claims) return null;
-  const user = await findUserForSession(claims.uid, claims.sv);
+  const user = await findUserForSession(claims.uid, claims.sv, claims.sid);
   return user ? { userId: user.id, via: "session" } : null;
 }
 

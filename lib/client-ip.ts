@@ -30,6 +30,7 @@ function normalize(ip: string): string {
 }
 
 /** The stamped address of a request (route handlers, server actions through next/headers); "unknown" when unstamped (tests). */
-export function clientIp(headers: Headers): string {
-  return headers.get(CLIENT_IP_HEADER) ?? "unknown";
+export function clientIp(headers: Headers | Record<string, unknown> | undefined): string {
+  const value = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers?.[CLIENT_IP_HEADER];
+  return typeof value === "string" && value !== "" ? value : "unknown";
 }

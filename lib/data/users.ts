@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { users } from "@/db/schema";
 import { ApiError, notFound } from "@/lib/http-errors";
@@ -44,16 +44,6 @@ async function getUserUncached(userId: string) {
 
 /** Once per request in a server render (the layout, the page and its loaders all ask); a plain call elsewhere. */
 export const getUser = cache(getUserUncached);
-
-export async function findUserForSession(userId: string, sessionVersion: number) {
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.sessionVersion, sessionVersion)))
-    .limit(1);
-  return row ?? null;
-}
 
 /** Only for signing in: the one function that reads the password hash. */
 export async function findCredentials(email: string) {

@@ -1,13 +1,16 @@
 import { describe, expect, it, beforeAll } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { decode } from "next-auth/jwt";
 import { GET as health } from "@/app/api/health/route";
 import { GET as me } from "@/app/api/v1/me/route";
 import { GET as listTokens, POST as createToken } from "@/app/api/v1/tokens/route";
 import { DELETE as revokeToken } from "@/app/api/v1/tokens/[id]/route";
 import { getDb } from "@/db/index";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokens, sessions, users } from "@/db/schema";
 import { signUp } from "@/lib/accounts";
+import { revokeSession } from "@/lib/data/sessions";
 import { bumpSessionVersion } from "@/lib/data/users";
+import { authSecret } from "@/lib/secret";
 import { meResponse } from "@/lib/schemas/users";
 import { createdTokenResponse, tokenResponse } from "@/lib/schemas/tokens";
 import { listResponse } from "@/lib/schemas/common";
@@ -165,6 +168,44 @@ describe("session version", () => {
     await bumpSessionVersion(carol.id);
     expectProblem(await call(me, "/api/v1/me", { auth: { cookie: carol.cookie } }), 401);
     expect((await call(me, "/api/v1/me", { auth: { token: carol.readToken } })).status).toBe(200);
+  });
+});
+
+describe("server-side sessions", () => {
+  const sidOf = async (cookie: string) => (await decode({ token: cookie.split("=")[1]!, secret: authSecret() }))!.sid as string;
+
+  it("ends a signed-out session on the server, and only that one", async () => {
+    const dan = await makeUser("Dan");
+    expect((await call(me, "/api/v1/me", { auth: { cookie: dan.cookie } })).status).toBe(200);
+    await revokeSession(dan.id, await sidOf(dan.cookie));
+    expectProblem(await call(me, "/api/v1/me", { auth: { cookie: dan.cookie } }), 401);
+    expect((await call(me, "/api/v1/me", { auth: { token: dan.readToken } })).status).toBe(200);
+  });
+
+  it("ends a session idle longer than SESSION_IDLE_HOURS, or older than SESSION_MAX_HOURS", async () => {
+    const eve = await makeUser("Eve");
+    const db = await getDb();
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now() - interval '2 hours'` })
+      .where(eq(sessions.id, await sidOf(eve.cookie)));
+    expect((await call(me, "/api/v1/me", { auth: { cookie: eve.cookie } })).status).toBe(200);
+    process.env.SESSION_IDLE_HOURS = "1";
+    try {
+      await db
+        .update(sessions)
+        .set({ lastSeenAt: sql`now() - interval '2 hours'` })
+        .where(eq(sessions.id, await sidOf(eve.cookie)));
+      expectProblem(await call(me, "/api/v1/me", { auth: { cookie: eve.cookie } }), 401);
+    } finally {
+      delete process.env.SESSION_IDLE_HOURS;
+    }
+    const fay = await makeUser("Fay");
+    await db
+      .update(sessions)
+      .set({ createdAt: sql`now() - interval '31 days'` })
+      .where(eq(sessions.id, await sidOf(fay.cookie)));
+    expectProblem(await call(me, "/api/v1/me", { auth: { cookie: fay.cookie } }), 401);
   });
 });
 

@@ -1,6 +1,7 @@
 // Helpers for integration tests: real users in the real database, real route handlers, real requests.
 import crypto from "node:crypto";
 import { encode } from "next-auth/jwt";
+import { createSession } from "@/lib/data/sessions";
 import { createUser } from "@/lib/data/users";
 import { createToken } from "@/lib/data/tokens";
 import { authSecret } from "@/lib/secret";
@@ -19,7 +20,8 @@ export async function makeUser(name = "Test User"): Promise<TestUser> {
   const email = `${crypto.randomUUID()}@example.test`;
   // A fixed, pre-computed hash would hide nothing here; sign-in itself is covered by the e2e suite.
   const user = await createUser({ name, email, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$placeholder$placeholder" });
-  const jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion, name, email }, secret: authSecret() });
+  const sid = await createSession(user.id, { ip: "test", userAgent: null });
+  const jwt = await encode({ token: { uid: user.id, sv: user.sessionVersion, sid, name, email }, secret: authSecret() });
   const write = await createToken(user.id, { name: "write", scope: "write" });
   const read = await createToken(user.id, { name: "read", scope: "read" });
   return { id: user.id, email, cookie: `next-auth.session-token=${jwt}`, writeToken: write.token, readToken: read.token };
