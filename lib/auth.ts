@@ -6,11 +6,14 @@ import { redirect } from "next/navigation";
 import { audit } from "@/lib/audit";
 import { clientIp } from "@/lib/client-ip";
 import { createSession, findUserForSession, revokeSession, sessionLifetimes } from "@/lib/data/sessions";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { getTotpSecret, rememberDevice } from "@/lib/data/two-factor";
 import { findCredentials } from "@/lib/data/users";
 import { burnPasswordCheck, verifyPassword } from "@/lib/passwords";
-import { rateLimit } from "@/lib/rate-limit";
 import { signInInput } from "@/lib/schemas/users";
 import { authSecret } from "@/lib/secret";
+import { recordSignInFailure, SignInThrottled, throttleState } from "@/lib/sign-in-throttle";
+import { REMEMBER_DAYS, checkSecondFactor, deviceCookie, isTrustedBrowser, newDeviceToken, sha256 } from "@/lib/totp";
 
 // Self-hosted on any host or port without configuration: trust the Host header unless NEXTAUTH_URL pins it.
 if (!process.env.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = "true";
@@ -45,17 +48,58 @@ export function authOptions(): NextAuthOptions {
         async authorize(raw, req) {
           const parsed = signInInput.safeParse(raw);
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          if (!rateLimit(`sign-in:${email}`, 10, 60_000)) return null;
+          const { email, password, code, remember } = parsed.data;
+          const client = { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers) };
+          // Throttling comes first and the password is not checked while it holds: a refusal says nothing about it.
+          const throttle = await throttleState(email, client.ip);
           const user = await findCredentials(email);
+          const throttled = async (seconds: number) => {
+            await audit({ kind: "sign-in.throttled", userId: user?.id, ...client, detail: { retryAfter: seconds } });
+            return new SignInThrottled(seconds);
+          };
+          if (throttle.hardWait > 0) throw await throttled(throttle.hardWait);
+          const failed = async (reason: "password" | "second-factor") => {
+            await recordSignInFailure(email, client.ip);
+            await audit({ kind: "sign-in.failed", userId: user?.id, ...client, detail: { reason } });
+          };
           if (!user) {
             await burnPasswordCheck(password);
+            if (throttle.accountWait > 0) throw await throttled(throttle.accountWait);
+            await failed("password");
             return null;
           }
-          if (!(await verifyPassword(user.passwordHash, password))) return null;
-          const client = { ip: clientIp(req?.headers), userAgent: userAgentOf(req?.headers) };
+          const passwordOk = await verifyPassword(user.passwordHash, password);
+          const totp = passwordOk ? await getTotpSecret(user.id) : null;
+          const trusted = totp?.enabled ? await isTrustedBrowser(user.id, req?.headers) : false;
+          // The second factor, checked once (a recovery code is used up by the check).
+          const factor = totp?.enabled && totp.secret && !trusted && code ? await checkSecondFactor(user.id, totp.secret, code) : null;
+          // The account rule holds off addresses that have failed on this account, unless the owner proves
+          // themselves: the password together with a trusted browser or a correct second factor.
+          if (throttle.accountWait > 0 && !(passwordOk && (trusted || factor))) throw await throttled(throttle.accountWait);
+          if (!passwordOk) {
+            await failed("password");
+            return null;
+          }
+          if (totp?.enabled && !trusted) {
+            if (!code) throw new Error("TotpRequired");
+            if (!factor) {
+              await failed("second-factor");
+              throw new Error("TotpInvalid");
+            }
+            if (factor === "recovery") await audit({ kind: "recovery-code.used", userId: user.id, ...client });
+            if (remember === "true") {
+              const token = newDeviceToken();
+              await rememberDevice(user.id, sha256(token), REMEMBER_DAYS);
+              signInResponse.getStore()?.setCookies.push(deviceCookie(token, req?.headers));
+            }
+          }
           const sessionId = await createSession(user.id, client);
-          await audit({ kind: "sign-in", userId: user.id, ...client });
+          await audit({
+            kind: "sign-in",
+            userId: user.id,
+            ...client,
+            detail: totp?.enabled ? { secondFactor: trusted ? "trusted-browser" : factor } : undefined,
+          });
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion, sessionId };
         },
       }),
@@ -107,6 +151,19 @@ export function authOptions(): NextAuthOptions {
 }
 
 class SessionEnded extends Error {}
+
+/**
+ * Cookies a sign-in sets besides next-auth's own (the trusted-browser cookie): authorize() adds them here
+ * and the route handler (app/api/auth/[...nextauth]/route.ts) puts them on its answer.
+ */
+const signInResponse = new AsyncLocalStorage<{ setCookies: string[] }>();
+
+export async function withSignInResponse(run: () => Promise<Response>): Promise<Response> {
+  const store = { setCookies: [] as string[] };
+  const res = await signInResponse.run(store, run);
+  for (const cookie of store.setCookies) res.headers.append("set-cookie", cookie);
+  return res;
+}
 
 function userAgentOf(headers: Headers | Record<string, unknown> | undefined): string | null {
   const value = headers instanceof Headers ? headers.get("user-agent") : headers?.["user-agent"];

@@ -5,6 +5,7 @@ import { authenticateRequest } from "./auth-request";
 import { parseCsv } from "./csv";
 import { ApiError, pgCode, unprocessable } from "./http-errors";
 import { rateLimit } from "./rate-limit";
+import { sameOriginVerdict, unsafeMethods } from "./same-origin";
 
 export { ApiError, conflict, notFound, unprocessable } from "./http-errors";
 
@@ -41,6 +42,13 @@ export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []) {
   }));
 }
 
+/**
+ * SQLSTATEs of data the database cannot hold: 22003 numeric out of range, 22008 datetime out of range,
+ * 22007 invalid datetime format, 22P02 invalid text representation, 22021 invalid byte sequence (a NUL),
+ * 22P05 untranslatable character (a \u0000 in jsonb), 54000 program limit exceeded (e.g. an index row too big).
+ */
+const inputDataErrors = new Set(["22003", "22008", "22007", "22P02", "22021", "22P05", "54000"]);
+
 export function toProblem(err: unknown): NextResponse {
   if (err instanceof ApiError) return problem(err.status, err.title, err.detail, err.errors);
   // Input is validated through parseOrThrow/unprocessable; a ZodError that escapes is a response that
@@ -49,6 +57,13 @@ export function toProblem(err: unknown): NextResponse {
   // A row removed by a concurrent request (e.g. the stream a transaction is being logged to).
   if (pgCode(err) === "23503")
     return problem(409, "Conflict", "A record this refers to was changed or removed at the same time. Try again.");
+  // A safety net: these data errors can only come from a value the caller sent (the schemas should have
+  // refused it with a field message first). Logged, since each one is a missing check to add.
+  const code = pgCode(err);
+  if (code !== undefined && inputDataErrors.has(code)) {
+    console.warn(`input refused by the database (${code}):`, err instanceof Error ? err.message : err);
+    return problem(422, "Invalid input", "A value in the request is out of the range the database can store.");
+  }
   console.error(err);
   return problem(500, "Internal error", "Something went wrong on our side.");
 }
@@ -178,6 +193,7 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
         throw new ApiError(403, "Forbidden", "API tokens cannot manage tokens; use a signed-in browser session.");
       if (op.access === "write" && caller.via === "token" && caller.scope !== "write")
         throw new ApiError(403, "Forbidden", "This token has the read scope; writing needs a write token.");
+      if (caller.via === "session" && unsafeMethods.has(req.method)) refuseCrossSite(req, op);
       if (!rateLimit(`api:${caller.userId}`, 1200, 60_000))
         throw new ApiError(429, "Too many requests", "Slow down: at most 1,200 requests a minute.");
 
@@ -209,6 +225,26 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
     }
   };
   return Object.assign(handler, { operation: op as Operation });
+}
+
+const mediaOf: Record<BodyFormat, string> = { json: "application/json", form: "application/x-www-form-urlencoded", csv: "text/csv" };
+
+/**
+ * A write made with the session cookie must come from this app's own pages (lib/same-origin.ts), and its
+ * body in a content type the operation takes: a cross-site form can only send text/plain, form or
+ * multipart bodies, and a JSON body sent as text/plain is not read as JSON. Token callers never reach
+ * here: a bearer token is not something another site's page can make the browser send.
+ */
+function refuseCrossSite(req: Request, op: Operation) {
+  const verdict = sameOriginVerdict(req.headers, req.url);
+  if (!verdict.ok)
+    throw new ApiError(403, "Cross-site request refused", "Writes made with a signed-in browser must come from Streamfolio's own pages.");
+  // A body with no content type at all cannot come from another site's form or no-cors fetch.
+  if (!op.body || !req.headers.has("content-type")) return;
+  const type = req.headers.get("content-type")!.split(";")[0]!.trim().toLowerCase();
+  const accepted = (op.bodyFormats ?? ["json", "form"]).map((f) => mediaOf[f]);
+  if (!accepted.includes(type) && !(type.endsWith("+json") && accepted.includes(mediaOf.json)))
+    throw new ApiError(415, "Unsupported media type", `Send the body as ${accepted.join(" or ")}.`);
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, where: "query" | "body"): z.output<S> {

@@ -12,6 +12,8 @@ import { signInWithPassword } from "@/lib/auth-client";
 
 type Action = (prev: SignUpResult | null, form: FormData) => Promise<SignUpResult>;
 
+const NEUTRAL = "If this address is new, your account is ready; if you already have one, sign in or reset your password.";
+
 export function SignUpForm({ action }: { action: Action }) {
   const router = useRouter();
   // Controlled fields: React resets a form after its action runs, and a user with one typo keeps the rest.
@@ -21,8 +23,10 @@ export function SignUpForm({ action }: { action: Action }) {
     form.set("timeZone", Intl.DateTimeFormat().resolvedOptions().timeZone);
     const result = await action(prev, form);
     if (!result.ok) return result;
-    const signedIn = await signInWithPassword({ email: values.email, password: values.password }).catch(() => false);
-    if (!signedIn) return { ok: false, fieldErrors: {}, formError: "Your account is ready, but signing in failed. Please sign in." };
+    // The answer is the same for a new address and a taken one; signing in with what was typed tells them
+    // apart for the person who knows the password, and for no one else.
+    const signedIn = await signInWithPassword({ email: values.email, password: values.password }).catch(() => null);
+    if (!signedIn?.ok) return { ok: false, fieldErrors: {}, formError: NEUTRAL };
     router.replace("/overview");
     router.refresh();
     return result;
@@ -47,7 +51,14 @@ export function SignUpForm({ action }: { action: Action }) {
           <Field label="Password" hint="At least 10 characters." error={errors.password} required>
             <Input name="password" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} />
           </Field>
-          {state && !state.ok && state.formError ? (
+          {state && !state.ok && state.formError === NEUTRAL ? (
+            <p role="status" className="text-sm font-medium">
+              {NEUTRAL}{" "}
+              <Link href="/sign-in" className="text-primary underline-offset-4 hover:underline">
+                Go to sign in
+              </Link>
+            </p>
+          ) : state && !state.ok && state.formError ? (
             <p role="alert" className="text-sm font-medium text-danger">
               {state.formError}
             </p>

@@ -15,6 +15,10 @@ export type SignUpInput = z.infer<typeof signUpInput>;
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
   password: z.string().min(1, "Enter your password.").max(200),
+  /** The second factor, when the account has one: a 6-digit code or a recovery code. */
+  code: z.string().trim().max(64).optional(),
+  /** "true": trust this browser for 30 days (skips the second factor there). */
+  remember: z.string().optional(),
 });
 
 /** GET /api/v1/me */

@@ -245,7 +245,7 @@ describe("POST /api/v1/transactions: one object", () => {
 
   it.each([
     ["a body that is not JSON", { rawBody: "{oops", headers: { "content-type": "application/json" } }, 400],
-    ["an empty body", { rawBody: "" }, 422],
+    ["an empty body", { rawBody: "", headers: { "content-type": "application/json" } }, 422],
     ["a JSON string", { body: "income" }, 422],
     ["JSON null", { rawBody: "null", headers: { "content-type": "application/json" } }, 422],
     ["an empty array", { body: [] }, 422],

@@ -44,7 +44,11 @@ export async function call(handler: Handler, path: string, opts: CallOptions = {
   const url = new URL(path, "http://localhost");
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
   const headers = new Headers(opts.headers);
-  if (opts.auth && "cookie" in opts.auth) headers.set("cookie", opts.auth.cookie);
+  if (opts.auth && "cookie" in opts.auth) {
+    headers.set("cookie", opts.auth.cookie);
+    // What a browser sends from the app's own pages; a test of cross-site requests sets its own.
+    if (!headers.has("sec-fetch-site") && !headers.has("origin")) headers.set("sec-fetch-site", "same-origin");
+  }
   if (opts.auth && "token" in opts.auth) headers.set("authorization", `Bearer ${opts.auth.token}`);
   let body: string | FormData | ReadableStream<Uint8Array> | Uint8Array | undefined = opts.rawBody;
   if (opts.body !== undefined) {

@@ -1,0 +1,62 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { sameOriginVerdict, unsafeMethods } from "@/lib/same-origin";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+
+/*
+ * Runs before every page, server action and API route (not static assets): refuses cross-site writes
+ * made with the session cookie, and sets the security headers with a fresh CSP nonce. It is not the
+ * authorization gate: route() and requireUser() check the caller themselves, and route() repeats the
+ * origin check so handlers called without this proxy (tests, a future entry point) hold too.
+ */
+export function proxy(request: NextRequest) {
+  const headers = request.headers;
+  const bearer = headers.has("authorization");
+  const cookie = headers.has("cookie");
+  // Server actions carry Next-Action; Next.js accepts one with no Origin at all, so it is refused here.
+  const action = headers.has("next-action");
+  if (unsafeMethods.has(request.method) && !bearer && (cookie || action)) {
+    const verdict = sameOriginVerdict(headers, request.url);
+    if (!verdict.ok) {
+      console.warn(
+        JSON.stringify({
+          time: new Date().toISOString(),
+          level: "warn",
+          msg: "audit",
+          event: "csrf.refused",
+          path: request.nextUrl.pathname,
+          reason: verdict.reason,
+        }),
+      );
+      return new NextResponse(
+        JSON.stringify({
+          type: "urn:streamfolio:problem:forbidden",
+          title: "Cross-site request refused",
+          status: 403,
+          detail: "Writes made with a signed-in browser must come from Streamfolio's own pages.",
+        }),
+        { status: 403, headers: { "content-type": "application/problem+json", ...securityHeaders(isHttps(request)) } },
+      );
+    }
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const forwarded = new Headers(headers);
+  // Next.js reads the nonce for its own scripts from the request's policy; the layout reads x-nonce.
+  forwarded.set("x-nonce", nonce);
+  forwarded.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("content-security-policy", csp);
+  for (const [k, v] of Object.entries(securityHeaders(isHttps(request)))) response.headers.set(k, v);
+  return response;
+}
+
+function isHttps(request: NextRequest): boolean {
+  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.startsWith("https://");
+  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
+export const config = {
+  // Everything but the build's static files and the icons (those get their headers from next.config.ts).
+  matcher: ["/((?!_next/static|_next/image|icon.svg|apple-icon.png|favicon.ico).*)"],
+};
