@@ -3,6 +3,7 @@ import { Hydrated } from "@/components/query/hydrated";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { DataSection } from "@/components/settings/data-section";
 import { Sessions } from "@/components/settings/sessions";
+import { TwoFactorSection } from "@/components/settings/two-factor-section";
 import { currencyChoices, timeZoneChoices } from "@/components/settings/choices";
 import { SettingsNav, SettingsSection } from "@/components/settings/settings-nav";
 import { SettingsSections } from "@/components/settings/settings-sections";
@@ -54,6 +55,7 @@ export default async function SettingsPage() {
               <div className="flex flex-col gap-6">
                 <ApiTokens />
                 <Sessions signOutEverywhere={signOutEverywhere} />
+                <TwoFactorSection userId={user.id} />
               </div>
             </SettingsSection>
             <SettingsSection id="webhooks">
