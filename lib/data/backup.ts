@@ -4,7 +4,8 @@ import { and, asc, count, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { fxRates, goals, importMappings, imports, schedules, streamFeeds, streams, timeEntries, transactions, users } from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
-import { conflict, notFound } from "@/lib/http-errors";
+import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
+import { conflict, notFound, unprocessable } from "@/lib/http-errors";
 import { formatMinor, parseRate } from "@/lib/metrics/money";
 import type { Backup } from "@/lib/schemas/backup";
 
@@ -402,7 +403,11 @@ export async function restoreBackup(userId: string, backup: Backup) {
     const txIds = remapIds(backup.transactions.map((t) => t.id));
     for (let i = 0; i < backup.transactions.length; i += RESTORE_CHUNK) {
       const chunk = backup.transactions.slice(i, i + RESTORE_CHUNK);
-      const priced = await baseAmounts(tx, userId, base, chunk);
+      const priced = await baseAmounts(tx, userId, base, chunk, (j) => {
+        throw unprocessable("An amount of the backup is too large in the base currency; nothing was restored.", [
+          { path: `transactions.${i + j}.amountMinor`, message: TOTAL_LIMIT_MESSAGE },
+        ]);
+      });
       const payload = JSON.stringify(
         chunk.map((t, j) => ({
           id: txIds.get(t.id),
@@ -429,6 +434,8 @@ export async function restoreBackup(userId: string, backup: Backup) {
         from json_to_recordset(${payload}::json)
           as r(id uuid, s uuid, im uuid, k text, d date, a bigint, c text, b bigint, cp text, p text, ds text, x text, sc uuid, ca timestamptz, ua timestamptz)`);
     }
+
+    await assertTotalsFit(tx, userId, "transactions");
 
     const entryIds = remapIds(backup.timeEntries.map((t) => t.id));
     for (let i = 0; i < backup.timeEntries.length; i += 1000) {

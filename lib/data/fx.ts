@@ -1,19 +1,24 @@
 import "server-only";
 import { and, asc, count, eq, inArray, ne, notExists, or, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Executor } from "@/db/index";
+import { pgCode, unprocessable } from "@/lib/http-errors";
 import { fxRates, transactions } from "@/db/schema";
+import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { getBaseCurrency } from "@/lib/data/users";
-import { currencyExponent, toBaseMinor, type DatedRate } from "@/lib/metrics/money";
+import { AmountOverflowError, currencyExponent, toBaseMinor, type DatedRate } from "@/lib/metrics/money";
 
 /**
  * The base-currency amount of each row (METRICS.md "Money"), or null when the user has no usable rate
  * for its currency under the current base, direct or inverse. Loads the needed rates once per batch.
+ * A row whose converted amount is beyond MAX_TOTAL_MINOR is null too and reported to `overflow` (by
+ * index); without `overflow` it throws AmountOverflowError.
  */
 export async function baseAmounts(
   db: Executor,
   userId: string,
   baseCurrency: string,
   rows: readonly { amountMinor: number; currency: string; occurredOn: string }[],
+  overflow?: (index: number) => void,
 ): Promise<(number | null)[]> {
   const foreign = [...new Set(rows.map((r) => r.currency).filter((c) => c !== baseCurrency))];
   const direct = new Map<string, DatedRate[]>();
@@ -39,7 +44,15 @@ export async function baseAmounts(
       byCurrency.set(currency, list);
     }
   }
-  return rows.map((r) => toBaseMinor(r, baseCurrency, { direct: direct.get(r.currency) ?? [], inverse: inverse.get(r.currency) ?? [] }));
+  return rows.map((r, i) => {
+    try {
+      return toBaseMinor(r, baseCurrency, { direct: direct.get(r.currency) ?? [], inverse: inverse.get(r.currency) ?? [] });
+    } catch (err) {
+      if (!(err instanceof AmountOverflowError) || !overflow) throw err;
+      overflow(i);
+      return null;
+    }
+  });
 }
 
 /**
@@ -109,6 +122,31 @@ export async function repriceTransactions(db: Executor, userId: string, baseCurr
   `);
 }
 
+/**
+ * Re-prices (repriceTransactions) after a rate or base-currency change the user made, then checks the
+ * totals (lib/data/money-limits.ts): a rate that prices an amount beyond what a bigint holds (the
+ * database refuses the cast, 22003) or totals beyond the limit are a 422 naming `path`, and the caller's
+ * transaction rolls back.
+ */
+export async function repriceWithinLimits(
+  db: Executor,
+  userId: string,
+  baseCurrency: string,
+  path: string,
+  currencies?: readonly string[],
+) {
+  try {
+    await repriceTransactions(db, userId, baseCurrency, currencies);
+  } catch (err) {
+    if (pgCode(err) === "22003")
+      throw unprocessable("Nothing was saved: a transaction would be worth more than can be stored in the base currency.", [
+        { path, message: TOTAL_LIMIT_MESSAGE },
+      ]);
+    throw err;
+  }
+  await assertTotalsFit(db, userId, path);
+}
+
 const rateColumns = {
   id: fxRates.id,
   baseCurrency: fxRates.baseCurrency,
@@ -147,7 +185,7 @@ export async function upsertRates(userId: string, rates: readonly { currency: st
         set: { rate: sql`excluded.rate`, source: "manual", updatedAt: sql`now()` },
       })
       .returning(rateColumns);
-    await repriceTransactions(tx, userId, base, [...new Set(rates.map((r) => r.currency))]);
+    await repriceWithinLimits(tx, userId, base, rates.length === 1 ? "rate" : "", [...new Set(rates.map((r) => r.currency))]);
     return rows;
   });
 }

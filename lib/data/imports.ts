@@ -5,6 +5,8 @@ import { imports, streams } from "@/db/schema";
 import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
+import { isCursorTimestamp } from "@/lib/data/cursor";
+import { assertTotalsFit } from "@/lib/data/money-limits";
 
 /**
  * The SQL of CSV imports (lib/import/engine.ts drives it): one database transaction per import, streams
@@ -63,6 +65,8 @@ export async function inImportTransaction<T>(
       const base = await getBaseCurrency(tx, userId, "share");
       const value = await work(tx, base);
       if (rollback) throw new Rollback(value);
+      // The whole file at once: an import that would take the user's totals beyond the limit saves nothing.
+      await assertTotalsFit(tx, userId, "file");
       return value;
     });
   } catch (err) {
@@ -175,7 +179,7 @@ function encodeHistoryCursor(row: { createdAt: Date; id: string }) {
 function decodeHistoryCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === "string" && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === "string" && isUuid(v[1])) {
+    if (Array.isArray(v) && typeof v[0] === "string" && isCursorTimestamp(v[0]) && typeof v[1] === "string" && isUuid(v[1])) {
       return { createdAt: v[0], id: v[1] };
     }
   } catch {

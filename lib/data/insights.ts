@@ -11,6 +11,7 @@ import { emailConfigured, sendMail } from "@/lib/email";
 import { formatMoney, formatMonth } from "@/lib/format";
 import { unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
+import { isCursorTimestamp } from "@/lib/data/cursor";
 import { computeMetrics } from "@/lib/metrics/compute-metrics";
 import { addDays, daysBetween } from "@/lib/metrics/days";
 import { detectInsights, type ClosedMonth, type InsightDraft } from "@/lib/metrics/insights";
@@ -225,7 +226,7 @@ const feedCursor = (row: { at: string; id: string }) => Buffer.from(JSON.stringi
 function readFeedCursor(cursor: string): { at: string; id: string } {
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString()) as unknown;
-    if (Array.isArray(v) && typeof v[0] === "string" && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === "string" && isUuid(v[1]))
+    if (Array.isArray(v) && typeof v[0] === "string" && isCursorTimestamp(v[0]) && typeof v[1] === "string" && isUuid(v[1]))
       return { at: v[0], id: v[1] };
   } catch {
     // not base64url JSON: the same answer as a forged one

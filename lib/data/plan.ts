@@ -73,6 +73,8 @@ async function scheduledAhead(userId: string, base: string, today: string, from:
     userId,
     base,
     open.map((o) => ({ amountMinor: o.amountMinor, currency: o.currency, occurredOn: today })),
+    // Beyond what can be represented in the base currency (an absurd rate): left out like an unpriced one.
+    () => {},
   );
   const missing = new Map<string, number>();
   const occurrences = open.flatMap((o, i) => {

@@ -2,7 +2,8 @@ import "server-only";
 import { eq, lt, sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
 import { jobRuns, referenceRates } from "@/db/schema";
-import { repriceTransactions } from "@/lib/data/fx";
+import { repriceWithinLimits } from "@/lib/data/fx";
+import { ApiError } from "@/lib/http-errors";
 import { ECB_DAILY_URL, ECB_HISTORY_URL, parseEcbRates, type ReferenceRate } from "@/lib/fx/ecb";
 
 /**
@@ -37,6 +38,20 @@ export async function storeReferenceRates(rows: readonly ReferenceRate[]): Promi
  */
 export async function applyReferenceRates(userId: string): Promise<number> {
   const db = await getDb();
+  try {
+    return await applyReferenceRatesIn(db, userId);
+  } catch (err) {
+    // Rates that would price the user's amounts beyond what can be added up exactly (lib/data/money-limits.ts)
+    // are not added: nothing of it is kept, the user's figures stay as they were, and the job goes on.
+    if (err instanceof ApiError && err.status === 422) {
+      console.warn(JSON.stringify({ msg: "reference rates not applied: totals would exceed the limit", userId }));
+      return 0;
+    }
+    throw err;
+  }
+}
+
+async function applyReferenceRatesIn(db: Awaited<ReturnType<typeof getDb>>, userId: string): Promise<number> {
   return db.transaction(async (tx) => {
     // Locks the user's row like a manual rate change does: a base-currency switch waits for this.
     const [user] = rowsOf<{ base: string }>(await tx.execute(sql`select base_currency as base from users where id = ${userId} for update`));
@@ -68,10 +83,11 @@ export async function applyReferenceRates(userId: string): Promise<number> {
         select currency, count(*)::int as n from inserted group by currency`),
     );
     if (added.length > 0)
-      await repriceTransactions(
+      await repriceWithinLimits(
         tx,
         userId,
         user.base,
+        "rate",
         added.map((a) => a.currency),
       );
     return added.reduce((sum, a) => sum + a.n, 0);

@@ -3,8 +3,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { schedules, transactions, users } from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
+import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { getTransaction } from "@/lib/data/transactions";
 import { enqueueEvents } from "@/lib/data/webhooks";
+import { ApiError, unprocessable } from "@/lib/http-errors";
 import { addDays } from "@/lib/metrics/days";
 import { occurrencesThrough } from "@/lib/metrics/schedules";
 import { todayIn } from "@/lib/today";
@@ -58,35 +60,48 @@ export async function logDueSchedules(opts: { userId?: string; now?: Date } = {}
       const since = s.through !== null ? addDays(s.through, 1) : todayIn(s.timeZone, s.createdAt);
       const occurrences = occurrencesThrough(s, today).filter((o) => o.dueOn >= since);
       if (occurrences.length > 0) {
-        const rows = occurrences.map((o) => ({ amountMinor: s.amountMinor, currency: s.currency, occurredOn: o.dueOn }));
-        const priced = await baseAmounts(tx, s.userId, s.baseCurrency, rows);
-        const inserted = await tx
-          .insert(transactions)
-          .values(
-            occurrences.map((o, i) => ({
-              userId: s.userId,
-              streamId: s.streamId,
-              scheduleId: s.id,
-              kind: s.kind,
-              occurredOn: o.dueOn,
-              amountMinor: s.amountMinor,
-              currency: s.currency,
-              amountBaseMinor: priced[i] ?? null,
-              counterparty: s.counterparty,
-              description: s.name ?? "Logged by its schedule",
-              externalId: autoLogExternalId(s.id, o.dueOn),
-            })),
-          )
-          .onConflictDoNothing({ target: [transactions.userId, transactions.externalId] })
-          .returning({ id: transactions.id });
-        logged += inserted.length;
-        if (inserted.length > 0)
-          await enqueueEvents(
-            tx,
-            s.userId,
-            "transaction.created",
-            await Promise.all(inserted.map((r) => getTransaction(s.userId, r.id, tx))),
-          );
+        try {
+          // A savepoint per schedule: payments that would take the user's totals beyond the limit
+          // (lib/data/money-limits.ts) are not logged, and the other schedules' are.
+          logged += await tx.transaction(async (sp) => {
+            const rows = occurrences.map((o) => ({ amountMinor: s.amountMinor, currency: s.currency, occurredOn: o.dueOn }));
+            const priced = await baseAmounts(sp, s.userId, s.baseCurrency, rows, () => {
+              throw unprocessable("An amount is too large in the base currency.", [{ path: "amount", message: TOTAL_LIMIT_MESSAGE }]);
+            });
+            const inserted = await sp
+              .insert(transactions)
+              .values(
+                occurrences.map((o, i) => ({
+                  userId: s.userId,
+                  streamId: s.streamId,
+                  scheduleId: s.id,
+                  kind: s.kind,
+                  occurredOn: o.dueOn,
+                  amountMinor: s.amountMinor,
+                  currency: s.currency,
+                  amountBaseMinor: priced[i] ?? null,
+                  counterparty: s.counterparty,
+                  description: s.name ?? "Logged by its schedule",
+                  externalId: autoLogExternalId(s.id, o.dueOn),
+                })),
+              )
+              .onConflictDoNothing({ target: [transactions.userId, transactions.externalId] })
+              .returning({ id: transactions.id });
+            if (inserted.length > 0) {
+              await assertTotalsFit(sp, s.userId, "amount");
+              await enqueueEvents(
+                sp,
+                s.userId,
+                "transaction.created",
+                await Promise.all(inserted.map((r) => getTransaction(s.userId, r.id, sp))),
+              );
+            }
+            return inserted.length;
+          });
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 422)) throw err;
+          console.warn(JSON.stringify({ msg: "schedule payments not logged: totals would exceed the limit", scheduleId: s.id }));
+        }
       }
       await tx
         .update(schedules)

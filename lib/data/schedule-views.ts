@@ -111,6 +111,8 @@ export async function scheduleSummary(userId: string, now = new Date()) {
     userId,
     user.baseCurrency,
     income.map((o) => ({ amountMinor: o.amountMinor, currency: o.currency, occurredOn: today })),
+    // Beyond what can be represented in the base currency (an absurd rate): left out like an unpriced one.
+    () => {},
   );
   const missing = new Map<string, number>();
   const expected = { amountMinor: 0, count: 0 };

@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { goals, users } from "@/db/schema";
-import { repriceTransactions } from "@/lib/data/fx";
+import { repriceWithinLimits } from "@/lib/data/fx";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
-import { currencyExponent, formatMinor, parseAmount, roundHalfEven } from "@/lib/metrics/money";
+import { currencyExponent, formatMinor, MAX_AMOUNT_MINOR, parseAmount, roundHalfEven } from "@/lib/metrics/money";
 import { DEFAULT_THRESHOLDS, RULE_IDS } from "@/lib/metrics/thresholds";
 import type { UpdateSettingsInput } from "@/lib/schemas/settings";
 
@@ -117,9 +117,21 @@ export async function updateSettings(userId: string, patch: UpdateSettingsInput)
       })
       .where(eq(users.id, userId));
     if (base !== current.baseCurrency) {
-      await repriceTransactions(tx, userId, base);
+      await repriceWithinLimits(tx, userId, base, "baseCurrency");
       // Goals are base-currency amounts too: they keep their value the same way as E* and B.
       const owned = await tx.select({ id: goals.id, target: goals.targetMinor }).from(goals).where(eq(goals.userId, userId));
+      // More minor units per unit (JPY to KWD: × 1,000) must still leave every amount within the limit.
+      if (
+        [essential, buffer, ...owned.map((g) => rescale(g.target, current.baseCurrency, base))].some(
+          (m) => m !== null && m > MAX_AMOUNT_MINOR,
+        )
+      )
+        throw unprocessable("The settings did not pass validation.", [
+          {
+            path: "baseCurrency",
+            message: "In this currency's minor units, a goal, the cash buffer or the essential expenses would be too large.",
+          },
+        ]);
       for (const g of owned) {
         await tx
           .update(goals)

@@ -4,6 +4,7 @@ import { getDb, type Executor } from "@/db/index";
 import { streams, transactions } from "@/db/schema";
 import { decodeCursor, pageOf } from "@/lib/data/cursor";
 import { baseAmounts } from "@/lib/data/fx";
+import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { scheduleRefErrors } from "@/lib/data/schedules";
 import { enqueueEvents } from "@/lib/data/webhooks";
 import { resolveStreamRefs } from "@/lib/data/streams";
@@ -87,7 +88,11 @@ export async function createTransactions(
     if (errors.length > 0) throw unprocessable("Some items did not pass validation; nothing was saved.", errors);
 
     const base = await getBaseCurrency(tx, userId, "share");
-    const converted = await baseAmounts(tx, userId, base, items);
+    const tooLarge: FieldError[] = [];
+    const converted = await baseAmounts(tx, userId, base, items, (i) =>
+      tooLarge.push({ path: `${prefix(i)}amount`, message: TOTAL_LIMIT_MESSAGE }),
+    );
+    if (tooLarge.length > 0) throw unprocessable("Some amounts are too large in your base currency; nothing was saved.", tooLarge);
     const values = items.map((t, i) => ({
       userId,
       streamId: streamOf[i]!.id,
@@ -131,6 +136,8 @@ export async function createTransactions(
             ),
           )
       : [];
+    // A batch as a whole (one item: its amount) must keep the user's totals exact.
+    if (inserted.length > 0) await assertTotalsFit(tx, userId, prefix(0) === "" ? "amount" : "");
     const order = new Map(inserted.map((r, i) => [r.id, i]));
     rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
     const data = rows.map((r) => present({ ...r, streamName: names.get(r.streamId) ?? r.streamName }));
@@ -255,7 +262,9 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
     if (errors.length) throw unprocessable("The change did not pass validation.", errors);
     const occurredOn = patch.occurredOn ?? current.occurredOn;
     const base = await getBaseCurrency(tx, userId, "share");
-    const [amountBaseMinor] = await baseAmounts(tx, userId, base, [{ amountMinor, currency, occurredOn }]);
+    const [amountBaseMinor] = await baseAmounts(tx, userId, base, [{ amountMinor, currency, occurredOn }], () => {
+      throw unprocessable("The change did not pass validation.", [{ path: "amount", message: TOTAL_LIMIT_MESSAGE }]);
+    });
     await tx
       .update(transactions)
       .set({
@@ -272,6 +281,7 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
         ...(patch.externalId !== undefined ? { externalId: patch.externalId } : {}),
       })
       .where(and(eq(transactions.id, id), eq(transactions.userId, userId)));
+    await assertTotalsFit(tx, userId, "amount");
     const updated = await getTransaction(userId, id, tx);
     await enqueueEvents(tx, userId, "transaction.updated", [updated]);
     return updated;

@@ -2,6 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import type { Executor } from "@/db/index";
 import { baseAmounts } from "@/lib/data/fx";
+import { TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import {
   createImportRecord,
   createImportStreams,
@@ -178,6 +179,11 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
         userId,
         base,
         batch.map((p) => p.value),
+        () => {
+          throw unprocessable("An amount is too large in your base currency; nothing was imported.", [
+            { path: "amount", message: TOTAL_LIMIT_MESSAGE },
+          ]);
+        },
       );
       const rows: ImportRow[] = batch.map((p, i) => ({
         streamId: streamCache.get(p.value.stream.toLowerCase())!.id,

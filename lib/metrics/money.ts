@@ -1,7 +1,23 @@
 import { ISO_4217_EXPONENTS } from "./iso-4217";
 
-/** Largest magnitude the app accepts for one amount: 1e14 minor units keeps every sum a safe integer. */
+/** Largest magnitude the app accepts for one amount (1e14 minor units: a trillion dollars in cents). */
 export const MAX_AMOUNT_MINOR = 100_000_000_000_000;
+/**
+ * Largest sum of the magnitudes of all of one user's transaction amounts, both as entered (in their own
+ * currencies' minor units, added together) and in the base currency: 9e15 < 2^53, so every total,
+ * net and difference any read adds up from them is an exact JSON number. A write (or a rate or base
+ * currency change that re-prices) that would go beyond it is refused; 1e14 per amount alone would not
+ * do, since 91 of them already pass 2^53.
+ */
+export const MAX_TOTAL_MINOR = 9_000_000_000_000_000;
+
+/** An amount whose conversion into another currency is too large to be represented exactly. */
+export class AmountOverflowError extends RangeError {
+  constructor() {
+    super("converted amount is too large");
+    this.name = "AmountOverflowError";
+  }
+}
 /** Rates carry at most this many decimals (enough for VND→KWD-style ratios)... */
 export const MAX_RATE_DECIMALS = 12;
 /** ...and this many integer digits: together they fit the fx_rates numeric(24, 12) column. */
@@ -131,9 +147,9 @@ function convert(amountMinor: number, rate: string, fromCurrency: string, toCurr
   const shift = toExponent - fromExponent;
   const numerator = BigInt(amountMinor) * times * 10n ** BigInt(Math.max(shift, 0));
   const denominator = over * 10n ** BigInt(Math.max(-shift, 0));
-  const converted = Number(roundHalfEven(numerator, denominator));
-  if (!Number.isSafeInteger(converted)) throw new RangeError("converted amount is too large");
-  return converted;
+  const converted = roundHalfEven(numerator, denominator);
+  if (converted > BigInt(MAX_TOTAL_MINOR) || converted < -BigInt(MAX_TOTAL_MINOR)) throw new AmountOverflowError();
+  return Number(converted);
 }
 
 export interface DatedRate {

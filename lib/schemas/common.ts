@@ -7,11 +7,22 @@ const realDate = (s: string) => {
 };
 
 /** A real calendar date `YYYY-MM-DD` (2024-02-29 yes, 2023-02-29 no). */
+/**
+ * The years a date or month may name: wide enough for any record, narrow enough that Postgres and JS
+ * Date both handle every day of them (Postgres refuses year 0; JS dates stop at ±275,760).
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** A real calendar date within MIN_YEAR..MAX_YEAR (also for dates that arrive outside a schema, e.g. a cursor). */
+export const isDateInRange = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && realDate(s) && s >= `${MIN_YEAR}-01-01` && s <= `${MAX_YEAR}-12-31`;
+
 export const dateString = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date as YYYY-MM-DD.", abort: true })
   .refine(realDate, { message: "Not a real calendar date.", abort: true })
-  .refine((s) => s >= "1900-01-01" && s <= "2200-12-31", "Date is out of range.");
+  .refine((s) => s >= `${MIN_YEAR}-01-01` && s <= `${MAX_YEAR}-12-31`, `Date is out of range: use a year from ${MIN_YEAR} to ${MAX_YEAR}.`);
 
 /** `YYYY-MM-DD` + n days, on the calendar (UTC arithmetic on a date carries no time zone). */
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -26,7 +37,10 @@ export const recordDate = dateString.superRefine((s, ctx) => {
     ctx.addIssue({ code: "custom", message: "That is more than a year from today: check the year." });
 });
 
-export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Use a month as YYYY-MM.", abort: true });
+export const monthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "Use a month as YYYY-MM.", abort: true })
+  .refine((s) => s >= `${MIN_YEAR}-01` && s <= `${MAX_YEAR}-12`, `Month is out of range: use a year from ${MIN_YEAR} to ${MAX_YEAR}.`);
 
 export const currencyCode = z
   .string()
