@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { migrationsFolder, pgliteDir } from "./config";
+import { makeFilesPrivate, makePrivateDir } from "./private-files";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -43,17 +44,26 @@ async function openPglite(dir: string): Promise<Handle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if (!dir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
+  const onDisk = !dir.startsWith("memory://");
+  const full = path.resolve(/*turbopackIgnore: true*/ dir);
+  if (onDisk) {
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    makePrivateDir(full);
+  }
   const client = await PGlite.create(dir);
   const pg = drizzle(client, { schema });
   // The embedded database belongs to this process alone, so it migrates itself on open. PGlite runs no
   // autovacuum, so planner statistics are refreshed here; without them large tables get poor plans.
   await migrate(pg, { migrationsFolder });
   await client.exec("analyze");
+  if (onDisk) makeFilesPrivate(full);
   return {
     db: pg as unknown as Db,
     kind: "pglite",
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      if (onDisk) makeFilesPrivate(full);
+    },
     ping: async () => {
       await client.query("select 1");
     },
