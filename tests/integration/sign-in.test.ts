@@ -26,9 +26,10 @@ process.env.NEXTAUTH_URL = "http://localhost";
 
 const ROUTE = "/api/auth/[...nextauth]";
 const PASSWORD = "correct horse battery staple";
+// Client addresses no other test (nor a file running at once on the same Postgres) uses.
+const ipBlock = `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}`;
 let ipSeq = 0;
-/** A client address no other test uses. */
-const freshIp = () => `203.0.113.${++ipSeq}`;
+const freshIp = () => `${ipBlock}.${++ipSeq}`;
 
 async function authRoute(method: "GET" | "POST", path: string[], init: { ip: string; cookie?: string; form?: Record<string, string> }) {
   const headers = new Headers({ "x-streamfolio-client-ip": init.ip, "user-agent": "vitest" });
