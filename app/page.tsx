@@ -12,7 +12,9 @@ export const metadata: Metadata = {
 
 export const dynamic = "force-dynamic";
 
-export default async function Page() {
+export default async function Page({ searchParams }: { searchParams: Promise<{ deleted?: string | string[] }> }) {
   if (await currentUser()) redirect("/overview");
-  return <Landing />;
+  // Where Settings → Account lands after deleting the account.
+  const { deleted } = await searchParams;
+  return <Landing notice={deleted === "1" ? "Your account and all its data were deleted." : undefined} />;
 }

@@ -8,12 +8,13 @@ export const SETTINGS_SECTIONS = [
   { id: "tokens", label: "API tokens" },
   { id: "webhooks", label: "Webhooks" },
   { id: "data", label: "Data" },
+  { id: "account", label: "Account" },
 ] as const;
 
 export type SettingsSectionId = (typeof SETTINGS_SECTIONS)[number]["id"];
 
 /**
- * One page, seven sections, so every setting is one scroll or one jump away (and /settings keeps the
+ * One page, eight sections, so every setting is one scroll or one jump away (and /settings keeps the
  * token form automations docs point to). The jump links wrap on phones and stick beside the
  * sections from lg up.
  */

@@ -27,8 +27,8 @@ const features = [
   },
 ] as const;
 
-/** The signed-out home page. Static: app/page.tsx decides whether to show it. */
-export function Landing() {
+/** The signed-out home page. Static: app/page.tsx decides whether to show it (and a `notice`, e.g. after an account was deleted). */
+export function Landing({ notice }: { notice?: string } = {}) {
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-6xl items-center px-4 py-5 sm:px-6">
@@ -36,6 +36,14 @@ export function Landing() {
       </header>
 
       <main className="flex-1">
+        {notice ? (
+          <p
+            role="status"
+            className="mx-auto mt-2 w-[calc(100%-2rem)] max-w-6xl rounded-lg border border-border bg-muted px-4 py-3 text-sm font-medium sm:w-[calc(100%-3rem)]"
+          >
+            {notice}
+          </p>
+        ) : null}
         <section className="mx-auto grid w-full max-w-6xl items-center gap-10 px-4 pt-8 pb-16 sm:px-6 sm:pt-16 lg:grid-cols-[minmax(0,1fr)_24rem] lg:gap-16">
           <div className="min-w-0">
             <h1 className="text-4xl font-semibold tracking-tight text-balance text-foreground sm:text-5xl">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Hydrated } from "@/components/query/hydrated";
+import { AccountSection } from "@/components/settings/account-section";
 import { ApiTokens } from "@/components/settings/api-tokens";
 import { DataSection } from "@/components/settings/data-section";
 import { Sessions } from "@/components/settings/sessions";
@@ -10,8 +11,9 @@ import { SettingsSections } from "@/components/settings/settings-sections";
 import { Webhooks } from "@/components/settings/webhooks";
 import { PageHeader } from "@/components/ui/page-header";
 import { readSettings, readTokens } from "@/lib/api/account";
+import { readAccountSecurity } from "@/lib/api/account-security";
 import { readRates, readUnpriced } from "@/lib/api/fx-rates";
-import { requireUser } from "@/lib/auth";
+import { currentSessionId, requireUser } from "@/lib/auth";
 import { readWebhooks } from "@/lib/api/webhooks";
 import { fxRatesQuery, settingsQuery, tokensQuery, unpricedQuery, webhooksQuery } from "@/lib/queries";
 import { todayIn } from "@/lib/today";
@@ -28,11 +30,12 @@ export default async function SettingsPage() {
     readUnpriced(user.id),
     readWebhooks(user.id),
   ]);
+  const account = await readAccountSecurity(user.id, await currentSessionId());
   return (
     <>
       <PageHeader
         title="Settings"
-        description="Your currency, time zone, rule thresholds, exchange rates, API access, webhooks, and your data: imports, export and backup."
+        description="Your currency, time zone, rule thresholds, exchange rates, API access, webhooks, your data (imports, export and backup) and your account."
       />
       <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
         <SettingsNav />
@@ -52,17 +55,19 @@ export default async function SettingsPage() {
               today={todayIn(settings.timeZone)}
             />
             <SettingsSection id="tokens">
-              <div className="flex flex-col gap-6">
-                <ApiTokens />
-                <Sessions signOutEverywhere={signOutEverywhere} />
-                <TwoFactorSection userId={user.id} />
-              </div>
+              <ApiTokens />
             </SettingsSection>
             <SettingsSection id="webhooks">
               <Webhooks />
             </SettingsSection>
             <SettingsSection id="data">
               <DataSection />
+            </SettingsSection>
+            <SettingsSection id="account">
+              <AccountSection email={user.email} timeZone={settings.timeZone} view={account}>
+                <Sessions signOutEverywhere={signOutEverywhere} />
+                <TwoFactorSection userId={user.id} />
+              </AccountSection>
             </SettingsSection>
           </Hydrated>
         </div>
