@@ -4,7 +4,7 @@ const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that webpack would otherwise copy into public chunks and break.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
-  // Static files and icons skip proxy.ts; they still refuse MIME sniffing and keep referrers on this origin.
+  // Pages get their headers, CSP nonce included, from proxy.ts; the API and static files skip it and get these.
   async headers() {
     return [
       {
@@ -12,6 +12,14 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+      {
+        // JSON and files: nothing in them may run, embed or be framed.
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'" },
+          { key: "X-Frame-Options", value: "DENY" },
         ],
       },
     ];

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { logLine } from "@/lib/log";
 import { sameOriginVerdict, unsafeMethods } from "@/lib/same-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
 /*
- * Runs before every page, server action and API route (not static assets): refuses cross-site writes
+ * Runs before every page and server action (not the API, nor static assets): refuses cross-site writes
  * made with the session cookie, and sets the security headers with a fresh CSP nonce. It is not the
- * authorization gate: route() and requireUser() check the caller themselves, and route() repeats the
- * origin check so handlers called without this proxy (tests, a future entry point) hold too.
+ * authorization gate: requireUser() and each server action check the caller themselves.
  */
 export function proxy(request: NextRequest) {
   const headers = request.headers;
@@ -17,16 +17,7 @@ export function proxy(request: NextRequest) {
   if (unsafeMethods.has(request.method) && !bearer && (cookie || action)) {
     const verdict = sameOriginVerdict(headers, request.url);
     if (!verdict.ok) {
-      console.warn(
-        JSON.stringify({
-          time: new Date().toISOString(),
-          level: "warn",
-          msg: "audit",
-          event: "csrf.refused",
-          path: request.nextUrl.pathname,
-          reason: verdict.reason,
-        }),
-      );
+      logLine("warn", "audit", { event: "csrf.refused", method: request.method, path: request.nextUrl.pathname, reason: verdict.reason });
       return new NextResponse(
         JSON.stringify({
           type: "urn:streamfolio:problem:forbidden",
@@ -57,6 +48,11 @@ function isHttps(request: NextRequest): boolean {
 }
 
 export const config = {
-  // Everything but the build's static files and the icons (those get their headers from next.config.ts).
-  matcher: ["/((?!_next/static|_next/image|icon.svg|apple-icon.png|favicon.ico).*)"],
+  /*
+   * Pages and server actions only. The API is left out on purpose: with a proxy in front, Next.js buffers
+   * every request body in memory (up to proxyClientMaxBodySize, then truncates it), which would undo the
+   * streaming size limits and cut 50 MB imports short. route() does the API's origin check itself, and
+   * next.config.ts and route() give API answers their headers.
+   */
+  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|apple-icon.png|favicon.ico).*)"],
 };

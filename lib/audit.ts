@@ -1,6 +1,9 @@
 import "server-only";
 import { getDb } from "@/db/index";
 import { auditEvents } from "@/db/schema";
+import { logLine } from "@/lib/log";
+
+export { logLine } from "@/lib/log";
 
 /** Security events: each is one JSON line on stdout, and those about an account also go to its activity list. */
 export type AuditKind =
@@ -47,13 +50,6 @@ export type AuditEvent = {
   /** Never a password, token, secret or hash: ids, counts, reasons. */
   detail?: Record<string, unknown>;
 };
-
-/** A structured log line, for events and errors alike. */
-export function logLine(level: "info" | "warn" | "error", msg: string, fields: Record<string, unknown> = {}) {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
-  if (level === "error") console.error(line);
-  else console.log(line);
-}
 
 /** Logs a security event and, for an account's own events, records it for its activity list. Never throws. */
 export async function audit(event: AuditEvent): Promise<void> {

@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
 import { type z } from "zod";
 import { Reply, type BodyFormat, type Operation } from "./api/operation";
-import { authenticateRequest } from "./auth-request";
+import { audit } from "./audit";
+import { authenticateRequest, type Caller } from "./auth-request";
+import { clientIp } from "./client-ip";
 import { parseCsv } from "./csv";
 import { ApiError, pgCode, unprocessable } from "./http-errors";
+import { errorFields, logLine } from "./log";
 import { rateLimit } from "./rate-limit";
 import { sameOriginVerdict, unsafeMethods } from "./same-origin";
 
@@ -61,15 +64,19 @@ export function toProblem(err: unknown): NextResponse {
   // refused it with a field message first). Logged, since each one is a missing check to add.
   const code = pgCode(err);
   if (code !== undefined && inputDataErrors.has(code)) {
-    console.warn(`input refused by the database (${code}):`, err instanceof Error ? err.message : err);
+    logLine("warn", "input refused by the database", errorFields(err));
     return problem(422, "Invalid input", "A value in the request is out of the range the database can store.");
   }
-  console.error(err);
+  logLine("error", "request failed", errorFields(err));
   return problem(500, "Internal error", "Something went wrong on our side.");
 }
 
 /** Every answer is one user's data: never stored by a shared cache. */
-const privateHeaders = { "cache-control": "private, no-store" };
+const privateHeaders: Record<string, string> = {
+  "cache-control": "private, no-store",
+  // Pages send HSTS from proxy.ts; API answers (which skip it) send it here, when the app is on https.
+  ...(process.env.NEXTAUTH_URL?.startsWith("https://") ? { "strict-transport-security": "max-age=31536000; includeSubDomains" } : {}),
+};
 
 export function json(data: unknown, status = 200): NextResponse {
   return NextResponse.json(data, { status, headers: privateHeaders });
@@ -186,8 +193,9 @@ async function readInput(req: Request, op: Operation): Promise<{ format: BodyFor
  */
 export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q, B>) {
   const handler = async (req: Request, context: NextContext): Promise<Response> => {
+    let caller: Caller | null = null;
     try {
-      const caller = await authenticateRequest(req);
+      caller = await authenticateRequest(req);
       if (!caller) throw new ApiError(401, "Unauthorized", "Sign in, or send a valid API token as `Authorization: Bearer <token>`.");
       if (op.access === "session" && caller.via === "token")
         throw new ApiError(403, "Forbidden", "API tokens cannot manage tokens; use a signed-in browser session.");
@@ -221,11 +229,20 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
         return result.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result.body, result.status);
       return op.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result, op.status);
     } catch (err) {
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403))
+        await audit({
+          kind: err.title === crossSiteTitle ? "csrf.refused" : "authz.denied",
+          userId: caller?.userId,
+          ip: clientIp(req.headers),
+          detail: { method: req.method, path: new URL(req.url).pathname, status: err.status },
+        });
       return toProblem(err);
     }
   };
   return Object.assign(handler, { operation: op as Operation });
 }
+
+const crossSiteTitle = "Cross-site request refused";
 
 const mediaOf: Record<BodyFormat, string> = { json: "application/json", form: "application/x-www-form-urlencoded", csv: "text/csv" };
 

@@ -6,6 +6,22 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 
 export const screenshotDir = path.join(process.cwd(), "test-results", "screenshots");
 
+/**
+ * The tests' own API calls (page.request) are sent by Node, without the Fetch Metadata a browser adds to
+ * every request from the app's pages; cookie-authenticated writes are accepted only from the app's own
+ * origin (lib/same-origin.ts), so these calls say they are. (Setting the header on the whole context
+ * instead breaks the browser's own requests.)
+ */
+export function asOwnPages(context: BrowserContext): BrowserContext {
+  const request = context.request;
+  for (const verb of ["post", "put", "patch", "delete", "fetch"] as const) {
+    const send = request[verb].bind(request) as (url: unknown, opts?: { headers?: Record<string, string> }) => Promise<unknown>;
+    (request as unknown as Record<string, unknown>)[verb] = (url: unknown, opts: { headers?: Record<string, string> } = {}) =>
+      send(url, { ...opts, headers: { "sec-fetch-site": "same-origin", ...opts.headers } });
+  }
+  return context;
+}
+
 export async function launch(executablePath: string, extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath,
@@ -35,11 +51,13 @@ export async function openPage(
   baseURL: string,
   opts: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
 ): Promise<WatchedPage> {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
-    colorScheme: opts.colorScheme ?? "light",
-  });
+  const context = asOwnPages(
+    await browser.newContext({
+      baseURL,
+      viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 },
+      colorScheme: opts.colorScheme ?? "light",
+    }),
+  );
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (msg) => {

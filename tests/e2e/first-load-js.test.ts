@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
-import { launch } from "./browser";
+import { asOwnPages, launch } from "./browser";
 import { newAccount, signUp } from "./support";
 
 const baseUrl = inject("baseUrl");
@@ -69,19 +69,22 @@ describe.skipIf(!baseUrl)("first-load JS", () => {
   it("stays within budget on every page", async () => {
     const results: Result[] = [];
     for (const url of SIGNED_OUT) {
-      const anon = await browser.newContext({ baseURL: baseUrl });
+      const anon = asOwnPages(await browser.newContext({ baseURL: baseUrl }));
       results.push(await measure(anon, url));
       await anon.close();
     }
 
-    const context = await browser.newContext({ baseURL: baseUrl });
+    const context = asOwnPages(await browser.newContext({ baseURL: baseUrl }));
     const page = await context.newPage();
     await signUp(page, newAccount("js"));
     await page.request.post("/api/v1/demo");
     await page.close();
     for (const url of PAGES) {
       // A fresh context per page keeps the cache cold, with the session cookie carried over.
-      const cold = await browser.newContext({ baseURL: baseUrl, storageState: await context.storageState() });
+      const cold = await browser.newContext({
+        baseURL: baseUrl,
+        storageState: await context.storageState(),
+      });
       results.push(await measure(cold, url));
       await cold.close();
     }

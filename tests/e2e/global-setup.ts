@@ -12,6 +12,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** The app server's stdout and stderr, for tests that read its logs. */
+    serverLog: string;
   }
 }
 
@@ -48,6 +50,7 @@ export default async function setup(project: TestProject) {
     console.warn(`e2e skipped: no Chromium at ${chromiumPath} — apt-get install chromium`);
     project.provide("baseUrl", "");
     project.provide("chromiumPath", "");
+    project.provide("serverLog", "");
     return;
   }
   const root = process.cwd();
@@ -84,12 +87,14 @@ export default async function setup(project: TestProject) {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const log = fs.createWriteStream(path.join(dataDir, "server.log"));
+  const serverLog = path.join(dataDir, "server.log");
+  const log = fs.createWriteStream(serverLog);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   await waitForHealth(baseUrl, child, 60_000);
   project.provide("baseUrl", baseUrl);
   project.provide("chromiumPath", chromiumPath);
+  project.provide("serverLog", serverLog);
 
   return async () => {
     child.kill("SIGTERM");

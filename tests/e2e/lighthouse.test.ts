@@ -12,7 +12,7 @@ import { throttling } from "lighthouse/core/config/constants.js";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser";
+import { asOwnPages, launch } from "./browser";
 import { newAccount, signUp } from "./support";
 
 const baseUrl = inject("baseUrl");
@@ -60,7 +60,7 @@ describe.skipIf(!baseUrl)("Lighthouse", () => {
   beforeAll(async () => {
     port = await freePort();
     browser = await launch(inject("chromiumPath"), [`--remote-debugging-port=${port}`]);
-    const context = await browser.newContext({ baseURL: baseUrl });
+    const context = asOwnPages(await browser.newContext({ baseURL: baseUrl }));
     const page = await context.newPage();
     await signUp(page, newAccount("lh"));
     expect((await page.request.post("/api/v1/demo")).ok()).toBe(true);
