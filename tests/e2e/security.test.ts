@@ -138,6 +138,21 @@ describe.skipIf(!baseUrl)("security of the running app", () => {
     expect(names.filter((n) => n.startsWith("Forged"))).toEqual([]);
   });
 
+  it("refuses a server action call without an Origin, or from another origin", async () => {
+    const session = (await w.context.cookies()).find((c) => c.name.includes("session-token"))!;
+    const cookie = `${session.name}=${session.value}`;
+    const variants: Record<string, string>[] = [{}, { origin: "http://127.0.0.1:1" }, { "sec-fetch-site": "same-site" }];
+    for (const headers of variants) {
+      const res = await fetch(`${baseUrl}/settings`, {
+        method: "POST",
+        headers: { cookie, "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8", ...headers },
+        body: "[]",
+        redirect: "manual",
+      });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+    }
+  });
+
   it("cuts off chunked bodies at the limit while they stream: the API (2 MiB) and the sign-in callback (16 KiB)", async () => {
     const created = await w.page.request.post("/api/v1/tokens", { data: { name: "limits", scope: "write" } });
     expect(created.status()).toBe(201);
