@@ -52,6 +52,8 @@ export const users = pgTable(
     // Two-factor sign-in: the TOTP secret (base32), set at enrolment; enabled once a code has confirmed it.
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    // The last 30-second step whose code was accepted: a code is good once, whichever process checks it.
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     ...timestamps,
   },
   (t) => [

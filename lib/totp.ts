@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import qrcode from "qrcode-generator";
-import { isRememberedDevice, consumeRecoveryCode } from "@/lib/data/two-factor";
+import { claimTotpStep, consumeRecoveryCode, isRememberedDevice } from "@/lib/data/two-factor";
 
 /*
  * Two-factor sign-in: RFC 6238 time-based codes (SHA-1, 6 digits, 30 s, what every authenticator app
@@ -40,24 +40,17 @@ export function groupedSecret(secretBase32: string): string {
   return secretBase32.replace(/(.{4})(?=.)/g, "$1 ");
 }
 
-// The last time step accepted per user, so a code is good once (RFC 6238 §5.2). Kept in this process:
-// a second process could accept the same code once more within its 30 seconds (see README).
-const lastStep = new Map<string, number>();
-
 /**
- * Checks a 6-digit code against the secret, allowing one step of clock drift either way; a code
- * accepted once (or an older one) is refused afterwards. `now` is for tests.
+ * Checks a 6-digit code against the secret, allowing one step of clock drift either way, and claims its
+ * time step in the database: a code accepted once (or an older one) is refused afterwards, by every
+ * process (RFC 6238 §5.2). `now` is for tests.
  */
-export function verifyTotp(userId: string, secretBase32: string, code: string, now = Date.now()): boolean {
+export async function verifyTotp(userId: string, secretBase32: string, code: string, now = Date.now()): Promise<boolean> {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return false;
   const delta = totp(secretBase32).validate({ token, timestamp: now, window: 1 });
   if (delta === null) return false;
-  const step = Math.floor(now / 1000 / PERIOD) + delta;
-  if (step <= (lastStep.get(userId) ?? -1)) return false;
-  if (lastStep.size > 10_000) lastStep.clear();
-  lastStep.set(userId, step);
-  return true;
+  return claimTotpStep(userId, Math.floor(now / 1000 / PERIOD) + delta);
 }
 
 // Crockford's base32: no I, L, O or U, so a code copied by hand reads back the same.
@@ -96,7 +89,7 @@ export const REMEMBER_DAYS = 30;
  * as a recovery code (used up when it matches). Null when it is neither.
  */
 export async function checkSecondFactor(userId: string, secretBase32: string, input: string): Promise<"totp" | "recovery" | null> {
-  if (/^\s*\d{3}\s?\d{3}\s*$/.test(input)) return verifyTotp(userId, secretBase32, input) ? "totp" : null;
+  if (/^\s*\d{3}\s?\d{3}\s*$/.test(input)) return (await verifyTotp(userId, secretBase32, input)) ? "totp" : null;
   const code = normalizeRecoveryCode(input);
   return code && (await consumeRecoveryCode(userId, sha256(code))) ? "recovery" : null;
 }

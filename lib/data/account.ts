@@ -4,6 +4,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
 import { passwordResets, sessions, signInFailures, users } from "@/db/schema";
 import { pgCode } from "@/lib/http-errors";
+import { forgetTrustedBrowsers } from "@/lib/data/two-factor";
 
 /** The account's password hash, for checking the current password before a change (never leaves the server). */
 export async function getPasswordHash(userId: string): Promise<{ email: string; passwordHash: string } | null> {
@@ -12,11 +13,12 @@ export async function getPasswordHash(userId: string): Promise<{ email: string; 
   return row ?? null;
 }
 
-/** A new password hash; pending reset links stop working (they were for the old password). */
+/** A new password hash; pending reset links stop working (they were for the old password), and so does every trusted browser. */
 export async function setPasswordHash(userId: string, passwordHash: string, db?: Executor) {
   const run = async (tx: Executor) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await endPendingResets(tx, userId);
+    await forgetTrustedBrowsers(userId, tx);
   };
   if (db) return run(db);
   return (await getDb()).transaction(run);
@@ -137,6 +139,7 @@ async function replacePasswordEverywhere(tx: Executor, userId: string, passwordH
     .set({ revokedAt: sql`now()` })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   await endPendingResets(tx, userId);
+  await forgetTrustedBrowsers(userId, tx);
 }
 
 async function endPendingResets(tx: Executor, userId: string) {

@@ -1,6 +1,6 @@
 import "server-only";
-import { and, count, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { and, count, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { getDb, type Executor } from "@/db/index";
 import { recoveryCodes, rememberedDevices, users } from "@/db/schema";
 
 /** What Settings shows: whether two-factor sign-in is on, since when, and how many recovery codes are left. */
@@ -65,6 +65,22 @@ export async function disableTotp(userId: string): Promise<boolean> {
     await tx.delete(rememberedDevices).where(eq(rememberedDevices.userId, userId));
     return rows.length === 1;
   });
+}
+
+/** Claims a TOTP time step for the user: true when it is later than every step accepted before (atomic). */
+export async function claimTotpStep(userId: string, step: number): Promise<boolean> {
+  const db = await getDb();
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** Forgets every browser the user trusted (a password change or "sign out everywhere" ends that trust too). */
+export async function forgetTrustedBrowsers(userId: string, db: Executor) {
+  await db.delete(rememberedDevices).where(eq(rememberedDevices.userId, userId));
 }
 
 /** Uses a recovery code once: true the first time, false for a wrong or already used one. */

@@ -21,6 +21,7 @@ import { readAccountSecurity } from "@/lib/api/account-security";
 import { RESET_REQUESTED, requestPasswordReset, resetPassword } from "@/lib/account-security";
 import { loadDemo } from "@/lib/data/demo";
 import { createSession, findUserForSession } from "@/lib/data/sessions";
+import { isRememberedDevice, rememberDevice } from "@/lib/data/two-factor";
 import { findCredentials } from "@/lib/data/users";
 import { hashPassword, verifyPassword } from "@/lib/passwords";
 import { todayIn } from "@/lib/today";
@@ -156,8 +157,11 @@ describe("changing the password", () => {
   it("ends every other session, keeps this one and the API tokens, and records it", async () => {
     const a = await account("Changer");
     await as(a);
+    await rememberDevice(a.id, "0".repeat(64), 30);
     const result = await changePasswordAction(null, form({ currentPassword: PASSWORD, newPassword: "a brand new password" }));
     expect(result.ok).toBe(true);
+    // Browsers trusted to skip the second factor are forgotten with the old password.
+    expect(await isRememberedDevice(a.id, "0".repeat(64))).toBe(false);
     const hash = (await getPasswordHash(a.id))!.passwordHash;
     expect(await verifyPassword(hash, "a brand new password")).toBe(true);
     expect(await verifyPassword(hash, PASSWORD)).toBe(false);

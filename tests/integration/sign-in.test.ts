@@ -19,6 +19,7 @@ import { createSession } from "@/lib/data/sessions";
 import { createUser } from "@/lib/data/users";
 import { authSecret } from "@/lib/secret";
 import { THROTTLE, pruneSignInFailures } from "@/lib/sign-in-throttle";
+import { verifyTotp } from "@/lib/totp";
 import { makeUser } from "../support/api";
 
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-integration-test-secret";
@@ -298,6 +299,13 @@ describe("two-factor sign-in", () => {
     // The same code is good once.
     const replay = await signInAttempt({ email: u.email, password: PASSWORD, code: u.totp.generate() }, freshIp());
     expect(replay.error).toBe("TotpInvalid");
+    // The step is claimed in the database, so two checks racing (two app processes) accept a new code once.
+    vi.setSystemTime(t0 + 60_000);
+    const secret = (await db.select({ s: users.totpSecret }).from(users).where(eq(users.id, u.id)))[0]!.s!;
+    const code = u.totp.generate();
+    expect(await Promise.all([verifyTotp(u.id, secret, code), verifyTotp(u.id, secret, code)])).toEqual(
+      expect.arrayContaining([true, false]),
+    );
   });
 
   it("takes a recovery code in place of a code, once", async () => {

@@ -35,7 +35,7 @@ export async function confirmTwoFactor(code: string): Promise<{ ok: true; recove
   const { secret, enabled } = await getTotpSecret(user.id);
   if (enabled) return { ok: false, error: "Two-factor sign-in is already on." };
   if (!secret) return { ok: false, error: "Start the set-up again." };
-  if (!verifyTotp(user.id, secret, String(code ?? "")))
+  if (!(await verifyTotp(user.id, secret, String(code ?? ""))))
     return { ok: false, error: "That code did not match. Enter the current code from your app." };
   const codes = newRecoveryCodes();
   if (!(await enableTotp(user.id, codes.map(recoveryCodeHash)))) return { ok: false, error: "Start the set-up again." };
