@@ -6,6 +6,9 @@ export async function register() {
   stampClientIp();
   const { pingDb } = await import("./db/index");
   await pingDb();
+  // On Postgres without NEXTAUTH_SECRET, the session secret every instance shares, kept in the database.
+  const { loadAuthSecret } = await import("./lib/secret");
+  await loadAuthSecret();
   if (process.env.BACKGROUND_JOBS !== "false") {
     const { startBackgroundJobs } = await import("./lib/jobs");
     startBackgroundJobs();

@@ -636,3 +636,29 @@ export const auditEvents = pgTable(
   },
   (t) => [index("audit_events_user_idx").on(t.userId, t.at.desc())],
 );
+
+/**
+ * Fixed-window rate-limit counters shared by every app process (lib/rate-limit.ts): one row per key and
+ * window, counted up by one atomic upsert. UNLOGGED on Postgres (see migration 0011): a counter is not worth
+ * a WAL flush per request, and losing them in a crash only resets the windows. Windows end within an hour
+ * and are pruned by the background jobs.
+ */
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    count: integer("count").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_windows_start_idx").on(t.windowStart)],
+);
+
+/**
+ * Secrets the app makes for itself when the operator sets none, shared by every process on one Postgres:
+ * `nextauth` signs sessions when NEXTAUTH_SECRET is unset (lib/secret.ts). Created once, never changed.
+ */
+export const appSecrets = pgTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

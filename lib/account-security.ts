@@ -58,7 +58,7 @@ const wrongPassword = "That is not your current password.";
  * ten checks per account in 15 minutes.
  */
 async function checkPassword(userId: string, password: string): Promise<"ok" | "wrong" | "throttled" | "gone"> {
-  if (!rateLimit(`account-password:${userId}`, 10, 15 * 60_000)) return "throttled";
+  if (!(await rateLimit(`account-password:${userId}`, 10, 15 * 60_000))) return "throttled";
   const account = await getPasswordHash(userId);
   if (!account) return "gone";
   return (await verifyPassword(account.passwordHash, password)) ? "ok" : "wrong";
@@ -146,11 +146,11 @@ export async function requestPasswordReset(raw: unknown, client: { ip: string; u
     return { ok: false, fieldErrors: {}, formError: "Reset by email is not set up on this server. Ask the person who runs it." };
   const parsed = forgotPasswordInput.safeParse(raw);
   if (!parsed.success) return fieldErrorsOf(parsed.error);
-  if (!rateLimit(`reset-request:ip:${client.ip}`, 10, 60 * 60_000))
+  if (!(await rateLimit(`reset-request:ip:${client.ip}`, 10, 60 * 60_000)))
     return { ok: false, fieldErrors: {}, formError: "Too many requests from here. Try again in an hour." };
   const { email } = parsed.data;
   const done = { ok: true as const, message: RESET_REQUESTED };
-  if (!rateLimit(`reset-request:email:${email}`, 3, 60 * 60_000)) return done;
+  if (!(await rateLimit(`reset-request:email:${email}`, 3, 60 * 60_000))) return done;
   const user = await findCredentials(email);
   if (!user || (await recentResetCount(user.id)) >= 3) return done;
   const token = await createPasswordReset(user.id);
@@ -184,7 +184,7 @@ export async function resetPassword(raw: unknown, client: { ip: string; userAgen
     if (!result.ok && result.fieldErrors.token) return { ok: false, fieldErrors: {}, formError: spentLink };
     return result as FormResult<"password">;
   }
-  if (!rateLimit(`reset-use:${client.ip}`, 20, 60 * 60_000))
+  if (!(await rateLimit(`reset-use:${client.ip}`, 20, 60 * 60_000)))
     return { ok: false, fieldErrors: {}, formError: "Too many attempts from here. Try again in an hour." };
   // Checked before hashing, so unknown tokens cost no argon2 run; spent atomically after it.
   if (!(await resetTokenUsable(parsed.data.token))) return { ok: false, fieldErrors: {}, formError: spentLink };

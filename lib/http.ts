@@ -202,7 +202,7 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
       if (op.access === "write" && caller.via === "token" && caller.scope !== "write")
         throw new ApiError(403, "Forbidden", "This token has the read scope; writing needs a write token.");
       if (caller.via === "session" && unsafeMethods.has(req.method)) refuseCrossSite(req, op);
-      if (!rateLimit(`api:${caller.userId}`, 1200, 60_000))
+      if (!(await rateLimit(`api:${caller.userId}`, 1200, 60_000)))
         throw new ApiError(429, "Too many requests", "Slow down: at most 1,200 requests a minute.");
 
       const params: Record<string, string> = {};

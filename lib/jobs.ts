@@ -2,6 +2,7 @@ import "server-only";
 import { runInsightChecks } from "@/lib/data/insights";
 import { applyForUnpriced, runRateFetch } from "@/lib/data/reference-rates";
 import { logDueSchedules } from "@/lib/data/schedule-autolog";
+import { pruneRateLimitWindows } from "@/lib/rate-limit";
 import { deliverDue } from "@/lib/webhooks/deliver";
 
 /** How often the app looks for work that fell due: auto-logged schedules land within a minute of midnight. */
@@ -31,6 +32,11 @@ async function tick() {
     await runInsightChecks();
   } catch (err) {
     console.error(JSON.stringify({ msg: "background job failed", job: "insights.check", error: String(err) }));
+  }
+  try {
+    await pruneRateLimitWindows();
+  } catch (err) {
+    console.error(JSON.stringify({ msg: "background job failed", job: "rate-limit.prune", error: String(err) }));
   }
 }
 

@@ -9,7 +9,7 @@ export async function signUpAction(_prev: SignUpResult | null, form: FormData): 
   // The address the server stamped from the socket (X-Forwarded-For only as far as TRUSTED_PROXY_HOPS says).
   const h = await headers();
   const ip = clientIp(h);
-  if (!rateLimit(`sign-up:${ip}`, Number(process.env.SIGN_UP_LIMIT_PER_HOUR) || 20, 60 * 60_000)) {
+  if (!(await rateLimit(`sign-up:${ip}`, Number(process.env.SIGN_UP_LIMIT_PER_HOUR) || 20, 60 * 60_000))) {
     return { ok: false, fieldErrors: {}, formError: "Too many sign-ups from here. Try again in an hour." };
   }
   return signUp(
