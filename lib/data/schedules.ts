@@ -102,6 +102,8 @@ export async function createSchedule(userId: string, input: CreateScheduleInput)
 
 export async function updateSchedule(userId: string, id: string, patch: UpdateScheduleInput) {
   const db = await getDb();
+  // Read before the transaction: a query on the pool inside it waits forever on PGlite's one connection.
+  const timeZone = patch.autoLog === true ? (await getUser(userId)).timeZone : null;
   return db.transaction(async (tx) => {
     const current = await getSchedule(userId, id, tx);
     const errors = patch.streamId !== undefined ? await streamErrors(tx, userId, patch.streamId) : [];
@@ -117,7 +119,7 @@ export async function updateSchedule(userId: string, id: string, patch: UpdateSc
     const { amount: _amount, ...rest } = patch;
     // Switched on now: from today on, not every occurrence since the schedule was created.
     const autoLogFrom =
-      patch.autoLog === true && !current.autoLog ? { autoLoggedThrough: addDays(todayIn((await getUser(userId)).timeZone), -1) } : {};
+      patch.autoLog === true && !current.autoLog && timeZone !== null ? { autoLoggedThrough: addDays(todayIn(timeZone), -1) } : {};
     await tx
       .update(schedules)
       .set({ ...rest, ...autoLogFrom, currency, amountMinor })

@@ -13,6 +13,8 @@ import { GET as listFx, POST as postFx } from "@/app/api/v1/fx-rates/route";
 import { GET as listImports, POST as importRoute } from "@/app/api/v1/imports/route";
 import { GET as insights } from "@/app/api/v1/insights/route";
 import { GET as occurrences } from "@/app/api/v1/schedules/occurrences/route";
+import { POST as postSchedule } from "@/app/api/v1/schedules/route";
+import { PATCH as patchSchedule } from "@/app/api/v1/schedules/[id]/route";
 import { GET as summary } from "@/app/api/v1/schedules/summary/route";
 import { POST as postGoal } from "@/app/api/v1/goals/route";
 import { GET as getSettings, PATCH as patchSettings } from "@/app/api/v1/settings/route";
@@ -339,4 +341,20 @@ describe("toProblem: Postgres data errors that only input can cause are a 422 (a
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
   });
+});
+
+describe("found by the write fuzzer", () => {
+  it("switching autoLog on for a schedule answers (it read the user outside its transaction: a hang on PGlite)", async () => {
+    const auth = { cookie: alice.cookie };
+    const created = await call(postSchedule, "/api/v1/schedules", {
+      method: "POST",
+      auth,
+      body: { streamId: studio, amount: "100.00", cadence: "monthly", startOn: "2025-01-10" },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.json.id as string;
+    const r = await call(patchSchedule, `/api/v1/schedules/${id}`, { method: "PATCH", auth, params: { id }, body: { autoLog: true } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.autoLog).toBe(true);
+  }, 10_000);
 });
