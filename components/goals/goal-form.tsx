@@ -13,6 +13,7 @@ import { parseAmount } from "@/lib/metrics/money";
 import type { StreamView } from "@/lib/schemas/streams";
 import { PORTFOLIO } from "./owners";
 import { useSetGoal } from "./use-goal-mutations";
+import { focusFirstInvalid } from "@/components/ui/focus";
 
 type Props = { streams: readonly StreamView[] | undefined; currency: string; currentMonth: string };
 
@@ -105,9 +106,4 @@ export function GoalForm({ streams, currency, currentMonth }: Props) {
       </Button>
     </form>
   );
-}
-
-/** After a failed submit, put the keyboard on the first field to fix, once React has rendered the errors. */
-function focusFirstInvalid(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }

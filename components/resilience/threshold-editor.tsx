@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/toast";
 import type { RuleView } from "@/lib/schemas/metrics";
 import { thresholdsInput, type SettingsView } from "@/lib/schemas/settings";
 import { overridesWith } from "./threshold-overrides";
+import { focusFirstInvalid } from "@/components/ui/focus";
 
 type Props = { rule: RuleView; settings: SettingsView; onDone: () => void };
 
@@ -126,11 +127,6 @@ export function ThresholdEditor({ rule, settings, onDone }: Props) {
       </div>
     </form>
   );
-}
-
-/** After a failed save, put the keyboard on the first field to fix, once React has rendered the errors. */
-function focusFirstInvalid(form: HTMLFormElement | null) {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 }
 
 /** This rule's errors by field; a rule-level one ("cannot be negative") goes under pass, another rule's under the form. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { currencyOptions } from "@/components/transactions/currencies";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,6 +12,7 @@ import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { createScheduleInput, scheduleCadence, type ScheduleView } from "@/lib/schemas/schedules";
 import { cadenceText } from "./schedule-labels";
 import { useCreateSchedule } from "./use-schedule-mutations";
+import { useFocusFirstInvalid } from "@/components/ui/focus";
 
 type Values = {
   name: string;
@@ -107,9 +108,7 @@ function ScheduleForm({
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
 
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  useFocusFirstInvalid(formRef, errors);
 
   async function submit() {
     const parsed = createScheduleInput.safeParse({ ...values, streamId, endOn: values.endOn || null });

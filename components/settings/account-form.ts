@@ -4,7 +4,7 @@ import { useActionState, type RefObject } from "react";
 import type { z } from "zod";
 import type { FormResult } from "@/lib/account-security";
 import { zodErrors } from "@/lib/form-errors";
-import { focusFirstInvalid } from "./focus";
+import { focusFirstInvalid } from "@/components/ui/focus";
 
 type ServerAction = (prev: FormResult | null, form: FormData) => Promise<FormResult>;
 

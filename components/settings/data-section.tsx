@@ -17,7 +17,7 @@ import { apiFetch } from "@/lib/api-client";
 import { formatCount, formatDateTime, formatNumber } from "@/lib/format";
 import { asSentence } from "@/lib/form-errors";
 import { importKeys, importPresetsQuery, importsQuery, keys, metricsKeys, settingsQuery } from "@/lib/queries";
-import { moveFocus } from "./focus";
+import { moveFocus } from "@/components/ui/focus";
 
 // The restore route's body limit.
 const MAX_BACKUP_BYTES = 100 * 1024 * 1024;

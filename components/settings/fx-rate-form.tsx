@@ -10,7 +10,7 @@ import { formatDate } from "@/lib/format";
 import { parseRate } from "@/lib/metrics/money";
 import { fxRateInput } from "@/lib/schemas/fx-rates";
 import type { CurrencyChoice } from "./choices";
-import { focusFirstInvalid, refocusIfLost } from "./focus";
+import { focusFirstInvalid, refocusIfLost } from "@/components/ui/focus";
 import { requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { rateText } from "./rate-text";
 import { useSaveRates } from "./use-save-rates";

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { ApiProblem } from "@/lib/api-client";
-import { moveFocus, refocusIfLost } from "./focus";
+import { moveFocus, refocusIfLost } from "@/components/ui/focus";
 import { asSentence } from "@/lib/form-errors";
 import { useSaveRates } from "./use-save-rates";
 

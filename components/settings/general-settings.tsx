@@ -15,7 +15,7 @@ import { unpricedQuery } from "@/lib/queries";
 import { updateSettingsInput, type SettingsView } from "@/lib/schemas/settings";
 import type { CurrencyChoice } from "./choices";
 import { useDeviceTimeZone } from "./device-time-zone";
-import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
+import { focusFirstInvalid, moveFocus, refocusIfLost } from "@/components/ui/focus";
 import { asSentence, requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { fractionFromPercent, percentFromFraction } from "@/lib/tax-rate";
 import { useUpdateSettings, type SettingsPatch } from "./use-update-settings";

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { DEFAULT_THRESHOLDS, type RuleId } from "@/lib/metrics/thresholds";
-import { moveFocus } from "./focus";
+import { moveFocus } from "@/components/ui/focus";
 import { isDefaultDraft, RULE_COPY, thresholdLabel } from "./rule-catalog";
 import { UnitInput } from "./unit-input";
 

@@ -6,7 +6,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { useToast } from "@/components/ui/toast";
 import { RULE_IDS, type RuleId, type RuleThreshold } from "@/lib/metrics/thresholds";
 import { thresholdsInput, type SettingsView } from "@/lib/schemas/settings";
-import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
+import { focusFirstInvalid, moveFocus, refocusIfLost } from "@/components/ui/focus";
 import { requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { defaultDraft, draftOfThresholds, isDefaultDraft, thresholdValue, type ThresholdDraft } from "./rule-catalog";
 import { RuleThresholdRow } from "./rule-threshold-row";

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { useToast } from "@/components/ui/toast";
 import { formatNumber } from "@/lib/format";
 import { targetMixInput, type SettingsView } from "@/lib/schemas/settings";
-import { focusFirstInvalid, moveFocus, refocusIfLost } from "./focus";
+import { focusFirstInvalid, moveFocus, refocusIfLost } from "@/components/ui/focus";
 import { requestErrors, zodErrors, type FormErrors } from "@/lib/form-errors";
 import { percentTextToRatio, ratioToPercentText } from "./ratio-text";
 import { UnitInput } from "./unit-input";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { streamsQuery } from "@/lib/queries";
 import { fractionFromPercent, percentFromFraction } from "@/lib/tax-rate";
 import { Button } from "@/components/ui/button";
@@ -25,6 +25,7 @@ import {
 import { STREAM_COLOR_NAMES, STREAM_COLORS } from "@/lib/stream-colors";
 import { ROLE_HINTS, ROLE_LABELS, STATUS_LABELS } from "./stream-labels";
 import { useCreateStream, useUpdateStream } from "./use-stream-mutations";
+import { useFocusFirstInvalid } from "@/components/ui/focus";
 
 type Values = {
   name: string;
@@ -134,10 +135,7 @@ function StreamForm({
     (value: Values[K]) =>
       setValues((v) => ({ ...v, [key]: value }));
 
-  // After a refused submit, focus goes to the first field that needs fixing.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  useFocusFirstInvalid(formRef, errors);
 
   async function submit() {
     const raw = rawInput(values);

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { useLogTime } from "@/components/time/use-time-mutations";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { cx } from "@/components/ui/cx";
@@ -19,6 +19,7 @@ import { requestErrors, zodErrors } from "@/lib/form-errors";
 import { KindToggle } from "./kind-toggle";
 import { rememberLastUsed, useLastUsed } from "./last-used";
 import { useCreateTransaction, type TransactionDraft } from "./use-transaction-mutations";
+import { useFocusFirstInvalid } from "@/components/ui/focus";
 
 export type QuickAddFormProps = {
   baseCurrency: string;
@@ -130,10 +131,7 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
   const span = fixedStreamId ? oneStream : withStream;
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
-  // A refused entry puts focus on the first field to fix.
-  useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [errors]);
+  useFocusFirstInvalid(formRef, errors);
 
   /** Field errors replace whatever the status line said: a refused entry shows no earlier confirmation. */
   function refuse(found: Record<string, string>) {

@@ -1,4 +1,4 @@
-import type { RefObject } from "react";
+import { useEffect, type RefObject } from "react";
 
 // A submit button that shows a spinner is disabled meanwhile, and a disabled or removed element drops
 // the keyboard focus to <body>. These put it back once React has rendered the outcome, which is why
@@ -7,8 +7,16 @@ import type { RefObject } from "react";
 type ElementRef = RefObject<HTMLElement | null>;
 
 /** After a failed submit: the first field that needs fixing. */
-export function focusFirstInvalid(form: RefObject<HTMLFormElement | null>) {
-  requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+export function focusFirstInvalid(form: RefObject<HTMLFormElement | null> | HTMLFormElement | null) {
+  const el = form instanceof HTMLFormElement ? form : (form?.current ?? null);
+  requestAnimationFrame(() => el?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+/** Forms that keep their errors in state: whenever a submit is refused, focus the first field to fix. */
+export function useFocusFirstInvalid(form: RefObject<HTMLFormElement | null>, errors: object) {
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, errors]);
 }
 
 /** After a finished action: the element, but only if the focus was lost on the way (never steal it from elsewhere). */
