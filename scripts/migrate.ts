@@ -5,12 +5,9 @@ import { migrationsFolder } from "../db/config";
 async function main() {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const { default: postgres } = await import("postgres");
-    const { drizzle } = await import("drizzle-orm/postgres-js");
-    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-    const client = postgres(url, { max: 1, onnotice: () => {} });
-    await migrate(drizzle(client), { migrationsFolder });
-    await client.end();
+    // Under an advisory lock, so it may run beside starting instances.
+    const { migratePostgres } = await import("../db/migrate-postgres.mjs");
+    await migratePostgres(url, migrationsFolder);
   } else {
     await getDb(); // the embedded database migrates itself when opened
     await closeDb();

@@ -21,12 +21,9 @@ if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
 }
 
 if (process.env.DATABASE_URL) {
-  const { default: postgres } = await import("postgres");
-  const { drizzle } = await import("drizzle-orm/postgres-js");
-  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  await migrate(drizzle(client), { migrationsFolder: path.join(root, "db", "migrations") });
-  await client.end();
+  // Under an advisory lock: instances starting at once do not race (db/migrate-postgres.mjs).
+  const { migratePostgres } = await import("../db/migrate-postgres.mjs");
+  await migratePostgres(process.env.DATABASE_URL, path.join(root, "db", "migrations"));
 }
 
 const port = process.env.PORT ?? "3000";
