@@ -19,7 +19,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 // Money columns hold signed integer minor units. `mode: "number"` is safe because every amount is
-// bounded at 1e14 minor units on the way in (lib/metrics/money.ts) and sums stay below 2^53.
+// bounded at 1e14 minor units on the way in (lib/metrics/money.ts), and a user's totals at 9e15, below
+// 2^53 (lib/data/money-limits.ts checks every write against the rollups).
 const money = (name: string) => bigint(name, { mode: "number" });
 
 const timestamps = {
