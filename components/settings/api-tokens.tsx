@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
@@ -18,6 +17,7 @@ import { formatDateTime } from "@/lib/format";
 import { requestErrors } from "@/lib/form-errors";
 import { keys, settingsQuery, tokensQuery } from "@/lib/queries";
 import type { TokenView } from "@/lib/schemas/tokens";
+import { SecretShownOnce } from "./secret-once";
 
 type Created = TokenView & { token: string };
 
@@ -96,18 +96,13 @@ export function ApiTokens() {
         </form>
 
         {created ? (
-          <div role="status" className="flex flex-col gap-3 rounded-md border border-success/40 bg-success/10 p-4">
-            <p className="text-sm font-medium">Your new token “{created.name}”. Copy it now: it is shown only this once.</p>
-            <div className="flex flex-wrap items-center gap-2">
-              <code data-testid="new-token" className="min-w-0 flex-1 rounded bg-surface px-3 py-2 font-mono text-sm break-all">
-                {created.token}
-              </code>
-              <CopyButton value={created.token} label="Copy token" />
-              <Button variant="ghost" onClick={() => setCreated(null)}>
-                Done
-              </Button>
-            </div>
-          </div>
+          <SecretShownOnce
+            message={`Your new token “${created.name}”. Copy it now: it is shown only this once.`}
+            value={created.token}
+            copyLabel="Copy token"
+            testId="new-token"
+            onDone={() => setCreated(null)}
+          />
         ) : null}
 
         {tokens.isPending ? (

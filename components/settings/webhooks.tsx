@@ -5,7 +5,6 @@ import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { CopyButton } from "@/components/ui/copy-button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -23,6 +22,7 @@ import {
   type WebhookEvent,
   type WebhookView,
 } from "@/lib/schemas/webhooks";
+import { SecretShownOnce } from "./secret-once";
 
 const EVENT_LABELS: Record<WebhookEvent, string> = {
   "transaction.created": "A transaction is logged",
@@ -126,20 +126,13 @@ export function Webhooks() {
         </form>
 
         {created ? (
-          <div role="status" className="flex flex-col gap-3 rounded-md border border-success/40 bg-success/10 p-4">
-            <p className="text-sm font-medium">
-              The signing secret of {created.url}. Copy it into your receiver now: it is shown only this once.
-            </p>
-            <div className="flex flex-wrap items-center gap-2">
-              <code data-testid="webhook-secret" className="min-w-0 flex-1 rounded bg-surface px-3 py-2 font-mono text-sm break-all">
-                {created.secret}
-              </code>
-              <CopyButton value={created.secret} label="Copy secret" />
-              <Button variant="ghost" onClick={() => setCreated(null)}>
-                Done
-              </Button>
-            </div>
-          </div>
+          <SecretShownOnce
+            message={`The signing secret of ${created.url}. Copy it into your receiver now: it is shown only this once.`}
+            value={created.secret}
+            copyLabel="Copy secret"
+            testId="webhook-secret"
+            onDone={() => setCreated(null)}
+          />
         ) : null}
 
         {hooks.isError ? (

@@ -8,6 +8,7 @@ import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { conflict, notFound, unprocessable } from "@/lib/http-errors";
 import { formatMinor, parseRate } from "@/lib/metrics/money";
 import type { Backup } from "@/lib/schemas/backup";
+import { scheduleColumns } from "@/lib/data/schedules";
 
 /**
  * The SQL of export, backup and restore. Reads run in one read-only REPEATABLE READ transaction, so a
@@ -114,27 +115,7 @@ export async function readBackupHead(tx: Executor, userId: string) {
     .from(importMappings)
     .where(eq(importMappings.userId, userId))
     .orderBy(asc(importMappings.name));
-  const scheduleRows = await tx
-    .select({
-      id: schedules.id,
-      streamId: schedules.streamId,
-      name: schedules.name,
-      counterparty: schedules.counterparty,
-      kind: schedules.kind,
-      amountMinor: schedules.amountMinor,
-      currency: schedules.currency,
-      cadence: schedules.cadence,
-      interval: schedules.interval,
-      startOn: schedules.startOn,
-      endOn: schedules.endOn,
-      graceDays: schedules.graceDays,
-      autoLog: schedules.autoLog,
-      createdAt: schedules.createdAt,
-      updatedAt: schedules.updatedAt,
-    })
-    .from(schedules)
-    .where(eq(schedules.userId, userId))
-    .orderBy(asc(schedules.id));
+  const scheduleRows = await tx.select(scheduleColumns).from(schedules).where(eq(schedules.userId, userId)).orderBy(asc(schedules.id));
   const feedRows = await tx
     .select({ fromStreamId: streamFeeds.fromStreamId, toStreamId: streamFeeds.toStreamId })
     .from(streamFeeds)

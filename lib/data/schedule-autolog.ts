@@ -10,6 +10,7 @@ import { ApiError, unprocessable } from "@/lib/http-errors";
 import { addDays } from "@/lib/metrics/days";
 import { occurrencesThrough } from "@/lib/metrics/schedules";
 import { todayIn } from "@/lib/today";
+import { scheduleColumns } from "@/lib/data/schedules";
 
 /** The externalId of an auto-logged payment: the unique index makes a second one for the same occurrence impossible. */
 export const autoLogExternalId = (scheduleId: string, dueOn: string) => `schedule:${scheduleId}:${dueOn}`;
@@ -29,21 +30,9 @@ export async function logDueSchedules(opts: { userId?: string; now?: Date } = {}
   return db.transaction(async (tx) => {
     const due = await tx
       .select({
-        id: schedules.id,
+        ...scheduleColumns,
         userId: schedules.userId,
-        streamId: schedules.streamId,
-        name: schedules.name,
-        counterparty: schedules.counterparty,
-        kind: schedules.kind,
-        amountMinor: schedules.amountMinor,
-        currency: schedules.currency,
-        cadence: schedules.cadence,
-        interval: schedules.interval,
-        startOn: schedules.startOn,
-        endOn: schedules.endOn,
-        graceDays: schedules.graceDays,
         through: schedules.autoLoggedThrough,
-        createdAt: schedules.createdAt,
         timeZone: users.timeZone,
         baseCurrency: users.baseCurrency,
       })

@@ -19,7 +19,8 @@ import {
 } from "@/lib/schemas/schedules";
 import { todayIn } from "@/lib/today";
 
-const columns = {
+/** A schedule as every reader selects it (the API, the backup, the self-logging job): never user_id. */
+export const scheduleColumns = {
   id: schedules.id,
   streamId: schedules.streamId,
   name: schedules.name,
@@ -44,7 +45,7 @@ export const presentSchedule = (row: ScheduleRow) => ({ ...row, amount: formatMi
 
 function selectSchedules(db: Executor, userId: string, filter: { ids?: readonly string[]; streamId?: string } = {}) {
   return db
-    .select(columns)
+    .select(scheduleColumns)
     .from(schedules)
     .where(
       and(
