@@ -12,17 +12,10 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { POST as createStream } from "@/app/api/v1/streams/route";
-import { POST as postTx } from "@/app/api/v1/transactions/route";
-import { POST as postGoal } from "@/app/api/v1/goals/route";
-import { POST as postTimeEntry } from "@/app/api/v1/time-entries/route";
-import { POST as postToken } from "@/app/api/v1/tokens/route";
-import { POST as postImport } from "@/app/api/v1/imports/route";
-import { POST as postMapping } from "@/app/api/v1/imports/mappings/route";
-import { POST as postSchedule } from "@/app/api/v1/schedules/route";
-import { POST as postWebhook } from "@/app/api/v1/webhooks/route";
 import { GET as exportRoute } from "@/app/api/v1/export/route";
 import { getDb, rowsOf } from "@/db/index";
 import { call, makeUser, type TestUser } from "../support/api";
+import { makeOneOfEach, type OwnedObjects } from "../support/objects";
 import { registeredRoutes, WRITE_VERBS, type RegisteredRoute, type Verb } from "../support/routes";
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 75;
@@ -175,18 +168,7 @@ function examples(ids: Ids, now: string): Record<string, unknown> {
   };
 }
 
-interface Ids {
-  stream: string;
-  transaction: string;
-  goal: string;
-  timeEntry: string;
-  token: string;
-  import: string;
-  mapping: string;
-  schedule: string;
-  webhook: string;
-  backup: unknown;
-}
+type Ids = OwnedObjects & { backup: unknown };
 
 const OBJECT_OF: Record<string, keyof Ids> = {
   "api/v1/goals/[id]": "goal",
@@ -284,47 +266,15 @@ let user: TestUser;
 let ids: Ids;
 let inputsTried = 0;
 
-async function created(r: Promise<Awaited<ReturnType<typeof call>>>, key = "id"): Promise<string> {
-  const res = await r;
-  expect(res.status, res.text).toBe(201);
-  return res.json[key] as string;
-}
-
 beforeAll(async () => {
   routes = await registeredRoutes();
   user = await makeUser("Fuzzed");
-  const auth = { cookie: user.cookie };
-  const post = (handler: Parameters<typeof call>[0], url: string, body: unknown) => call(handler, url, { method: "POST", auth, body });
-  const stream = await created(post(createStream, "/api/v1/streams", { name: "Studio", platform: "Stripe" }));
   // A backup of another account: a valid restore body for the fuzzed user (whose account is not empty: 409).
   const donor = await makeUser("Donor");
   await call(createStream, "/api/v1/streams", { method: "POST", auth: { cookie: donor.cookie }, body: { name: "Donor stream" } });
   const backup = await call(exportRoute, "/api/v1/export", { auth: { cookie: donor.cookie }, query: { format: "json" } });
   ids = {
-    stream,
-    schedule: await created(
-      post(postSchedule, "/api/v1/schedules", { streamId: stream, amount: "100.00", cadence: "monthly", startOn: "2025-01-10" }),
-    ),
-    transaction: await created(post(postTx, "/api/v1/transactions", { streamId: stream, occurredOn: "2025-02-10", amount: "100.00" })),
-    goal: await created(post(postGoal, "/api/v1/goals", { amount: "500.00", effectiveFrom: "2025-01" })),
-    timeEntry: await created(post(postTimeEntry, "/api/v1/time-entries", { streamId: stream, occurredOn: "2025-02-10", minutes: 90 })),
-    token: await created(post(postToken, "/api/v1/tokens", { name: "script", scope: "write" })),
-    import: await created(
-      call(postImport, "/api/v1/imports", {
-        method: "POST",
-        auth,
-        headers: { "content-type": "text/csv" },
-        rawBody: "date,stream,amount\n2025-03-01,Studio,12.00\n",
-      }),
-      "importId",
-    ),
-    mapping: await created(
-      post(postMapping, "/api/v1/imports/mappings", {
-        name: "Bank",
-        mapping: { columns: { date: "A", amount: "B" }, dateFormat: "iso", decimal: "." },
-      }),
-    ),
-    webhook: await created(post(postWebhook, "/api/v1/webhooks", { url: "https://example.com/hook", events: ["transaction.created"] })),
+    ...(await makeOneOfEach(user)),
     backup: JSON.parse(backup.text) as unknown,
   };
 }, 120_000);
