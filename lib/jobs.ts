@@ -1,5 +1,6 @@
 import "server-only";
 import { runInsightChecks } from "@/lib/data/insights";
+import { VACUUM_EVERY_MS, vacuumEmbedded } from "@/lib/data/maintenance";
 import { applyForUnpriced, runRateFetch } from "@/lib/data/reference-rates";
 import { logDueSchedules } from "@/lib/data/schedule-autolog";
 import { pruneRateLimitWindows } from "@/lib/rate-limit";
@@ -40,6 +41,14 @@ async function tick() {
   }
 }
 
+async function vacuum() {
+  try {
+    await vacuumEmbedded();
+  } catch (err) {
+    console.error(JSON.stringify({ msg: "background job failed", job: "db.vacuum", error: String(err) }));
+  }
+}
+
 let delivering = false;
 
 async function deliveries() {
@@ -63,6 +72,11 @@ export function startBackgroundJobs() {
   const g = globalThis as GlobalWithJobs;
   if (g[globalKey]) return;
   void tick();
-  g[globalKey] = [setInterval(() => void tick(), TICK_MS), setInterval(() => void deliveries(), DELIVERY_MS)];
+  g[globalKey] = [
+    setInterval(() => void tick(), TICK_MS),
+    setInterval(() => void deliveries(), DELIVERY_MS),
+    // The embedded database runs no autovacuum (a no-op on Postgres; see lib/data/maintenance.ts).
+    setInterval(() => void vacuum(), VACUUM_EVERY_MS),
+  ];
   for (const timer of g[globalKey]) timer.unref();
 }

@@ -8,6 +8,7 @@ import {
   readBackupHead,
   restoreBackup,
 } from "@/lib/data/backup";
+import { afterBulkWrite } from "@/lib/data/maintenance";
 import { cell, neutraliseFormula } from "@/lib/csv";
 import { GENERIC_COLUMNS } from "@/lib/import/presets/generic";
 import { formatMinor } from "@/lib/metrics/money";
@@ -170,5 +171,9 @@ export const restoreOp = defineOperation({
   status: 201,
   response: restoreResponse,
   conflicts: "The account already has streams.",
-  handle: async ({ userId, body }) => restoreResponse.parse(await restoreBackup(userId, body)),
+  handle: async ({ userId, body }) => {
+    const restored = restoreResponse.parse(await restoreBackup(userId, body));
+    afterBulkWrite(body.transactions.length);
+    return restored;
+  },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { createImportMapping, deleteImportMapping, getImportMapping, listImportMappings } from "@/lib/data/import-mappings";
 import { deleteImport, listImports } from "@/lib/data/imports";
+import { afterBulkWrite } from "@/lib/data/maintenance";
 import { ApiError, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { runImport } from "@/lib/import/engine";
@@ -86,6 +87,8 @@ export const importOp = defineOperation({
         skipInvalid: query.skipInvalid,
         fileName: query.fileName ?? upload.fileName,
       });
+      // A dry run's rows are written and rolled back: dead rows either way.
+      afterBulkWrite(result.rows);
       const body = importResponse.parse(result);
       return query.dryRun ? reply(body, 200) : body;
     } finally {
@@ -117,7 +120,11 @@ export const deleteImportOp = defineOperation({
   access: "write",
   status: 200,
   response: deletedImportResponse,
-  handle: async ({ userId, params }) => deletedImportResponse.parse(await deleteImport(userId, params.id ?? "")),
+  handle: async ({ userId, params }) => {
+    const deleted = await deleteImport(userId, params.id ?? "");
+    afterBulkWrite(deleted.deletedTransactions);
+    return deletedImportResponse.parse(deleted);
+  },
 });
 
 export const listPresetsOp = defineOperation({
