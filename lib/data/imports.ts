@@ -7,6 +7,7 @@ import { notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { isCursorTimestamp } from "@/lib/data/cursor";
 import { assertTotalsFit } from "@/lib/data/money-limits";
+import { writeTransaction } from "@/lib/data/retry";
 
 /**
  * The SQL of CSV imports (lib/import/engine.ts drives it): one database transaction per import, streams
@@ -215,8 +216,7 @@ export async function listImports(userId: string, q: { limit: number; cursor?: s
 /** Deletes an import's transactions (the rollups follow through their triggers) and its record. */
 export async function deleteImport(userId: string, id: string) {
   if (!isUuid(id)) throw notFound("Import");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const [record] = await tx
       .select(historyColumns)
       .from(imports)

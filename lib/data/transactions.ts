@@ -7,6 +7,7 @@ import { baseAmounts } from "@/lib/data/fx";
 import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { scheduleRefErrors } from "@/lib/data/schedules";
 import { enqueueEvents } from "@/lib/data/webhooks";
+import { writeTransaction } from "@/lib/data/retry";
 import { resolveStreamRefs } from "@/lib/data/streams";
 import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
@@ -145,8 +146,7 @@ export async function createTransactions(
     return { inserted: rows.length, duplicates: items.length - rows.length, data };
   };
   if (opts.db) return run(opts.db);
-  const db = await getDb();
-  return db.transaction(run);
+  return writeTransaction(run);
 }
 
 /** Problems with the stream references of a batch (unknown ids or names), by item, for reporting with field errors. */
@@ -232,8 +232,7 @@ export async function getTransaction(userId: string, id: string, db?: Executor) 
 }
 
 export async function updateTransaction(userId: string, id: string, patch: UpdateTransactionInput) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const current = await getTransaction(userId, id, tx);
     const errors: FieldError[] = [];
     let streamId = current.streamId;
@@ -290,8 +289,7 @@ export async function updateTransaction(userId: string, id: string, patch: Updat
 
 /** Answers the deleted transaction, so a client can offer undo by posting it back. */
 export async function deleteTransaction(userId: string, id: string) {
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const current = await getTransaction(userId, id, tx);
     await tx.delete(transactions).where(and(eq(transactions.id, id), eq(transactions.userId, userId)));
     await enqueueEvents(tx, userId, "transaction.deleted", [current]);
