@@ -22,22 +22,53 @@ interface Handle {
 const globalKey = Symbol.for("streamfolio.db");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<Handle> };
 
+const envNumber = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * The postgres.js options of the app's pool. With the database gone, a request fails within the connect
+ * timeout (then answers 503, lib/http.ts) instead of waiting for the operating system's; a statement the
+ * server runs longer than the statement timeout is cancelled by the server itself.
+ */
+export function postgresOptions() {
+  return {
+    max: envNumber("DATABASE_POOL_SIZE", 10),
+    /** Seconds to open a connection. */
+    connect_timeout: envNumber("DATABASE_CONNECT_TIMEOUT", 3),
+    /** Seconds an unused connection stays open. */
+    idle_timeout: envNumber("DATABASE_IDLE_TIMEOUT", 60),
+    connection: { statement_timeout: envNumber("DATABASE_STATEMENT_TIMEOUT_MS", 15_000) },
+    onnotice: () => {},
+  };
+}
+
 async function openPostgres(url: string): Promise<Handle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
-  const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-    onnotice: () => {},
-  });
+  const options = postgresOptions();
+  const client = postgres(url, options);
   const db = drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     kind: "postgres",
     close: () => client.end({ timeout: 5 }),
-    ping: async () => {
-      await client`select 1`;
-    },
+    // Bounded even on a connection whose peer vanished without closing it.
+    ping: () =>
+      withTimeout(
+        client`select 1`.then(() => undefined),
+        options.connect_timeout * 1000,
+      ),
   };
+}
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error("database ping timed out"), { code: "CONNECT_TIMEOUT" })), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function openPglite(dir: string): Promise<Handle> {

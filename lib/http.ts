@@ -52,8 +52,51 @@ export function zodIssues(error: z.ZodError, prefix: (string | number)[] = []) {
  */
 const inputDataErrors = new Set(["22003", "22008", "22007", "22P02", "22021", "22P05", "54000"]);
 
+/**
+ * The database cannot be reached (refused, reset, timed out, shutting down, too many connections): a
+ * passing condition, answered 503 with Retry-After. Codes are postgres.js's and Node's socket errors,
+ * and SQLSTATEs of classes 08 and 57P0x, and 53300.
+ */
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_DESTROYED",
+  "CONNECTION_ENDED",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
+]);
+
+/** A deadlock or serialization failure that the data layer's retries (lib/data/retry.ts) did not get past. */
+const busyCodes = new Set(["40P01", "40001"]);
+
+function withRetryAfter(res: NextResponse, seconds: number) {
+  res.headers.set("retry-after", String(seconds));
+  return res;
+}
+
 export function toProblem(err: unknown): NextResponse {
   if (err instanceof ApiError) return problem(err.status, err.title, err.detail, err.errors);
+  const sqlState = pgCode(err);
+  if (sqlState !== undefined && unavailableCodes.has(sqlState)) {
+    logLine("error", "database unavailable", errorFields(err));
+    return withRetryAfter(problem(503, "Database unavailable", "The database cannot be reached right now. Try again shortly."), 5);
+  }
+  if (sqlState !== undefined && busyCodes.has(sqlState)) {
+    logLine("warn", "write conflict not resolved by retries", errorFields(err));
+    return withRetryAfter(problem(503, "Busy", "Concurrent changes got in the way. Try again."), 1);
+  }
   // Input is validated through parseOrThrow/unprocessable; a ZodError that escapes is a response that
   // did not match its schema: our bug, logged as a 500 like any other.
   if (pgCode(err) === "23505") return problem(409, "Conflict", "That would duplicate an existing record.");

@@ -20,9 +20,11 @@ export function errorFields(err: unknown): Record<string, unknown> {
     message: withoutParams(err.message),
     ...(err.cause instanceof Error ? { cause: withoutParams(err.cause.message) } : {}),
     ...(pgCode(err) ? { code: pgCode(err) } : {}),
+    // Frames only: a failed query's message (with its params) heads the stack too, over several lines.
     stack: err.stack
       ?.split("\n")
-      .slice(1, 6)
+      .filter((s) => /^\s*at /.test(s))
+      .slice(0, 5)
       .map((s) => s.trim()),
   };
 }

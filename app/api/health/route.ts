@@ -8,6 +8,8 @@ export async function GET() {
     await pingDb();
     return Response.json({ status: "ok", db: "ok" });
   } catch {
-    return problem(503, "Service unavailable", "The database is unreachable.");
+    const res = problem(503, "Database unavailable", "The database is unreachable.");
+    res.headers.set("retry-after", "5");
+    return res;
   }
 }

@@ -1,0 +1,175 @@
+// The database going away (Postgres only): a TCP proxy this test controls sits between the app's pool and
+// the server. Cut, every request answers 503 problem+json with Retry-After within 5 s (the connect
+// timeout bounds it); restored, requests succeed again by themselves; a write cut mid-way is all or nothing.
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { and, eq, like, sql } from "drizzle-orm";
+import { closeDb, getDb } from "@/db/index";
+import { transactions } from "@/db/schema";
+import { GET as health } from "@/app/api/health/route";
+import { POST } from "@/app/api/v1/transactions/route";
+import { createStream } from "@/lib/data/streams";
+import { call, makeUser, type TestUser } from "../support/api";
+
+const pgUrl = process.env.DATABASE_URL;
+
+/** Forwards to Postgres while up; when cut, drops every open connection and leaves new ones unanswered. */
+class CuttableProxy {
+  private server = net.createServer((client) => this.accept(client));
+  private sockets = new Set<net.Socket>();
+  private up = true;
+  constructor(private target: { host: string; port: number }) {}
+
+  listen(): Promise<number> {
+    return new Promise((resolve) => this.server.listen(0, "127.0.0.1", () => resolve((this.server.address() as net.AddressInfo).port)));
+  }
+
+  private track(socket: net.Socket) {
+    this.sockets.add(socket);
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+  }
+
+  private accept(client: net.Socket) {
+    this.track(client);
+    if (!this.up) return; // a black hole: the client waits for its connect timeout
+    const upstream = net.connect(this.target.port, this.target.host);
+    this.track(upstream);
+    client.pipe(upstream).pipe(client);
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  }
+
+  cut() {
+    this.up = false;
+    for (const s of this.sockets) s.destroy();
+  }
+
+  restore() {
+    for (const s of this.sockets) s.destroy();
+    this.up = true;
+  }
+
+  close() {
+    for (const s of this.sockets) s.destroy();
+    return new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const item = (streamId: string, externalId: string) => ({
+  streamId,
+  kind: "income",
+  occurredOn: "2025-03-10",
+  amount: "12.34",
+  currency: "USD",
+  externalId,
+});
+
+describe.skipIf(!pgUrl)("database outage (Postgres)", () => {
+  let proxy: CuttableProxy;
+  let user: TestUser;
+  let streamId: string;
+  const originalUrl = pgUrl!;
+
+  beforeAll(async () => {
+    const target = new URL(originalUrl);
+    proxy = new CuttableProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const port = await proxy.listen();
+    const viaProxy = new URL(originalUrl);
+    viaProxy.hostname = "127.0.0.1";
+    viaProxy.port = String(port);
+    await closeDb();
+    process.env.DATABASE_URL = viaProxy.toString();
+    user = await makeUser("Outage");
+    streamId = (await createStream(user.id, { name: "Main", kind: "content", role: "anchor", status: "active", platform: null })).id;
+  });
+
+  afterAll(async () => {
+    await closeDb();
+    process.env.DATABASE_URL = originalUrl;
+    await proxy.close();
+  });
+
+  const post = (items: unknown[]) => call(POST, "/api/v1/transactions", { method: "POST", auth: { token: user.writeToken }, body: items });
+
+  async function rowsLike(prefix: string) {
+    const db = await getDb();
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(transactions)
+      .where(and(eq(transactions.userId, user.id), like(transactions.externalId, `${prefix}%`)));
+    return Number(row?.n ?? 0);
+  }
+
+  it("answers 503 with Retry-After within 5 s when cut, and recovers within 10 s of the return", async () => {
+    expect((await post([item(streamId, "before-1")])).status).toBe(201);
+    const errors = vi.spyOn(console, "error");
+    proxy.cut();
+
+    let started = performance.now();
+    const down = await post([item(streamId, "outage-1"), item(streamId, "outage-2")]);
+    const writeMs = performance.now() - started;
+    expect(down.status).toBe(503);
+    expect(down.contentType).toBe("application/problem+json");
+    expect(down.res.headers.get("retry-after")).toBe("5");
+    expect(down.json.title).toBe("Database unavailable");
+    expect(writeMs).toBeLessThan(5000);
+    const logged = errors.mock.calls.map((c) => String(c[0])).filter((l) => l.includes("database unavailable"));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).not.toContain("params:");
+    errors.mockRestore();
+
+    started = performance.now();
+    const probe = await health();
+    const healthMs = performance.now() - started;
+    expect(probe.status).toBe(503);
+    expect(probe.headers.get("retry-after")).toBe("5");
+    expect(healthMs).toBeLessThan(5000);
+
+    // The pool's connections are gone by now: a write waits for a new one until the connect timeout.
+    started = performance.now();
+    const stillDown = await post([item(streamId, "outage-3")]);
+    const connectMs = performance.now() - started;
+    expect(stillDown.status).toBe(503);
+    expect(stillDown.res.headers.get("retry-after")).toBe("5");
+    expect(connectMs).toBeLessThan(5000);
+
+    proxy.restore();
+    started = performance.now();
+    let status = 0;
+    while (performance.now() - started < 10_000) {
+      status = (await post([item(streamId, "after-1")])).status;
+      if (status === 201) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const recoveryMs = performance.now() - started;
+    expect(status).toBe(201);
+    expect(recoveryMs).toBeLessThan(10_000);
+    expect((await health()).status).toBe(200);
+    expect(await rowsLike("outage-")).toBe(0);
+    console.log(
+      JSON.stringify({
+        outage: {
+          writeMs: Math.round(writeMs),
+          healthMs: Math.round(healthMs),
+          connectMs: Math.round(connectMs),
+          recoveryMs: Math.round(recoveryMs),
+        },
+      }),
+    );
+  });
+
+  it("leaves a batch cut in the middle all or nothing", async () => {
+    const items = Array.from({ length: 1000 }, (_, i) => item(streamId, `midway-${i}`));
+    const pending = post(items);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    proxy.cut();
+    const answer = await pending;
+    proxy.restore();
+    expect([201, 503]).toContain(answer.status);
+    await vi.waitFor(async () => expect(await rowsLike("midway-")).toBe(answer.status === 201 ? 1000 : 0), {
+      timeout: 10_000,
+      interval: 250,
+    });
+  });
+});
