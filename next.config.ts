@@ -1,6 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // The container image (Dockerfile) builds with NEXT_OUTPUT=standalone: a self-contained server.js with only
+  // the files it needs. Off otherwise: `next start` (npm start, the e2e suite) warns against a standalone build.
+  ...(process.env.NEXT_OUTPUT === "standalone" ? { output: "standalone" as const } : {}),
   // PGlite ships WASM and data files that webpack would otherwise copy into public chunks and break.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
