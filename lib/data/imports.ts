@@ -7,7 +7,7 @@ import { notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { isCursorTimestamp } from "@/lib/data/cursor";
 import { assertTotalsFit } from "@/lib/data/money-limits";
-import { writeTransaction } from "@/lib/data/retry";
+import { upsertRollupsInKeyOrder, writeTransaction } from "@/lib/data/retry";
 
 /**
  * The SQL of CSV imports (lib/import/engine.ts drives it): one database transaction per import, streams
@@ -63,6 +63,7 @@ export async function inImportTransaction<T>(
       // and one would die in a deadlock; one after the other, the second finds the first's rows as
       // duplicates. Released with the transaction.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`streamfolio:import:${userId}`}))`);
+      await upsertRollupsInKeyOrder(tx);
       const base = await getBaseCurrency(tx, userId, "share");
       const value = await work(tx, base);
       if (rollback) throw new Rollback(value);

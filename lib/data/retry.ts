@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, type Tx } from "@/db/index";
+import { sql } from "drizzle-orm";
+import { getDb, type Executor, type Tx } from "@/db/index";
 import { pgCode } from "@/lib/http-errors";
 
 /** 40P01 deadlock detected, 40001 serialization failure: the database rolled back; running it again may succeed. */
@@ -25,4 +26,16 @@ export async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, attempts =
       await new Promise((resolve) => setTimeout(resolve, cap / 2 + Math.random() * (cap / 2)));
     }
   }
+}
+
+/**
+ * Makes the rollup triggers (db/migrations/0001_rollup_triggers.sql) upsert their rows in primary-key
+ * order for the rest of the transaction: their `INSERT … SELECT … GROUP BY` then groups by sorting
+ * (GroupAggregate, output in group-key order = the rollup tables' primary keys) instead of hashing (an
+ * order that differs between batches), so concurrent batches of one user lock the same rollup rows in the
+ * same order and queue instead of deadlocking. An ORDER BY in the trigger would say it directly; that
+ * needs a migration. The retry in writeTransaction stays as the safety net.
+ */
+export async function upsertRollupsInKeyOrder(tx: Executor) {
+  await tx.execute(sql`set local enable_hashagg = off`);
 }

@@ -7,7 +7,7 @@ import { baseAmounts } from "@/lib/data/fx";
 import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { scheduleRefErrors } from "@/lib/data/schedules";
 import { enqueueEvents } from "@/lib/data/webhooks";
-import { writeTransaction } from "@/lib/data/retry";
+import { upsertRollupsInKeyOrder, writeTransaction } from "@/lib/data/retry";
 import { resolveStreamRefs } from "@/lib/data/streams";
 import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable, type FieldError } from "@/lib/http-errors";
@@ -60,6 +60,7 @@ export async function createTransactions(
 ) {
   const prefix = opts.pathPrefix ?? ((i: number) => `${i}.`);
   const run = async (tx: Executor) => {
+    await upsertRollupsInKeyOrder(tx);
     const refs = await resolveStreamRefs(
       tx,
       userId,
