@@ -138,7 +138,7 @@ describe.skipIf(!baseUrl)("security of the running app", () => {
     expect(names.filter((n) => n.startsWith("Forged"))).toEqual([]);
   });
 
-  it("refuses a server action call without an Origin, or from another origin", async () => {
+  it("refuses a server action call without an Origin or from another origin, and answers an unknown action id without a 500", async () => {
     const session = (await w.context.cookies()).find((c) => c.name.includes("session-token"))!;
     const cookie = `${session.name}=${session.value}`;
     const variants: Record<string, string>[] = [{}, { origin: "http://127.0.0.1:1" }, { "sec-fetch-site": "same-site" }];
@@ -150,6 +150,17 @@ describe.skipIf(!baseUrl)("security of the running app", () => {
         redirect: "manual",
       });
       expect(res.status, JSON.stringify(headers)).toBe(403);
+    }
+    // From the app's own origin, an action id that names no action is refused by Next.js, never a 500.
+    for (const id of ["7f" + "0".repeat(40), "00ab"]) {
+      const res = await fetch(`${baseUrl}/settings`, {
+        method: "POST",
+        headers: { cookie, "next-action": id, "content-type": "text/plain;charset=UTF-8", origin: baseUrl },
+        body: "[]",
+        redirect: "manual",
+      });
+      expect(res.status, id).toBeGreaterThanOrEqual(400);
+      expect(res.status, id).toBeLessThan(500);
     }
   });
 
