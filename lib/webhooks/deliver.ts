@@ -19,13 +19,19 @@ const TIMEOUT_MS = 10_000;
  * Claims up to `limit` due deliveries (FOR UPDATE SKIP LOCKED: another process takes others, never the
  * same), holds them for the lease, and counts the attempt before sending, so an attempt runs once.
  */
-async function claim(limit: number) {
+async function claim(limit: number, userIds?: readonly string[]) {
   const db = await getDb();
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.status, "pending"), sql`${webhookDeliveries.nextAttemptAt} <= now()`))
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          sql`${webhookDeliveries.nextAttemptAt} <= now()`,
+          userIds ? inArray(webhookDeliveries.userId, [...userIds]) : undefined,
+        ),
+      )
       .orderBy(webhookDeliveries.nextAttemptAt)
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -99,8 +105,8 @@ async function send(url: string, secret: string, messageId: string, body: string
  * Sends what is due, once per attempt whatever the number of processes; a failure waits backoffMs(n)
  * and is given up after MAX_ATTEMPTS. Answers how many attempts were made.
  */
-export async function deliverDue(limit = 20): Promise<number> {
-  const claimed = await claim(limit);
+export async function deliverDue(limit = 20, userIds?: readonly string[]): Promise<number> {
+  const claimed = await claim(limit, userIds);
   if (claimed.length === 0) return 0;
   const db = await getDb();
   const targets = new Map(
