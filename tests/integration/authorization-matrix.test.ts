@@ -14,7 +14,7 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as exportRoute } from "@/app/api/v1/export/route";
 import { call, makeUser, type TestUser } from "../support/api";
-import { makeOneOfEach, type OwnedObjects } from "../support/objects";
+import { makeOneOfEach, OBJECT_OF_ROUTE, type OwnedObjects } from "../support/objects";
 import { registeredRoutes, WRITE_VERBS, type RegisteredRoute } from "../support/routes";
 
 /** Routes that answer without credentials, and why. Anything else must demand them. */
@@ -23,21 +23,7 @@ const PUBLIC: Record<string, string> = {
   "api/v1/openapi.json": "the public, static API description (API.md); built at build time, holds no user data",
 };
 
-/** Which of A's objects each dynamic route's segment names. */
-const OBJECT_OF: Record<string, keyof Objects> = {
-  "api/v1/goals/[id]": "goal",
-  "api/v1/imports/[id]": "import",
-  "api/v1/imports/mappings/[id]": "mapping",
-  "api/v1/schedules/[id]": "schedule",
-  "api/v1/streams/[id]": "stream",
-  "api/v1/streams/[id]/clients": "stream",
-  "api/v1/time-entries/[id]": "timeEntry",
-  "api/v1/tokens/[id]": "token",
-  "api/v1/transactions/[id]": "transaction",
-  "api/v1/webhooks/[id]": "webhook",
-  "api/v1/webhooks/[id]/deliveries": "webhook",
-  "api/v1/webhooks/[id]/test": "webhook",
-};
+const OBJECT_OF = OBJECT_OF_ROUTE;
 
 /** A body that passes validation, so that B's request reaches the lookup of the id (404), not a 422. */
 const BODY_OF: Record<string, unknown> = {

@@ -15,7 +15,7 @@ import { POST as createStream } from "@/app/api/v1/streams/route";
 import { GET as exportRoute } from "@/app/api/v1/export/route";
 import { getDb, rowsOf } from "@/db/index";
 import { call, makeUser, type TestUser } from "../support/api";
-import { makeOneOfEach, type OwnedObjects } from "../support/objects";
+import { makeOneOfEach, OBJECT_OF_ROUTE, type OwnedObjects } from "../support/objects";
 import { registeredRoutes, WRITE_VERBS, type RegisteredRoute, type Verb } from "../support/routes";
 
 const RUNS = Number(process.env.FUZZ_RUNS) || 75;
@@ -170,20 +170,7 @@ function examples(ids: Ids, now: string): Record<string, unknown> {
 
 type Ids = OwnedObjects & { backup: unknown };
 
-const OBJECT_OF: Record<string, keyof Ids> = {
-  "api/v1/goals/[id]": "goal",
-  "api/v1/imports/[id]": "import",
-  "api/v1/imports/mappings/[id]": "mapping",
-  "api/v1/schedules/[id]": "schedule",
-  "api/v1/streams/[id]": "stream",
-  "api/v1/streams/[id]/clients": "stream",
-  "api/v1/time-entries/[id]": "timeEntry",
-  "api/v1/tokens/[id]": "token",
-  "api/v1/transactions/[id]": "transaction",
-  "api/v1/webhooks/[id]": "webhook",
-  "api/v1/webhooks/[id]/deliveries": "webhook",
-  "api/v1/webhooks/[id]/test": "webhook",
-};
+const OBJECT_OF = OBJECT_OF_ROUTE;
 
 /** One fuzzed request: a body in some format, query values and an id for the dynamic segment. */
 interface Input {

@@ -26,6 +26,22 @@ export interface OwnedObjects {
   webhook: string;
 }
 
+/** Which of the objects each dynamic route's segment names (a route with an id missing here fails the tests that use it). */
+export const OBJECT_OF_ROUTE: Record<string, keyof OwnedObjects> = {
+  "api/v1/goals/[id]": "goal",
+  "api/v1/imports/[id]": "import",
+  "api/v1/imports/mappings/[id]": "mapping",
+  "api/v1/schedules/[id]": "schedule",
+  "api/v1/streams/[id]": "stream",
+  "api/v1/streams/[id]/clients": "stream",
+  "api/v1/time-entries/[id]": "timeEntry",
+  "api/v1/tokens/[id]": "token",
+  "api/v1/transactions/[id]": "transaction",
+  "api/v1/webhooks/[id]": "webhook",
+  "api/v1/webhooks/[id]/deliveries": "webhook",
+  "api/v1/webhooks/[id]/test": "webhook",
+};
+
 async function created(r: Promise<Awaited<ReturnType<typeof call>>>, key = "id"): Promise<string> {
   const res = await r;
   expect(res.status, JSON.stringify(res.json)).toBe(201);
