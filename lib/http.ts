@@ -7,7 +7,7 @@ import { clientIp } from "./client-ip";
 import { parseCsv } from "./csv";
 import { ApiError, pgCode, unprocessable } from "./http-errors";
 import { errorFields, logLine } from "./log";
-import { rateLimit } from "./rate-limit";
+import { rateLimitWindow } from "./rate-limit";
 import { sameOriginVerdict, unsafeMethods } from "./same-origin";
 
 export { ApiError, conflict, notFound, unprocessable } from "./http-errors";
@@ -86,7 +86,24 @@ function withRetryAfter(res: NextResponse, seconds: number) {
   return res;
 }
 
+/** Requests per minute per user across every instance; a setting so a load test or a busy automation can raise it. */
+const apiLimitPerMinute = Number(process.env.API_RATE_LIMIT_PER_MINUTE) || 1200;
+
+class RateLimited extends ApiError {
+  constructor(
+    limit: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(
+      429,
+      "Too many requests",
+      `Slow down: at most ${limit.toLocaleString("en-US")} requests a minute. Try again in ${retryAfterSeconds} s.`,
+    );
+  }
+}
+
 export function toProblem(err: unknown): NextResponse {
+  if (err instanceof RateLimited) return withRetryAfter(problem(err.status, err.title, err.detail), err.retryAfterSeconds);
   if (err instanceof ApiError) return problem(err.status, err.title, err.detail, err.errors);
   const sqlState = pgCode(err);
   if (sqlState !== undefined && unavailableCodes.has(sqlState)) {
@@ -245,8 +262,8 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
       if (op.access === "write" && caller.via === "token" && caller.scope !== "write")
         throw new ApiError(403, "Forbidden", "This token has the read scope; writing needs a write token.");
       if (caller.via === "session" && unsafeMethods.has(req.method)) refuseCrossSite(req, op);
-      if (!(await rateLimit(`api:${caller.userId}`, 1200, 60_000)))
-        throw new ApiError(429, "Too many requests", "Slow down: at most 1,200 requests a minute.");
+      const limit = await rateLimitWindow(`api:${caller.userId}`, apiLimitPerMinute, 60_000);
+      if (!limit.allowed) throw new RateLimited(apiLimitPerMinute, limit.retryAfterSeconds);
 
       const params: Record<string, string> = {};
       for (const [k, v] of Object.entries((await context.params) ?? {})) if (typeof v === "string") params[k] = v;

@@ -54,6 +54,11 @@ describe("rate limits counted in the database", () => {
     expect(over.status).toBe(429);
     expect(over.contentType).toBe("application/problem+json");
     expect(over.json).toMatchObject({ type: "urn:streamfolio:problem:rate-limited", status: 429 });
+    // Retry-After is when the minute's window ends: at least 1 s, at most 60 s, and said in the detail too.
+    const retryAfter = Number(over.res.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(over.json.detail).toContain(`Try again in ${retryAfter} s.`);
     expect(await counted(`api:${u.id}`)).toBe(1_201);
     // Another user is not held back.
     const other = await makeUser();
