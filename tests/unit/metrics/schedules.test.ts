@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween } from "@/lib/metrics/days";
-import { quantile } from "@/lib/metrics/quantile";
 import { occurrenceDueOn, occurrencesThrough, occurrenceStatus, scheduleOccurrences, type ScheduleRule } from "@/lib/metrics/schedules";
 import { silentCheck } from "@/lib/metrics/silent";
 
@@ -176,22 +175,6 @@ describe("settling linked payments", () => {
         expect(new Set(settled).size).toBe(linked.length);
       }),
     );
-  });
-});
-
-describe("quantile (numpy's default)", () => {
-  it.each([
-    [[7], 0.9, 7],
-    [[3, 1, 2], 0.5, 2],
-    [[1, 2, 3, 4], 0.9, 3.7],
-    [[10, 1, 4, 2, 3], 0.9, 7.6],
-    [[5, 5, 5], 0.1, 5],
-  ])("q(%j, %s) = %s", (values, p, expected) => {
-    expect(quantile(values, p)).toBeCloseTo(expected, 12);
-  });
-
-  it("refuses an empty sample", () => {
-    expect(() => quantile([], 0.5)).toThrow(RangeError);
   });
 });
 
