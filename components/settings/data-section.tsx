@@ -235,7 +235,7 @@ function RestoreBackup() {
     setProblem(null);
     try {
       // Sent as JSON whatever type the browser guessed for the file.
-      const restored = await uploadFile<{ streams: number; transactions: number }>(
+      const restored = await uploadFile<{ streams: number; transactions: number; webhooks?: number }>(
         "/api/v1/restore",
         new Blob([file], { type: "application/json" }),
         () => undefined,
@@ -243,7 +243,12 @@ function RestoreBackup() {
       setFile(null);
       toast({
         title: "Backup restored",
-        description: `${formatCount(restored.streams, "stream")} and ${formatCount(restored.transactions, "transaction")} are back, with your settings, goals and rates.`,
+        description:
+          `${formatCount(restored.streams, "stream")} and ${formatCount(restored.transactions, "transaction")} are back, with your settings, goals and rates.` +
+          // A backup holds no signing secrets: each endpoint came back with a new one that nobody has seen.
+          (restored.webhooks
+            ? ` ${formatCount(restored.webhooks, "webhook endpoint")} came back with new signing secrets: delete and add them again under Webhooks to give your receivers a secret.`
+            : ""),
         tone: "success",
       });
       // Everything changed: every cached answer, and the server-rendered pages.

@@ -117,7 +117,7 @@ function exportJson(userId: string): Promise<Response> {
       );
       await write(`"streams":${list(head.streams)},\n"imports":${list(head.imports)},\n"goals":${list(head.goals)},\n`);
       await write(`"fxRates":${list(head.fxRates)},\n"importMappings":${list(head.importMappings)},\n`);
-      await write(`"schedules":${list(head.schedules)},\n"streamFeeds":${list(head.streamFeeds)},\n`);
+      await write(`"schedules":${list(head.schedules)},\n"streamFeeds":${list(head.streamFeeds)},\n"webhooks":${list(head.webhooks)},\n`);
       const paged = async <T extends { id: string }>(name: string, page: (after: string | null) => Promise<T[]>, last: boolean) => {
         await write(`"${name}":[`);
         let after: string | null = null;
@@ -147,7 +147,7 @@ export const exportOp = defineOperation({
   tag: "Export",
   summary: "Download every transaction as CSV, or a backup of everything you own",
   description:
-    "`format=csv` (the default): every transaction in the generic CSV (`date,stream,kind,amount,currency,counterparty,platform,description,external_id`), oldest first, which POST /api/v1/imports takes back as it is. Text cells a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe, which the import takes off again; amounts and dates are never changed. `format=json`: the versioned backup of settings, streams, transactions, hours, goals, exchange rates, saved mappings, schedules, the links between streams and the import history, for POST /api/v1/restore; no tokens or other secrets. Both are streamed from one consistent snapshot.",
+    "`format=csv` (the default): every transaction in the generic CSV (`date,stream,kind,amount,currency,counterparty,platform,description,external_id`), oldest first, which POST /api/v1/imports takes back as it is. Text cells a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe, which the import takes off again; amounts and dates are never changed. `format=json`: the versioned backup of settings, streams, transactions, hours, goals, exchange rates, saved mappings, schedules, the links between streams, webhook endpoints (URL and events) and the import history, for POST /api/v1/restore; no tokens, webhook signing secrets or other secrets. Both are streamed from one consistent snapshot.",
   access: "read",
   query: exportQuery,
   status: 200,
@@ -163,7 +163,7 @@ export const restoreOp = defineOperation({
   tag: "Export",
   summary: "Restore a backup into an account with no streams",
   description:
-    "Takes the JSON of GET /api/v1/export?format=json (at most 100 MB), checks all of it, and creates everything in one transaction with new ids (every relationship kept): all or nothing. The account must have no streams (409 otherwise); its settings, rates, goals, mappings and import history are replaced by the backup's. Base-currency amounts and the monthly figures are computed again, so the restored account's metrics equal the original's.",
+    "Takes the JSON of GET /api/v1/export?format=json (at most 100 MB), checks all of it, and creates everything in one transaction with new ids (every relationship kept): all or nothing. The account must have no streams (409 otherwise); its settings, rates, goals, mappings, import history and webhook endpoints are replaced by the backup's. Each restored webhook endpoint gets a new signing secret, which is not shown: delete the endpoint and register it again in Settings to get one for your receiver. Base-currency amounts and the monthly figures are computed again, so the restored account's metrics equal the original's.",
   access: "write",
   body: backupSchema,
   bodyFormats: ["json"],

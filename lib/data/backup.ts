@@ -2,13 +2,26 @@ import "server-only";
 import crypto from "node:crypto";
 import { and, asc, count, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/index";
-import { fxRates, goals, importMappings, imports, schedules, streamFeeds, streams, timeEntries, transactions, users } from "@/db/schema";
+import {
+  fxRates,
+  goals,
+  importMappings,
+  imports,
+  schedules,
+  streamFeeds,
+  streams,
+  timeEntries,
+  transactions,
+  users,
+  webhooks,
+} from "@/db/schema";
 import { baseAmounts } from "@/lib/data/fx";
 import { assertTotalsFit, TOTAL_LIMIT_MESSAGE } from "@/lib/data/money-limits";
 import { conflict, notFound, unprocessable } from "@/lib/http-errors";
 import { formatMinor, parseRate } from "@/lib/metrics/money";
 import type { Backup } from "@/lib/schemas/backup";
 import { scheduleColumns } from "@/lib/data/schedules";
+import { newSecret } from "@/lib/data/webhooks";
 
 /**
  * The SQL of export, backup and restore. Reads run in one read-only REPEATABLE READ transaction, so a
@@ -31,7 +44,10 @@ const canonicalRate = (rate: string) => {
 /** A rate as numeric(5,4) takes it. */
 const rateText = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : rate.toFixed(4));
 
-/** Everything but the transactions and hours (which are paged): settings, streams, imports, goals, rates, mappings. */
+/**
+ * Everything but the transactions and hours (which are paged): settings, streams, imports, goals, rates,
+ * mappings, schedules, links and webhook endpoints (their URL and events; never the signing secret).
+ */
 export async function readBackupHead(tx: Executor, userId: string) {
   const [user] = await tx
     .select({
@@ -121,6 +137,12 @@ export async function readBackupHead(tx: Executor, userId: string) {
     .from(streamFeeds)
     .where(eq(streamFeeds.userId, userId))
     .orderBy(asc(streamFeeds.fromStreamId), asc(streamFeeds.toStreamId));
+  // Named columns, and the secret is not one of them: a backup file is no place for a signing key.
+  const webhookRows = await tx
+    .select({ url: webhooks.url, events: webhooks.events, createdAt: webhooks.createdAt, updatedAt: webhooks.updatedAt })
+    .from(webhooks)
+    .where(eq(webhooks.userId, userId))
+    .orderBy(asc(webhooks.createdAt), asc(webhooks.id));
   return {
     settings: {
       baseCurrency: base,
@@ -152,6 +174,7 @@ export async function readBackupHead(tx: Executor, userId: string) {
       updatedAt: iso(x.updatedAt),
     })),
     streamFeeds: feedRows,
+    webhooks: webhookRows.map((w) => ({ ...w, createdAt: iso(w.createdAt), updatedAt: iso(w.updatedAt) })),
   };
 }
 
@@ -262,7 +285,10 @@ const RESTORE_CHUNK = 5_000;
  * Restores a (validated) backup into an account with no streams, all or nothing. The account's own
  * settings, rates, goals, saved mappings and import history are replaced by the backup's; base amounts
  * are priced again with the restored rates (the same rule, so the same values), and the rollups follow
- * through their triggers.
+ * through their triggers. Webhook endpoints come back with the backup's URL and events and a new signing
+ * secret each (the file has none): receivers need it again, from deleting and registering the endpoint
+ * anew in Settings, since a secret is shown only when an endpoint is created. Endpoints the account
+ * already had are replaced, like its rates and goals.
  */
 export async function restoreBackup(userId: string, backup: Backup) {
   const db = await getDb();
@@ -293,6 +319,7 @@ export async function restoreBackup(userId: string, backup: Backup) {
     await tx.delete(goals).where(eq(goals.userId, userId));
     await tx.delete(importMappings).where(eq(importMappings.userId, userId));
     await tx.delete(imports).where(eq(imports.userId, userId));
+    await tx.delete(webhooks).where(eq(webhooks.userId, userId));
 
     const streamIds = remapIds(backup.streams.map((x) => x.id));
     const importIds = remapIds(backup.imports.map((x) => x.id));
@@ -456,6 +483,18 @@ export async function restoreBackup(userId: string, backup: Backup) {
         })),
       );
     }
+    if (backup.webhooks.length) {
+      await tx.insert(webhooks).values(
+        backup.webhooks.map((w) => ({
+          userId,
+          url: w.url,
+          events: w.events,
+          secret: newSecret(),
+          createdAt: date(w.createdAt),
+          updatedAt: date(w.updatedAt),
+        })),
+      );
+    }
     return {
       streams: backup.streams.length,
       transactions: backup.transactions.length,
@@ -465,6 +504,7 @@ export async function restoreBackup(userId: string, backup: Backup) {
       importMappings: backup.importMappings.length,
       imports: backup.imports.length,
       schedules: backup.schedules.length,
+      webhooks: backup.webhooks.length,
     };
   });
 }

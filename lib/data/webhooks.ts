@@ -5,7 +5,7 @@ import { getDb, type Executor } from "@/db/index";
 import { webhookDeliveries, webhooks } from "@/db/schema";
 import { notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
-import type { CreateWebhookInput, WebhookEvent } from "@/lib/schemas/webhooks";
+import { MAX_WEBHOOKS, type CreateWebhookInput, type WebhookEvent } from "@/lib/schemas/webhooks";
 import { obviouslyPrivate, privateAllowed } from "@/lib/webhooks/address";
 
 const columns = {
@@ -16,16 +16,13 @@ const columns = {
   updatedAt: webhooks.updatedAt,
 };
 
-/** At most this many endpoints per user: each event is one delivery per endpoint. */
-export const MAX_WEBHOOKS = 10;
-
 export async function listWebhooks(userId: string) {
   const db = await getDb();
   return db.select(columns).from(webhooks).where(eq(webhooks.userId, userId)).orderBy(webhooks.createdAt, webhooks.id);
 }
 
-/** A Standard Webhooks secret: "whsec_" and 24 random bytes in base64. */
-const newSecret = () => `whsec_${crypto.randomBytes(24).toString("base64")}`;
+/** A Standard Webhooks secret: "whsec_" and 24 random bytes in base64 (on create, and for each endpoint a backup restores). */
+export const newSecret = () => `whsec_${crypto.randomBytes(24).toString("base64")}`;
 
 export async function createWebhook(userId: string, input: CreateWebhookInput) {
   const url = new URL(input.url);

@@ -1,16 +1,18 @@
 import { z } from "zod";
-import { scheduleCadences, streamKinds, streamRoles, streamStatuses, transactionKinds } from "@/db/schema";
+import { scheduleCadences, streamKinds, streamRoles, streamStatuses, transactionKinds, webhookEvents } from "@/db/schema";
 import { formatMinor, isCurrency, MAX_AMOUNT_MINOR, parseRate } from "@/lib/metrics/money";
 import { dateString, monthString, timestamp, timeZone } from "./common";
 import { importMappingValue } from "./imports";
 import { targetMixInput, thresholdsInput } from "./settings";
+import { createWebhookInput, MAX_WEBHOOKS, webhookEvent } from "./webhooks";
 
 /**
  * The versioned JSON backup of everything a user owns (GET /api/v1/export?format=json) and what
  * POST /api/v1/restore takes back. Money is integer minor units (`amountMinor`), with the decimal
  * `amount` beside it for people reading the file; restore checks the two agree. Ids are the original
  * account's: restore gives every record a new id and keeps every relationship. No secrets: API tokens
- * (and their hashes), passwords and sessions are never in it.
+ * (and their hashes), passwords, sessions and webhook signing secrets are never in it (a restored
+ * webhook endpoint gets a new secret).
  */
 
 export const BACKUP_VERSION = 1;
@@ -106,6 +108,17 @@ const schedule = z
   })
   .refine((s) => s.endOn === null || s.endOn >= s.startOn, { message: "The end date is before the start date.", path: ["endOn"] });
 
+/** An outgoing webhook endpoint: where and what, never its signing secret. */
+const webhook = z.object({
+  url: createWebhookInput.shape.url,
+  events: z
+    .array(webhookEvent)
+    .min(1, "Choose at least one event.")
+    .max(webhookEvents.length)
+    .transform((events) => [...new Set(events)]),
+  ...times,
+});
+
 const streamFeed = z.object({ fromStreamId: id, toStreamId: id });
 
 const timeEntry = z.object({
@@ -177,6 +190,8 @@ export const backupSchema = z
     /** Left out by backups made before schedules and stream links existed. */
     schedules: z.array(schedule).default([]),
     streamFeeds: z.array(streamFeed).default([]),
+    /** Left out by backups made before webhooks existed. */
+    webhooks: z.array(webhook).max(MAX_WEBHOOKS, `At most ${MAX_WEBHOOKS} webhooks.`).default([]),
     transactions: z.array(transaction),
   })
   .superRefine((b, ctx) => {
@@ -257,6 +272,8 @@ export const restoreResponse = z.object({
   importMappings: z.number().int(),
   imports: z.number().int(),
   schedules: z.number().int(),
+  /** Endpoints restored, each with a new signing secret: delete and register one again to see a secret. */
+  webhooks: z.number().int(),
 });
 
 export const exportQuery = z.object({

@@ -5,6 +5,9 @@ import { timestamp } from "./common";
 export const webhookEvent = z.enum(webhookEvents, { error: `Events are: ${webhookEvents.join(", ")}.` });
 export type WebhookEvent = z.output<typeof webhookEvent>;
 
+/** At most this many endpoints per user: each event is one delivery per endpoint. */
+export const MAX_WEBHOOKS = 10;
+
 export const createWebhookInput = z.object({
   url: z
     .string()

@@ -1,8 +1,11 @@
 // Export, backup and restore: GET /api/v1/export (CSV and JSON) and POST /api/v1/restore. The proof is the
 // user's own figures: a restored account (and an account that imported the CSV export) answers
 // GET /api/v1/metrics with the same body as the original, for every window.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import Papa from "papaparse";
-import { beforeAll, describe, expect, it } from "vitest";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { POST as loadDemoRoute } from "@/app/api/v1/demo/route";
 import { GET as exportRoute } from "@/app/api/v1/export/route";
@@ -14,10 +17,13 @@ import { POST as restoreRoute } from "@/app/api/v1/restore/route";
 import { PATCH as patchSettings } from "@/app/api/v1/settings/route";
 import { POST as createStreamRoute } from "@/app/api/v1/streams/route";
 import { POST as postTx } from "@/app/api/v1/transactions/route";
+import { POST as testWebhookRoute } from "@/app/api/v1/webhooks/[id]/test/route";
+import { GET as listWebhooksRoute, POST as postWebhookRoute } from "@/app/api/v1/webhooks/route";
 import { getDb, rowsOf } from "@/db/index";
 import { addMonths, monthOf } from "@/lib/metrics/months";
 import { backupSchema, restoreResponse } from "@/lib/schemas/backup";
 import { importResponse } from "@/lib/schemas/imports";
+import { deliverDue } from "@/lib/webhooks/deliver";
 import { call, makeUser, type TestUser } from "../support/api";
 
 const HEADER = "date,stream,kind,amount,currency,counterparty,platform,description,external_id";
@@ -68,8 +74,30 @@ const WINDOWS = [
 ];
 
 let alice: TestUser;
+/** Alice's webhook endpoints (registered last, for events this file never causes) and their secrets. */
+const HOOK_URL = "https://hooks.example.com/streamfolio";
+const aliceSecrets: string[] = [];
+
+/** A receiver on 127.0.0.1 that keeps what it got (webhooks to loopback need WEBHOOKS_ALLOW_PRIVATE). */
+const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+const receiver = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (c: Buffer) => (body += c.toString()));
+  req.on("end", () => {
+    received.push({ headers: req.headers, body });
+    res.writeHead(200).end("ok");
+  });
+});
+let receiverUrl: string;
+afterAll(async () => {
+  delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+});
 
 beforeAll(async () => {
+  receiverUrl = await new Promise<string>((resolve) =>
+    receiver.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`)),
+  );
   // The demo portfolio (two years, eight streams, hours, goals, rates, several currencies) plus the
   // corner cases: settings changed, a formula-like text, spellings that differ on one day, an import,
   // a saved mapping, rates in a second base currency.
@@ -132,6 +160,16 @@ beforeAll(async () => {
   await db.execute(
     sql`insert into fx_rates (user_id, base_currency, currency, date, rate) values (${alice.id}, 'EUR', 'USD', '2020-01-01', '0.9')`,
   );
+  // Two webhook endpoints, for events nothing in this file causes (so no delivery is ever queued for them).
+  process.env.WEBHOOKS_ALLOW_PRIVATE = "true";
+  for (const body of [
+    { url: HOOK_URL, events: ["schedule.late", "goal.reached"] },
+    { url: receiverUrl, events: ["stream.silent"] },
+  ]) {
+    const hook = await call(postWebhookRoute, "/api/v1/webhooks", { method: "POST", auth: { cookie: alice.cookie }, body });
+    expect(hook.status, JSON.stringify(hook.json)).toBe(201);
+    aliceSecrets.push((hook.json as { secret: string }).secret);
+  }
 }, 120_000);
 
 describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
@@ -163,6 +201,7 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
       importMappings: 1,
       imports: 1,
       schedules: 3,
+      webhooks: 2,
     });
     await sameMetrics(alice, bob, WINDOWS);
 
@@ -209,6 +248,11 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
     ]);
     expect(x.streamFeeds).toHaveLength(3);
     expect(x.transactions.filter((t) => t.schedule === "Northwind monthly retainer").length).toBeGreaterThan(20);
+    // The webhook endpoints too (compared above with everything else): where and what, in order of creation.
+    expect(x.webhooks.map((w) => [w.url, w.events])).toEqual([
+      [HOOK_URL, ["schedule.late", "goal.reached"]],
+      [receiverUrl, ["stream.silent"]],
+    ]);
   });
 
   it("has no secrets in it: no token, token hash or password hash", async () => {
@@ -226,6 +270,83 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
     expect(exported.text).not.toContain(user!.password_hash);
     expect(exported.text).not.toContain(alice.writeToken);
     expect(exported.text).not.toMatch(/token|password|email/i);
+    // Nor a webhook's signing secret, though the endpoints are there.
+    const [stored] = rowsOf<{ secrets: string[] }>(
+      await db.execute(sql`select array_agg(secret) as secrets from webhooks where user_id = ${alice.id}`),
+    );
+    expect([...stored!.secrets].sort()).toEqual([...aliceSecrets].sort());
+    expect(exported.text).toContain(HOOK_URL);
+    for (const secret of aliceSecrets) {
+      expect(exported.text).not.toContain(secret);
+      expect(exported.text).not.toContain(secret.slice("whsec_".length));
+    }
+    expect(exported.text).not.toMatch(/secret|whsec_/i);
+  });
+
+  it("brings webhook endpoints back with a new secret that signs their deliveries", async () => {
+    const backup = (await exportAs(alice, "json")).json;
+    const dave = await makeUser("Dave");
+    const restored = await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { cookie: dave.cookie }, body: backup });
+    expect(restored.status, JSON.stringify(restored.json).slice(0, 1000)).toBe(201);
+    expect(restored.json.webhooks).toBe(2);
+    // Listed like any endpoint, with the backup's URL and events and no secret in the answer.
+    const list = await call(listWebhooksRoute, "/api/v1/webhooks", { auth: { token: dave.readToken } });
+    const hooks = (list.json as { data: { id: string; url: string; events: string[] }[] }).data;
+    expect(hooks.map((w) => [w.url, w.events])).toEqual([
+      [HOOK_URL, ["schedule.late", "goal.reached"]],
+      [receiverUrl, ["stream.silent"]],
+    ]);
+    expect(list.text).not.toMatch(/whsec_/);
+
+    const db = await getDb();
+    const secrets = rowsOf<{ url: string; secret: string }>(
+      await db.execute(sql`select url, secret from webhooks where user_id = ${dave.id} order by created_at, id`),
+    );
+    expect(secrets).toHaveLength(2);
+    for (const { secret } of secrets) {
+      // Made as on create, and new: neither Alice's nor the other endpoint's.
+      expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+      expect(aliceSecrets).not.toContain(secret);
+    }
+    expect(secrets[0]!.secret).not.toBe(secrets[1]!.secret);
+
+    // The new secret works: a test event to the local receiver verifies with it, and not with Alice's.
+    const local = hooks.find((w) => w.url === receiverUrl)!;
+    const queued = await call(testWebhookRoute, "/x", { method: "POST", auth: { token: dave.writeToken }, params: { id: local.id } });
+    expect(queued.status).toBe(202);
+    received.length = 0;
+    while ((await deliverDue(20, [dave.id])) > 0);
+    expect(received).toHaveLength(1);
+    const got = received[0]!;
+    const headers = {
+      "webhook-id": String(got.headers["webhook-id"]),
+      "webhook-timestamp": String(got.headers["webhook-timestamp"]),
+      "webhook-signature": String(got.headers["webhook-signature"]),
+    };
+    const secret = secrets.find((x) => x.url === receiverUrl)!.secret;
+    expect(new Webhook(secret).verify(got.body, headers)).toMatchObject({ type: "webhook.test" });
+    expect(() => new Webhook(aliceSecrets[1]!).verify(got.body, headers)).toThrow();
+  });
+
+  it("restores a backup made before webhooks (and schedules) existed", async () => {
+    const {
+      webhooks: _w,
+      schedules: _s,
+      streamFeeds: _f,
+      ...rest
+    } = (await exportAs(alice, "json")).json as Record<string, unknown> & {
+      transactions: Record<string, unknown>[];
+    };
+    // Without schedules, no payment names one (as in those backups).
+    const old = { ...rest, transactions: rest.transactions.map(({ scheduleId: _x, ...t }) => t) };
+    expect(Object.keys(old)).not.toContain("webhooks");
+    expect(old.transactions.some((t) => "scheduleId" in t)).toBe(false);
+    const erin = await makeUser("Erin");
+    const restored = await call(restoreRoute, "/api/v1/restore", { method: "POST", auth: { cookie: erin.cookie }, body: old });
+    expect(restored.status, JSON.stringify(restored.json).slice(0, 1000)).toBe(201);
+    expect(restored.json).toMatchObject({ webhooks: 0, schedules: 0, transactions: rest.transactions.length });
+    const list = await call(listWebhooksRoute, "/api/v1/webhooks", { auth: { token: erin.readToken } });
+    expect((list.json as { data: unknown[] }).data).toEqual([]);
   });
 
   it("refuses an account that has streams (409) and a broken backup (422), writing nothing", async () => {
