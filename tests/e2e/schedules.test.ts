@@ -1,12 +1,13 @@
 // Expected payments and stream links in a real browser: a schedule added through the stream page's form (a
-// wrong amount is the field's error), a logged payment offered as its match and settled with one click, the
-// Overview's "still expected" line, a stream's links set in its form and shown on its page and on the
+// wrong amount is the field's error), a logged payment offered as its match and settled with one click, a
+// schedule seen late on its stream page and the Overview, then paid from the quick-add bar and marked
+// received, the Overview's "still expected" line, a stream's links set in its form and shown on its page and on the
 // Diversification page, and the stream page on a phone.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { OccurrenceView, ScheduleSummaryView } from "@/lib/schemas/schedules";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, revealCharts, signUp, todayOf } from "./support";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, hydrated, newAccount, revealCharts, signUp, todayOf } from "./support";
 
 const baseUrl = inject("baseUrl");
 const settle = { timeout: 15_000 };
@@ -75,6 +76,85 @@ describe.skipIf(!baseUrl)("expected payments and stream links", () => {
     expect(api.data.map((o) => o.status)).toEqual(["received"]);
     await expectNoSeriousViolations(page);
     await w.shot("stream-schedules");
+    expect(w.problems).toEqual([]);
+  });
+
+  it("creates a schedule, shows it late, takes the payment from the quick-add bar and shows it received", async () => {
+    const { page } = w;
+    const today = await todayOf(page);
+    const dueOn = plusDays(today, -10);
+
+    // A stream, from the Streams page.
+    await page.goto("/streams", { waitUntil: "networkidle" });
+    await page.getByRole("button", { name: "Add stream" }).first().click();
+    const streamDialog = page.getByRole("dialog");
+    await streamDialog.getByLabel("Name").fill("Northwind studio");
+    await streamDialog.getByRole("button", { name: "Add stream" }).click();
+    await expect.poll(() => streamDialog.isVisible(), settle).toBe(false);
+    const streams = (await page.request.get("/api/v1/streams").then((r) => r.json())) as { data: { id: string; name: string }[] };
+    const northwind = streams.data.find((s) => s.name === "Northwind studio")!.id;
+
+    // Yearly, first due ten days ago with five days' grace: past the grace, so late (and nothing else is
+    // due this year, so the Overview's lines are this occurrence's alone).
+    await page.goto(`/streams/${northwind}`, { waitUntil: "load" });
+    const panel = page.getByRole("region", { name: "Expected payments" });
+    await panel.getByText("Nothing expected yet").waitFor(settle);
+    await panel.getByRole("button", { name: "Add" }).click();
+    const dialog = page.getByRole("dialog", { name: "Expect money on Northwind studio" });
+    await dialog.getByLabel("Name").fill("Northwind retainer");
+    await dialog.getByLabel("From").fill("Northwind Ltd");
+    await dialog.getByLabel("Amount").fill("1200");
+    await dialog.getByLabel("Repeats").selectOption("yearly");
+    await dialog.getByLabel("First due on").fill(dueOn);
+    await dialog.getByLabel("Days of grace").fill("5");
+    await dialog.getByRole("button", { name: "Add expected payment" }).click();
+    await expect.poll(() => dialog.isVisible(), settle).toBe(false);
+    const occurrences = page.getByRole("list", { name: "Occurrences of Northwind retainer" });
+    const first = occurrences.locator("li").first();
+    await expect.poll(() => first.textContent(), settle).toContain("Late");
+    expect(await first.getByText("Late", { exact: true }).count()).toBe(1);
+
+    // The Overview says it is late: the amount, and which payment, 10 days after its due date.
+    await page.goto("/overview", { waitUntil: "load" });
+    const line = page.getByTestId("this-month-expected");
+    await expect.poll(() => line.textContent(), settle).toContain("Late: $1,200.00 (1 payment) · Northwind retainer, 10 days late");
+    await w.shot("overview-late");
+
+    // The payment arrives: logged from the quick-add bar on Transactions, same amount and payer, today.
+    await page.goto("/transactions", { waitUntil: "load" });
+    await hydrated(page, 'form[aria-label="Log a transaction"]');
+    const form = page.locator('form[aria-label="Log a transaction"]');
+    await form.locator('select[name="streamId"]').selectOption({ label: "Northwind studio" });
+    await form.locator('input[name="amount"]').fill("1200");
+    await form.locator('input[name="counterparty"]').fill("Northwind Ltd");
+    expect(await form.locator('input[name="occurredOn"]').inputValue()).toBe(today);
+    await form.locator('input[name="amount"]').press("Enter");
+    await expect
+      .poll(() => form.getByTestId("quick-add-status").innerText(), settle)
+      .toBe("Logged income of $1,200.00 to Northwind studio.");
+
+    // Back on the stream page it is offered as the late occurrence's payment; one click settles it.
+    await page.goto(`/streams/${northwind}`, { waitUntil: "load" });
+    const match = page.getByRole("list", { name: "Payments that look like an expected one" });
+    await match.waitFor(settle);
+    expect(await match.textContent()).toContain("$1,200.00 from Northwind Ltd");
+    await match.getByRole("button", { name: "Mark as received" }).click();
+    await expect.poll(() => first.textContent(), settle).toContain("Received");
+    await expect.poll(() => match.count(), settle).toBe(0);
+    expect(await occurrences.getByText("Late", { exact: true }).count()).toBe(0);
+    const api = (await page.request.get(`/api/v1/schedules/occurrences?from=${dueOn}&to=${dueOn}`).then((r) => r.json())) as {
+      data: OccurrenceView[];
+    };
+    expect(api.data.filter((o) => o.streamId === northwind).map((o) => [o.status, o.transactionId !== null])).toEqual([["received", true]]);
+
+    // And the Overview's late line is gone (once the page has its data and has settled).
+    await page.goto("/overview", { waitUntil: "load" });
+    await page.getByTestId("this-month-income").waitFor(settle);
+    const summary = (await page.request.get("/api/v1/schedules/summary").then((r) => r.json())) as ScheduleSummaryView;
+    expect(summary.late.count).toBe(0);
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByTestId("this-month-expected").filter({ hasText: "Late:" }).count()).toBe(0);
+    expect(await page.getByText(/Northwind retainer, \d+ days? late/).count()).toBe(0);
     expect(w.problems).toEqual([]);
   });
 

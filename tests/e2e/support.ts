@@ -47,6 +47,14 @@ export async function expectNoSidewaysScroll(page: Page) {
     .toBeLessThanOrEqual(0);
 }
 
+/** Resolves once React has hydrated the element: typing into a server-rendered input before that can be lost. */
+export async function hydrated(page: Page, selector: string) {
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel);
+    return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps"));
+  }, selector);
+}
+
 /** The signed-in user's today (YYYY-MM-DD in their time zone, as the server reckons it). */
 export async function todayOf(page: Page): Promise<string> {
   const res = await page.request.get("/api/v1/me");
