@@ -14,3 +14,25 @@ export async function register() {
     startBackgroundJobs();
   }
 }
+
+/**
+ * An error thrown while rendering a page, a server action or a route handler outside route(): one JSON line
+ * with the request's id (proxy.ts), so a user's report of a failed page can be found in the logs.
+ */
+export async function onRequestError(
+  err: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { errorFields, logLine } = await import("./lib/log");
+  const requestId = request.headers["x-request-id"];
+  logLine("error", "page failed", {
+    ...(typeof requestId === "string" ? { requestId } : {}),
+    method: request.method,
+    route: context.routePath,
+    routeType: context.routeType,
+    ...(err && typeof err === "object" && "digest" in err ? { digest: String(err.digest) } : {}),
+    ...errorFields(err),
+  });
+}

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { logLine } from "@/lib/log";
+import { requestIdOf } from "@/lib/observability/request-id";
 import { sameOriginVerdict, unsafeMethods } from "@/lib/same-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
 
@@ -36,7 +37,11 @@ export function proxy(request: NextRequest) {
   // Next.js reads the nonce for its own scripts from the request's policy; the layout reads x-nonce.
   forwarded.set("x-nonce", nonce);
   forwarded.set("content-security-policy", csp);
+  // The page's id, for the log line of an error it throws (instrumentation.ts onRequestError).
+  const requestId = requestIdOf(headers);
+  forwarded.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set("x-request-id", requestId);
   response.headers.set("content-security-policy", csp);
   for (const [k, v] of Object.entries(securityHeaders(isHttps(request)))) response.headers.set(k, v);
   return response;

@@ -39,9 +39,14 @@ export function postgresOptions() {
     connect_timeout: envNumber("DATABASE_CONNECT_TIMEOUT", 3),
     /** Seconds an unused connection stays open. */
     idle_timeout: envNumber("DATABASE_IDLE_TIMEOUT", 60),
-    connection: { statement_timeout: envNumber("DATABASE_STATEMENT_TIMEOUT_MS", 15_000) },
+    connection: { statement_timeout: envNumber("DATABASE_STATEMENT_TIMEOUT_MS", 15_000), application_name: applicationName() },
     onnotice: () => {},
   };
+}
+
+/** The name this process's connections show in pg_stat_activity (with the client's address, one instance's). */
+export function applicationName(): string {
+  return `streamfolio ${process.pid}`;
 }
 
 async function openPostgres(url: string): Promise<Handle> {

@@ -7,6 +7,9 @@ import { clientIp } from "./client-ip";
 import { parseCsv } from "./csv";
 import { ApiError, pgCode, unprocessable } from "./http-errors";
 import { errorFields, logLine } from "./log";
+import { recordRequest } from "./observability/metrics";
+import { withRequestContext } from "./observability/request-context";
+import { requestIdOf } from "./observability/request-id";
 import { rateLimitWindow } from "./rate-limit";
 import { sameOriginVerdict, unsafeMethods } from "./same-origin";
 
@@ -146,6 +149,9 @@ type NextContext = { params: Promise<Record<string, string | string[] | undefine
 
 const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
 
+/** One JSON line per API request (off with LOG_REQUESTS=false; off in tests, which make tens of thousands). */
+const logRequests = process.env.LOG_REQUESTS !== "false" && process.env.NODE_ENV !== "test";
+
 const tooLarge = (maxBytes: number) => new ApiError(413, "Payload too large", `The body is larger than ${maxBytes} bytes.`);
 
 /**
@@ -252,10 +258,10 @@ async function readInput(req: Request, op: Operation): Promise<{ format: BodyFor
  * handler so the OpenAPI test can check that what is served is what is documented.
  */
 export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q, B>) {
-  const handler = async (req: Request, context: NextContext): Promise<Response> => {
+  const answer = async (req: Request, context: NextContext, seen: { caller: Caller | null }): Promise<Response> => {
     let caller: Caller | null = null;
     try {
-      caller = await authenticateRequest(req);
+      caller = seen.caller = await authenticateRequest(req);
       if (!caller) throw new ApiError(401, "Unauthorized", "Sign in, or send a valid API token as `Authorization: Bearer <token>`.");
       if (op.access === "session" && caller.via === "token")
         throw new ApiError(403, "Forbidden", "API tokens cannot manage tokens; use a signed-in browser session.");
@@ -298,6 +304,26 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
         });
       return toProblem(err);
     }
+  };
+  const handler = async (req: Request, context: NextContext): Promise<Response> => {
+    const requestId = requestIdOf(req.headers);
+    const started = performance.now();
+    const seen: { caller: Caller | null } = { caller: null };
+    const res = await withRequestContext({ requestId }, () => answer(req, context, seen));
+    res.headers.set("x-request-id", requestId);
+    const ms = performance.now() - started;
+    recordRequest(req.method, op.path, res.status, ms / 1000);
+    if (logRequests)
+      withRequestContext({ requestId }, () =>
+        logLine(res.status >= 500 ? "error" : "info", "request", {
+          method: req.method,
+          route: op.path,
+          status: res.status,
+          ms: Math.round(ms * 10) / 10,
+          ...(seen.caller ? { userId: seen.caller.userId, via: seen.caller.via } : {}),
+        }),
+      );
+    return res;
   };
   return Object.assign(handler, { operation: op as Operation });
 }

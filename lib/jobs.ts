@@ -3,6 +3,7 @@ import { runInsightChecks } from "@/lib/data/insights";
 import { VACUUM_EVERY_MS, vacuumEmbedded } from "@/lib/data/maintenance";
 import { applyForUnpriced, runRateFetch } from "@/lib/data/reference-rates";
 import { logDueSchedules } from "@/lib/data/schedule-autolog";
+import { errorFields, logLine } from "@/lib/log";
 import { pruneRateLimitWindows } from "@/lib/rate-limit";
 import { deliverDue } from "@/lib/webhooks/deliver";
 
@@ -15,38 +16,26 @@ const DELIVERY_MS = 2_000;
 const globalKey = Symbol.for("streamfolio.jobs");
 type GlobalWithJobs = typeof globalThis & { [globalKey]?: NodeJS.Timeout[] };
 
-async function tick() {
+/** Runs one job; a failure is logged and changes nothing the next run cannot pick up again. */
+async function run(job: string, work: () => Promise<unknown>) {
   try {
-    const logged = await logDueSchedules();
-    if (logged > 0) console.info(JSON.stringify({ msg: "auto-logged scheduled transactions", count: logged }));
+    await work();
   } catch (err) {
-    // A failed run changes nothing (one transaction); the next tick tries again.
-    console.error(JSON.stringify({ msg: "background job failed", job: "schedules.autoLog", error: String(err) }));
-  }
-  try {
-    await runRateFetch();
-    await applyForUnpriced();
-  } catch (err) {
-    console.error(JSON.stringify({ msg: "background job failed", job: "fx.reference-rates", error: String(err) }));
-  }
-  try {
-    await runInsightChecks();
-  } catch (err) {
-    console.error(JSON.stringify({ msg: "background job failed", job: "insights.check", error: String(err) }));
-  }
-  try {
-    await pruneRateLimitWindows();
-  } catch (err) {
-    console.error(JSON.stringify({ msg: "background job failed", job: "rate-limit.prune", error: String(err) }));
+    logLine("error", "background job failed", { job, ...errorFields(err) });
   }
 }
 
-async function vacuum() {
-  try {
-    await vacuumEmbedded();
-  } catch (err) {
-    console.error(JSON.stringify({ msg: "background job failed", job: "db.vacuum", error: String(err) }));
-  }
+async function tick() {
+  await run("schedules.autoLog", async () => {
+    const logged = await logDueSchedules();
+    if (logged > 0) logLine("info", "auto-logged scheduled transactions", { count: logged });
+  });
+  await run("fx.reference-rates", async () => {
+    await runRateFetch();
+    await applyForUnpriced();
+  });
+  await run("insights.check", runInsightChecks);
+  await run("rate-limit.prune", pruneRateLimitWindows);
 }
 
 let delivering = false;
@@ -55,13 +44,10 @@ async function deliveries() {
   // One round at a time in this process; other processes claim other deliveries.
   if (delivering) return;
   delivering = true;
-  try {
+  await run("webhooks.deliver", async () => {
     while ((await deliverDue()) > 0);
-  } catch (err) {
-    console.error(JSON.stringify({ msg: "background job failed", job: "webhooks.deliver", error: String(err) }));
-  } finally {
-    delivering = false;
-  }
+  });
+  delivering = false;
 }
 
 /**
@@ -76,7 +62,7 @@ export function startBackgroundJobs() {
     setInterval(() => void tick(), TICK_MS),
     setInterval(() => void deliveries(), DELIVERY_MS),
     // The embedded database runs no autovacuum (a no-op on Postgres; see lib/data/maintenance.ts).
-    setInterval(() => void vacuum(), VACUUM_EVERY_MS),
+    setInterval(() => void run("db.vacuum", vacuumEmbedded), VACUUM_EVERY_MS),
   ];
   for (const timer of g[globalKey]) timer.unref();
 }

@@ -1,12 +1,15 @@
 import { pgCode } from "@/lib/http-errors";
+import { currentRequestId } from "@/lib/observability/request-context";
 
 /*
  * One structured line per event on stdout (stderr for errors), for whatever collects the process's output.
  * Nothing secret goes in: callers pass ids, counts and reasons; errors go through errorFields, which drops
  * the bound parameters a failed query's message carries (they may be a password hash or a token hash).
+ * A line written while serving a request carries its id, the one its answer sends in X-Request-Id.
  */
 export function logLine(level: "info" | "warn" | "error", msg: string, fields: Record<string, unknown> = {}) {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+  const requestId = currentRequestId();
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...(requestId ? { requestId } : {}), ...fields });
   if (level === "error") console.error(line);
   else console.log(line);
 }

@@ -18,6 +18,7 @@ import { detectInsights, type ClosedMonth, type InsightDraft } from "@/lib/metri
 import { parseAmount } from "@/lib/metrics/money";
 import { addMonths } from "@/lib/metrics/months";
 import { todayIn } from "@/lib/today";
+import { errorFields, logLine } from "@/lib/log";
 
 /** How often one user's feed is checked. */
 export const CHECK_EVERY_MINUTES = 10;
@@ -201,7 +202,7 @@ export async function runInsightChecks(now = new Date(), limit = 20): Promise<nu
       await checkInsights(id, now);
       checked += 1;
     } catch (err) {
-      console.error(JSON.stringify({ msg: "insight check failed", userId: id, error: String(err) }));
+      logLine("error", "insight check failed", { userId: id, ...errorFields(err) });
     }
   }
   return checked;

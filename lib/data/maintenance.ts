@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb, rowsOf } from "@/db/index";
+import { errorFields, logLine } from "@/lib/log";
 
 /*
  * The embedded database (PGlite) runs no autovacuum, and every write rewrites rows (a transaction's rollup
@@ -60,9 +61,7 @@ export function afterBulkWrite(rows: number): void {
   if (s.soon) return;
   s.soon = setTimeout(() => {
     s.soon = null;
-    vacuumEmbedded().catch((err: unknown) =>
-      console.error(JSON.stringify({ msg: "background job failed", job: "db.vacuum", error: String(err) })),
-    );
+    vacuumEmbedded().catch((err: unknown) => logLine("error", "background job failed", { job: "db.vacuum", ...errorFields(err) }));
   }, 5_000);
   s.soon.unref();
 }

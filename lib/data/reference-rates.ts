@@ -5,6 +5,7 @@ import { jobRuns, referenceRates } from "@/db/schema";
 import { repriceWithinLimits } from "@/lib/data/fx";
 import { ApiError } from "@/lib/http-errors";
 import { ECB_DAILY_URL, ECB_HISTORY_URL, parseEcbRates, type ReferenceRate } from "@/lib/fx/ecb";
+import { errorFields, logLine } from "@/lib/log";
 
 /**
  * Automatic exchange rates: the ECB's euro reference rates, fetched by a background job when the server
@@ -44,7 +45,7 @@ export async function applyReferenceRates(userId: string): Promise<number> {
     // Rates that would price the user's amounts beyond what can be added up exactly (lib/data/money-limits.ts)
     // are not added: nothing of it is kept, the user's figures stay as they were, and the job goes on.
     if (err instanceof ApiError && err.status === 422) {
-      console.warn(JSON.stringify({ msg: "reference rates not applied: totals would exceed the limit", userId }));
+      logLine("warn", "reference rates not applied: totals would exceed the limit", { userId });
       return 0;
     }
     throw err;
@@ -128,7 +129,7 @@ export async function runRateFetch(now = new Date()): Promise<{ fetched: number;
     rows = parseEcbRates(await res.text());
     if (rows.length === 0) throw new Error("no rates in the file");
   } catch (err) {
-    console.error(JSON.stringify({ msg: "exchange rate fetch failed", url, error: String(err) }));
+    logLine("error", "exchange rate fetch failed", { url, ...errorFields(err) });
     await db
       .update(jobRuns)
       .set({ ranAt: new Date(now.getTime() - (FETCH_EVERY_HOURS - RETRY_AFTER_HOURS) * 3_600_000) })

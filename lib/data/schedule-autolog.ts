@@ -11,6 +11,7 @@ import { addDays } from "@/lib/metrics/days";
 import { occurrencesThrough } from "@/lib/metrics/schedules";
 import { todayIn } from "@/lib/today";
 import { scheduleColumns } from "@/lib/data/schedules";
+import { logLine } from "@/lib/log";
 
 /** The externalId of an auto-logged payment: the unique index makes a second one for the same occurrence impossible. */
 export const autoLogExternalId = (scheduleId: string, dueOn: string) => `schedule:${scheduleId}:${dueOn}`;
@@ -89,7 +90,7 @@ export async function logDueSchedules(opts: { userId?: string; now?: Date } = {}
           });
         } catch (err) {
           if (!(err instanceof ApiError && err.status === 422)) throw err;
-          console.warn(JSON.stringify({ msg: "schedule payments not logged: totals would exceed the limit", scheduleId: s.id }));
+          logLine("warn", "schedule payments not logged: totals would exceed the limit", { scheduleId: s.id });
         }
       }
       await tx

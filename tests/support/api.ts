@@ -62,7 +62,7 @@ export async function call(handler: Handler, path: string, opts: CallOptions = {
   });
   const text = await res.text();
   const contentType = res.headers.get("content-type");
-  // Every API answer is JSON but a download (CSV export).
-  const json = text && !contentType?.startsWith("text/csv") ? (JSON.parse(text) as unknown) : undefined;
+  // Every API answer is JSON but a download (CSV export) or a Prometheus scrape.
+  const json = text && !contentType?.startsWith("text/") ? (JSON.parse(text) as unknown) : undefined;
   return { status: res.status, contentType, json: json as Record<string, unknown> & unknown, text, res };
 }

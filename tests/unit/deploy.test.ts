@@ -40,7 +40,7 @@ describe("Dockerfile", () => {
     expect(finalStage.findIndex((i) => i.op === "USER")).toBeLessThan(finalStage.findIndex((i) => i.op === "CMD"));
     expect(finalStage.find((i) => i.op === "CMD")!.args).toBe('["node", "scripts/start-standalone.mjs"]');
     expect(read("scripts/start-standalone.mjs")).toMatch(/migratePostgres\(/);
-    expect(finalStage.some((i) => i.op === "HEALTHCHECK" && i.args.includes("/api/health"))).toBe(true);
+    expect(finalStage.some((i) => i.op === "HEALTHCHECK" && i.args.includes("/api/health/live"))).toBe(true);
   });
 
   it("copies the standalone output, its static files, and repository files that exist", () => {
@@ -71,5 +71,7 @@ describe("deploy/compose.yaml", () => {
     const nginx = read("deploy/nginx.conf");
     expect(nginx).toMatch(/server app:3000;/);
     expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$remote_addr;/);
+    // The app keeps a proxy's request id, so nginx's log and the app's lines can be joined.
+    expect(nginx).toMatch(/proxy_set_header X-Request-Id \$request_id;/);
   });
 });
