@@ -113,9 +113,10 @@ async function claimRun(name: string, hours: number, now: Date): Promise<boolean
 /**
  * The background fetch: at most every 6 hours across all processes; the whole history the first time,
  * the last 90 days after. A failure (offline, a blocked network) is logged and retried in an hour; the
- * app keeps working on manual rates. Then every user with foreign currencies gets the new rates.
+ * app keeps working on manual rates. Then every user with foreign currencies gets the new rates; given
+ * `userIds` (tests on a shared database), only those of them.
  */
-export async function runRateFetch(now = new Date()): Promise<{ fetched: number; users: number } | null> {
+export async function runRateFetch(now = new Date(), userIds?: readonly string[]): Promise<{ fetched: number; users: number } | null> {
   if (!autoRatesEnabled() || !(await claimRun("fx.reference-rates", FETCH_EVERY_HOURS, now))) return null;
   const db = await getDb();
   const [any] = await db.select({ date: referenceRates.date }).from(referenceRates).limit(1);
@@ -137,9 +138,16 @@ export async function runRateFetch(now = new Date()): Promise<{ fetched: number;
     return { fetched: 0, users: 0 };
   }
   await storeReferenceRates(rows);
+  if (userIds?.length === 0) return { fetched: rows.length, users: 0 };
+  const only = userIds
+    ? sql`and u.id in (${sql.join(
+        userIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   const users = rowsOf<{ id: string }>(
-    await db.execute(sql`select u.id from users u where exists (select 1 from transactions t where t.user_id = u.id and t.currency <> u.base_currency)
-      or exists (select 1 from schedules s where s.user_id = u.id and s.currency <> u.base_currency)`),
+    await db.execute(sql`select u.id from users u where (exists (select 1 from transactions t where t.user_id = u.id and t.currency <> u.base_currency)
+      or exists (select 1 from schedules s where s.user_id = u.id and s.currency <> u.base_currency)) ${only}`),
   );
   for (const u of users) await applyReferenceRates(u.id);
   return { fetched: rows.length, users: users.length };

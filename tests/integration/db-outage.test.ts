@@ -1,7 +1,6 @@
 // The database going away (Postgres only): a TCP proxy this test controls sits between the app's pool and
 // the server. Cut, every request answers 503 problem+json with Retry-After within 5 s (the connect
 // timeout bounds it); restored, requests succeed again by themselves; a write cut mid-way is all or nothing.
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq, like, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/index";
@@ -10,51 +9,9 @@ import { GET as health } from "@/app/api/health/route";
 import { POST } from "@/app/api/v1/transactions/route";
 import { createStream } from "@/lib/data/streams";
 import { call, makeUser, type TestUser } from "../support/api";
+import { CuttableProxy } from "../support/cuttable-proxy";
 
 const pgUrl = process.env.DATABASE_URL;
-
-/** Forwards to Postgres while up; when cut, drops every open connection and leaves new ones unanswered. */
-class CuttableProxy {
-  private server = net.createServer((client) => this.accept(client));
-  private sockets = new Set<net.Socket>();
-  private up = true;
-  constructor(private target: { host: string; port: number }) {}
-
-  listen(): Promise<number> {
-    return new Promise((resolve) => this.server.listen(0, "127.0.0.1", () => resolve((this.server.address() as net.AddressInfo).port)));
-  }
-
-  private track(socket: net.Socket) {
-    this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
-    socket.on("error", () => socket.destroy());
-  }
-
-  private accept(client: net.Socket) {
-    this.track(client);
-    if (!this.up) return; // a black hole: the client waits for its connect timeout
-    const upstream = net.connect(this.target.port, this.target.host);
-    this.track(upstream);
-    client.pipe(upstream).pipe(client);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
-  }
-
-  cut() {
-    this.up = false;
-    for (const s of this.sockets) s.destroy();
-  }
-
-  restore() {
-    for (const s of this.sockets) s.destroy();
-    this.up = true;
-  }
-
-  close() {
-    for (const s of this.sockets) s.destroy();
-    return new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 const item = (streamId: string, externalId: string) => ({
   streamId,

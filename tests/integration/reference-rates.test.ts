@@ -31,9 +31,11 @@ const HISTORY = cube({
 const DAILY = cube({ "2026-10-05": { USD: "1.15", GBP: "0.87", JPY: "162" } });
 
 // The fetch applies the rates to every user of the database. On the Postgres test database, which the other
-// test files share while they run, that would re-price their users mid-test; each PGlite file has a database
-// of its own, so this file runs there only (the SQL is the same on both).
-describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (ECB reference rates)", () => {
+// test files share while they run, that would re-price their users mid-test, so each fetch here names this
+// file's users (runRateFetch takes an optional list, as the job never does). The reference rates themselves
+// and the job's last run are one for the whole database: this file starts both afresh, and no other test
+// file fetches rates.
+describe("automatic exchange rates (ECB reference rates)", () => {
   const served: string[] = [];
   let failing = false;
   const server = http.createServer((req, res) => {
@@ -42,6 +44,14 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
     res.writeHead(200, { "content-type": "text/xml" }).end(req.url === "/hist.xml" ? HISTORY : DAILY);
   });
   let user: TestUser;
+  // Only this file's users get the fetched rates.
+  const ours: string[] = [];
+  const fetchRates = (now: Date) => runRateFetch(now, ours);
+  async function makeOurUser(name: string) {
+    const u = await makeUser(name);
+    ours.push(u.id);
+    return u;
+  }
   const t0 = Date.now();
   const at = (hours: number) => new Date(t0 + hours * 3_600_000);
 
@@ -70,7 +80,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
     await db.execute(sql`delete from job_runs where name = 'fx.reference-rates'`);
     await db.execute(sql`delete from reference_rates`);
 
-    user = await makeUser("Traveller");
+    user = await makeOurUser("Traveller");
     const auth = { token: user.writeToken };
     const stream = ((await call(postStream, "/s", { method: "POST", auth, body: { name: "Clients abroad" } })).json as { id: string }).id;
     expect(
@@ -92,6 +102,10 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
     ).toBeLessThan(300);
   });
   afterAll(async () => {
+    // Leaves no fixture rates behind in a shared database.
+    const db = await getDb();
+    await db.execute(sql`delete from job_runs where name = 'fx.reference-rates'`);
+    await db.execute(sql`delete from reference_rates`);
     delete process.env.FX_RATES_HISTORY_URL;
     delete process.env.FX_RATES_URL;
     delete process.env.FX_RATES_AUTO;
@@ -99,9 +113,24 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
   });
 
   it("fetches the history first, adds cross rates for the currencies in use, keeps manual ones, and re-prices", async () => {
+    // A user the fetch is not for (another test file's, on a shared database): left as they are.
+    const outsider = await makeUser("Not this file's");
+    const theirs = (
+      (await call(postStream, "/s", { method: "POST", auth: { token: outsider.writeToken }, body: { name: "Abroad" } })).json as {
+        id: string;
+      }
+    ).id;
+    await call(postTx, "/t", {
+      method: "POST",
+      auth: { token: outsider.writeToken },
+      body: { streamId: theirs, occurredOn: "2026-10-02", amount: "100.00", currency: "EUR", externalId: "eur" },
+    });
+
     expect(await baseAmounts(user)).toMatchObject({ eur: null, "gbp-1": 1300, "gbp-5": 1300 });
-    const run = await runRateFetch(at(0));
-    expect(run).toMatchObject({ fetched: 6 });
+    const run = await fetchRates(at(0));
+    expect(run).toEqual({ fetched: 6, users: 1 });
+    expect(await rates(outsider)).toEqual([]);
+    expect(await baseAmounts(outsider)).toEqual({ eur: null });
     expect(served).toEqual(["/hist.xml"]);
     // USD per EUR is the file's rate; USD per GBP = USD per EUR ÷ GBP per EUR, to 12 decimals:
     // 1.12 / 0.86 = 1.30232558139534… → 1.302325581395. JPY is not used: no rates for it.
@@ -117,12 +146,12 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
   });
 
   it("fetches at most every 6 hours, then the 90-day file; a failure is retried within the hour", async () => {
-    expect(await runRateFetch(at(1))).toBeNull();
+    expect(await fetchRates(at(1))).toBeNull();
     failing = true;
-    expect(await runRateFetch(at(7))).toEqual({ fetched: 0, users: 0 });
-    expect(await runRateFetch(at(7.5))).toBeNull();
+    expect(await fetchRates(at(7))).toEqual({ fetched: 0, users: 0 });
+    expect(await fetchRates(at(7.5))).toBeNull();
     failing = false;
-    expect(await runRateFetch(at(8.1))).toMatchObject({ fetched: 3 });
+    expect(await fetchRates(at(8.1))).toMatchObject({ fetched: 3 });
     expect(served.slice(1)).toEqual(["/daily.xml", "/daily.xml"]);
     // Oct 5: 1.15 per EUR; per GBP 1.15 / 0.87 = 1.32183908045977… → 1.321839080460; GBP 10.00 on Oct 5 → 1321.8 → 1322.
     expect(await rates(user)).toContainEqual(["GBP", "2026-10-05", "1.32183908046", "ecb"]);
@@ -140,7 +169,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
   });
 
   it("prices in any base currency: a euro account gets USD per EUR inverted", async () => {
-    const eu = await makeUser("Euro account");
+    const eu = await makeOurUser("Euro account");
     expect((await call(patchSettings, "/s", { method: "PATCH", auth: { cookie: eu.cookie }, body: { baseCurrency: "EUR" } })).status).toBe(
       200,
     );
@@ -154,7 +183,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
     });
     const db = await getDb();
     await db.execute(sql`delete from job_runs where name = 'fx.reference-rates'`);
-    await runRateFetch(at(20));
+    await fetchRates(at(20));
     // EUR per USD = 1 / 1.10 = 0.909090909090909… → 0.909090909091; USD 110.00 → 99.99999999 → 10000.
     expect(await rates(eu)).toContainEqual(["USD", "2026-10-01", "0.909090909091", "ecb"]);
     expect((await baseAmounts(eu)).usd).toBe(10000);
@@ -165,7 +194,7 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))("automatic exchange rates (EC
     const db = await getDb();
     await db.execute(sql`delete from job_runs where name = 'fx.reference-rates'`);
     const before = served.length;
-    expect(await runRateFetch(at(40))).toBeNull();
+    expect(await fetchRates(at(40))).toBeNull();
     expect(served.length).toBe(before);
   });
 });
