@@ -95,6 +95,15 @@ const navItems: ReadonlyArray<{ href: string; label: string; icon: ReactNode; da
     ),
   },
   {
+    href: "/automations",
+    label: "Automations",
+    icon: (
+      <svg {...iconProps}>
+        <path d="M13 3 5 14h6l-1 7 8-11h-6l1-7z" />
+      </svg>
+    ),
+  },
+  {
     href: "/settings",
     label: "Settings",
     icon: (

@@ -31,6 +31,7 @@ const PAGES = [
   "/plan",
   "/settings",
   "/import",
+  "/automations",
 ];
 
 type Result = { url: string; firstLoadKb: number; settledKb: number; decodedKb: number };
