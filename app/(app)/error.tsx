@@ -1,0 +1,3 @@
+"use client";
+
+export { FailureState as default } from "@/components/shell/failure-state";
