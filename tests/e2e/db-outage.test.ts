@@ -69,7 +69,7 @@ describe.skipIf(skipReason !== "")("the database going away under the built app"
     expect((await context.request.get("/api/health/live")).status()).toBe(200);
 
     // A page, navigated to while the database is away: the outage state, not Next's error digest.
-    await page.goto("/streams");
+    const pageStatus = (await page.goto("/streams"))?.status();
     // (Next's route announcer is an alert too: the outage state is the one with the heading.)
     const alert = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Can’t reach the database" }) });
     await alert.waitFor({ timeout: 15_000 });
@@ -85,7 +85,7 @@ describe.skipIf(skipReason !== "")("the database going away under the built app"
     const recoveryMs = performance.now() - backAt;
     expect(recoveryMs).toBeLessThan(10_000);
     expect((await context.request.get("/api/v1/streams")).status()).toBe(200);
-    console.log(JSON.stringify({ outagePage: { apiMs: Math.round(apiMs), recoveryMs: Math.round(recoveryMs) } }));
+    console.log(JSON.stringify({ outagePage: { apiMs: Math.round(apiMs), pageStatus, recoveryMs: Math.round(recoveryMs) } }));
     await context.close();
   }, 90_000);
 });
