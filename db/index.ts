@@ -86,7 +86,7 @@ async function openPglite(dir: string): Promise<Handle> {
     fs.mkdirSync(path.dirname(full), { recursive: true });
     makePrivateDir(full);
   }
-  const client = await PGlite.create(dir);
+  const client = yieldingBetweenQueries(await PGlite.create(dir));
   const pg = drizzle(client, { schema });
   // The embedded database belongs to this process alone, so it migrates itself on open. PGlite runs no
   // autovacuum, so planner statistics are refreshed here; without them large tables get poor plans.
@@ -104,6 +104,26 @@ async function openPglite(dir: string): Promise<Handle> {
       await client.query("select 1");
     },
   };
+}
+
+/**
+ * PGlite runs each query synchronously on this thread and hands its lock to the next waiting query in a
+ * microtask, so under concurrent requests query follows query without the event loop ever reaching its
+ * I/O: a health probe or a new connection waited for the whole queue (a second and more under load).
+ * Yielding to the event loop before each query lets I/O in between queries; their order is unchanged.
+ */
+function yieldingBetweenQueries<C extends { query: unknown; exec: unknown; transaction: unknown }>(client: C): C {
+  const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+  for (const method of ["query", "exec", "transaction"] as const) {
+    const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    Object.assign(client, {
+      [method]: async (...args: unknown[]) => {
+        await yieldToIo();
+        return original(...args);
+      },
+    });
+  }
+  return client;
 }
 
 function handle(): Promise<Handle> {

@@ -56,6 +56,9 @@ export async function resolveToken(token: string) {
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) return null;
+  // A token in steady use skips the write altogether (one round trip less per request); the SQL guard
+  // below keeps "once a minute" exact on the database's clock when this process's clock is off.
+  if (row.lastUsedAt && Date.now() - row.lastUsedAt.getTime() < 50_000) return { userId: row.userId, scope: row.scope };
   await db
     .update(apiTokens)
     .set({ lastUsedAt: sql`now()` })
