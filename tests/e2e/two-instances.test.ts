@@ -157,15 +157,6 @@ describe.skipIf(skipReason !== "")("two app instances on one Postgres, behind a 
 
     await page.goto("/overview", { waitUntil: "networkidle" });
     await expect.poll(() => page.getByTestId("this-month-income").textContent(), { timeout: 15_000 }).toBe("$1,234.56");
-    if (problems.length)
-      console.log(
-        "DEBUG",
-        JSON.stringify(
-          proxy.served.slice(from).map((x, i) => ({ i, ...x })),
-          null,
-          0,
-        ),
-      );
     expect(problems).toEqual([]);
     await context.close();
     await browser.close();
