@@ -26,6 +26,9 @@ export async function onRequestError(
 ) {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { errorFields, logLine } = await import("./lib/log");
+  const { isDatabaseUnavailable } = await import("./lib/http");
+  // The pages that follow answer 503 at once (proxy.ts) instead of each waiting out the connect timeout.
+  if (isDatabaseUnavailable(err)) (await import("./lib/observability/health")).noteDatabaseFailure();
   const requestId = request.headers["x-request-id"];
   logLine("error", "page failed", {
     ...(typeof requestId === "string" ? { requestId } : {}),

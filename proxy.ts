@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { logLine } from "@/lib/log";
+import { databaseKnownDown } from "@/lib/observability/database-verdict";
+import { OUTAGE_RETRY_SECONDS, outagePage } from "@/lib/observability/outage-page";
 import { requestIdOf } from "@/lib/observability/request-id";
 import { sameOriginVerdict, unsafeMethods } from "@/lib/same-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
@@ -33,6 +35,20 @@ export function proxy(request: NextRequest) {
 
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  // A page cannot render without the database: while it is known to be away, say so at once with a 503.
+  if ((request.method === "GET" || request.method === "HEAD") && databaseKnownDown()) {
+    return new NextResponse(request.method === "HEAD" ? null : outagePage(nonce), {
+      status: 503,
+      headers: {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "retry-after": String(OUTAGE_RETRY_SECONDS),
+        "x-request-id": requestIdOf(headers),
+        "content-security-policy": csp,
+        ...securityHeaders(isHttps(request)),
+      },
+    });
+  }
   const forwarded = new Headers(headers);
   // Next.js reads the nonce for its own scripts from the request's policy; the layout reads x-nonce.
   forwarded.set("x-nonce", nonce);

@@ -7,6 +7,7 @@ import { clientIp } from "./client-ip";
 import { parseCsv } from "./csv";
 import { ApiError, pgCode, unprocessable } from "./http-errors";
 import { errorFields, logLine } from "./log";
+import { noteDatabaseFailure } from "./observability/health";
 import { recordRequest } from "./observability/metrics";
 import { withRequestContext } from "./observability/request-context";
 import { requestIdOf } from "./observability/request-id";
@@ -81,6 +82,12 @@ const unavailableCodes = new Set([
   "53300",
 ]);
 
+/** The database could not be reached: a failure that passes, not a fault of this request or of the code. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const sqlState = pgCode(err);
+  return sqlState !== undefined && unavailableCodes.has(sqlState);
+}
+
 /** A deadlock or serialization failure that the data layer's retries (lib/data/retry.ts) did not get past. */
 const busyCodes = new Set(["40P01", "40001"]);
 
@@ -108,11 +115,12 @@ class RateLimited extends ApiError {
 export function toProblem(err: unknown): NextResponse {
   if (err instanceof RateLimited) return withRetryAfter(problem(err.status, err.title, err.detail), err.retryAfterSeconds);
   if (err instanceof ApiError) return problem(err.status, err.title, err.detail, err.errors);
-  const sqlState = pgCode(err);
-  if (sqlState !== undefined && unavailableCodes.has(sqlState)) {
+  if (isDatabaseUnavailable(err)) {
+    noteDatabaseFailure();
     logLine("error", "database unavailable", errorFields(err));
     return withRetryAfter(problem(503, "Database unavailable", "The database cannot be reached right now. Try again shortly."), 5);
   }
+  const sqlState = pgCode(err);
   if (sqlState !== undefined && busyCodes.has(sqlState)) {
     logLine("warn", "write conflict not resolved by retries", errorFields(err));
     return withRetryAfter(problem(503, "Busy", "Concurrent changes got in the way. Try again."), 1);

@@ -1,3 +1,4 @@
 "use client";
 
-export { FailureState as default } from "@/components/shell/failure-state";
+// The same boundary as the root one, inside the signed-in shell (the navigation stays).
+export { default } from "@/app/error";

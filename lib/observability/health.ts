@@ -1,4 +1,5 @@
 import { pingDb } from "@/db/index";
+import { lastVerdict, recordVerdict, type Verdict } from "./database-verdict";
 
 /*
  * Liveness: the process serves requests (nothing else is asked, so a database outage never gets a healthy
@@ -14,36 +15,38 @@ import { pingDb } from "@/db/index";
 const FRESH_MS = 1_000;
 const STALE_MS = 5_000;
 
-interface Verdict {
-  ok: boolean;
-  checkedAt: number;
-}
-
 const globalKey = Symbol.for("streamfolio.readiness");
-type GlobalWithReadiness = typeof globalThis & { [globalKey]?: { last: Verdict | null; pinging: Promise<Verdict> | null } };
+type GlobalWithPing = typeof globalThis & { [globalKey]?: { pinging: Promise<Verdict> | null } };
 
 function state() {
-  const g = globalThis as GlobalWithReadiness;
-  return (g[globalKey] ??= { last: null, pinging: null });
+  const g = globalThis as GlobalWithPing;
+  return (g[globalKey] ??= { pinging: null });
 }
 
 function ping(): Promise<Verdict> {
   const s = state();
   s.pinging ??= pingDb()
     .then(
-      () => ({ ok: true, checkedAt: Date.now() }),
-      () => ({ ok: false, checkedAt: Date.now() }),
+      () => recordVerdict(true),
+      () => recordVerdict(false),
     )
-    .then((verdict) => {
-      s.last = verdict;
+    .finally(() => {
       s.pinging = null;
-      return verdict;
     });
   return s.pinging;
 }
 
+/**
+ * A request found the database unreachable: pages answer 503 from now on (proxy.ts), and a ping checks at
+ * once, so a one-off (a connection the server closed) is cleared in milliseconds, not at the next probe.
+ */
+export function noteDatabaseFailure() {
+  recordVerdict(false);
+  void ping();
+}
+
 export async function readiness({ fresh = false } = {}): Promise<Verdict> {
-  const { last } = state();
+  const last = lastVerdict();
   const age = last ? Date.now() - last.checkedAt : Infinity;
   if (fresh || !last?.ok || age >= STALE_MS) return ping();
   if (age >= FRESH_MS) void ping();
