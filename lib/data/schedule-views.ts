@@ -115,6 +115,7 @@ export async function scheduleSummary(userId: string, now = new Date()) {
     () => {},
   );
   const missing = new Map<string, number>();
+  let tooLarge = 0;
   const expected = { amountMinor: 0, count: 0 };
   const late = { amountMinor: 0, count: 0 };
   const lateItems: {
@@ -135,6 +136,11 @@ export async function scheduleSummary(userId: string, now = new Date()) {
       return;
     }
     const bucket = isLate ? late : expected;
+    // Sums stay exact: an occurrence that would take one past 2^53 is left out and reported.
+    if (!Number.isSafeInteger(bucket.amountMinor + base)) {
+      tooLarge += 1;
+      return;
+    }
     bucket.amountMinor += base;
     bucket.count += 1;
     if (isLate)
@@ -157,6 +163,9 @@ export async function scheduleSummary(userId: string, now = new Date()) {
     hasSchedules: hasAny !== undefined,
     expected: money(expected),
     late: { ...money(late), items: lateItems.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0)).slice(0, 20) },
-    warnings: [...missing].map(([currency, count]) => ({ code: "missing-fx-rate" as const, currency, count })),
+    warnings: [
+      ...[...missing].map(([currency, count]) => ({ code: "missing-fx-rate" as const, currency, count })),
+      ...(tooLarge > 0 ? [{ code: "total-too-large" as const, currency: user.baseCurrency, count: tooLarge }] : []),
+    ],
   };
 }

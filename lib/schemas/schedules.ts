@@ -172,6 +172,7 @@ export const scheduleSummaryResponse = z.object({
       }),
     ),
   }),
-  warnings: z.array(z.object({ code: z.literal("missing-fx-rate"), currency: z.string(), count: z.number().int() })),
+  /** missing-fx-rate: occurrences in a currency without a rate; total-too-large: occurrences left out because the sum would pass 2^53 minor units (it stays exact). */
+  warnings: z.array(z.object({ code: z.enum(["missing-fx-rate", "total-too-large"]), currency: z.string(), count: z.number().int() })),
 });
 export type ScheduleSummaryView = z.output<typeof scheduleSummaryResponse>;
