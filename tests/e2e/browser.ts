@@ -61,7 +61,10 @@ export async function openPage(
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`console: ${msg.text()}`);
+    if (msg.type() !== "error") return;
+    problems.push(`console: ${msg.text()}`);
+    // Chromium's message names no URL; the test's output does, to find what failed.
+    if (msg.text().startsWith("Failed to load resource")) console.log(`browser: ${msg.text()}: ${msg.location().url}`);
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   page.on("requestfailed", (req) => {
