@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ApiTokens } from "@/components/settings/api-tokens";
+import { JumpNav } from "@/components/ui/jump-nav";
 import type { ScheduleView } from "@/lib/schemas/schedules";
 import type { StreamView } from "@/lib/schemas/streams";
 import { CodeBlock } from "./code-block";
@@ -36,20 +37,7 @@ export function AutomationsGuide({ origin, today, baseCurrency, streams, schedul
   const fields = examplePayment({ stream: streams[0]?.name ?? PLACEHOLDER_STREAM, currency: baseCurrency, today });
   return (
     <div className="lg:grid lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
-      <nav aria-label="On this page" className="mb-6 lg:sticky lg:top-8 lg:mb-0 lg:self-start">
-        <ul className="flex flex-wrap gap-2 lg:flex-col lg:gap-0.5">
-          {CONTENTS.map((s) => (
-            <li key={s.id}>
-              <a
-                href={`#${s.id}`}
-                className="block rounded-full border border-border bg-surface px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground lg:rounded-md lg:border-0 lg:bg-transparent lg:py-2"
-              >
-                {s.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <JumpNav label="On this page" sections={CONTENTS} />
       <div className="flex min-w-0 flex-col gap-6">
         <section id="tokens" aria-label="API tokens" className="scroll-mt-20 lg:scroll-mt-8">
           <ApiTokens />

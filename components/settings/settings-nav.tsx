@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { JumpNav } from "@/components/ui/jump-nav";
 
 export const SETTINGS_SECTIONS = [
   { id: "general", label: "General" },
@@ -15,26 +16,10 @@ export type SettingsSectionId = (typeof SETTINGS_SECTIONS)[number]["id"];
 
 /**
  * One page, eight sections, so every setting is one scroll or one jump away (and /settings keeps the
- * token form automations docs point to). The jump links wrap on phones and stick beside the
- * sections from lg up.
+ * token form automations docs point to).
  */
 export function SettingsNav() {
-  return (
-    <nav aria-label="Settings sections" className="mb-6 lg:sticky lg:top-8 lg:mb-0 lg:self-start">
-      <ul className="flex flex-wrap gap-2 lg:flex-col lg:gap-0.5">
-        {SETTINGS_SECTIONS.map((s) => (
-          <li key={s.id}>
-            <a
-              href={`#${s.id}`}
-              className="block rounded-full border border-border bg-surface px-3 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground lg:rounded-md lg:border-0 lg:bg-transparent lg:py-2"
-            >
-              {s.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <JumpNav label="Settings sections" sections={SETTINGS_SECTIONS} />;
 }
 
 /** A jump target; the scroll margin keeps its title clear of the sticky phone top bar. */

@@ -6,7 +6,8 @@
 import postgres from "postgres";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startAppServer, freePort, type AppServer } from "../support/app-server";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { freePort } from "../support/free-port";
 import { CuttableProxy } from "../support/cuttable-proxy";
 import { launch, openPage } from "./browser";
 import { newAccount, signUp } from "./support";

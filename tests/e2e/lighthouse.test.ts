@@ -5,7 +5,7 @@
 // the figures go to test-results/lighthouse.md. Issue 9's targets (mobile 95, LCP 2.0 s, TBT 150 ms) are
 // not reached yet: see the README.
 import fs from "node:fs";
-import net from "node:net";
+import { freePort } from "../support/free-port";
 import path from "node:path";
 import lighthouse from "lighthouse";
 import { throttling } from "lighthouse/core/config/constants.js";
@@ -16,16 +16,6 @@ import { asOwnPages, launch } from "./browser";
 import { newAccount, signUp } from "./support";
 
 const baseUrl = inject("baseUrl");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 type Run = {
   page: string;

@@ -7,19 +7,11 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ZERO_AMOUNT } from "@/lib/schemas/transactions";
 import { launch, openPage, type WatchedPage } from "./browser";
-import { expectNoSeriousViolations, expectNoSidewaysScroll, newAccount, signIn, signUp } from "./support";
+import { expectNoSeriousViolations, expectNoSidewaysScroll, hydrated, newAccount, signIn, signUp } from "./support";
 
 const baseUrl = inject("baseUrl");
 const settle = { timeout: 15_000 };
 const LIST = "Transactions, newest first";
-
-/** Resolves once React has hydrated the element: typing into a server-rendered input before that can be lost. */
-async function hydrated(page: Page, selector: string) {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps"));
-  }, selector);
-}
 
 function rows(page: Page): Locator {
   return page.getByRole("list", { name: LIST }).getByTestId("transaction-row");

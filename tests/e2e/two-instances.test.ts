@@ -11,10 +11,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { hashPassword } from "@/lib/passwords";
 import { THROTTLE } from "@/lib/sign-in-throttle";
-import { startAppServer, freePort, type AppServer } from "../support/app-server";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { freePort } from "../support/free-port";
 import { startRoundRobinProxy, type RoundRobinProxy } from "../support/round-robin-proxy";
 import { launch, openPage } from "./browser";
-import { newAccount, signIn, signUp } from "./support";
+import { hydrated, newAccount, signIn, signUp } from "./support";
 
 const pgUrl = process.env.TEST_DATABASE_URL ?? "";
 const chromiumPath = inject("chromiumPath");
@@ -141,10 +142,7 @@ describe.skipIf(skipReason !== "")("two app instances on one Postgres, behind a 
     expect(stream.status()).toBe(201);
     await page.goto("/transactions", { waitUntil: "networkidle" });
     const form = page.locator('form[aria-label="Log a transaction"]');
-    await page.waitForFunction(() => {
-      const el = document.querySelector('form[aria-label="Log a transaction"] input[name="amount"]');
-      return el !== null && Object.keys(el).some((k) => k.startsWith("__reactProps"));
-    });
+    await hydrated(page, 'form[aria-label="Log a transaction"] input[name="amount"]');
     await form.locator('input[name="amount"]').fill("1234.56");
     const created = page.waitForResponse((r) => r.url().endsWith("/api/v1/transactions") && r.request().method() === "POST");
     await form.locator('input[name="amount"]').press("Enter");

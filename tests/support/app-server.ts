@@ -2,21 +2,9 @@
 // migrate a Postgres DATABASE_URL under the advisory lock, then `next start`), for tests that run several.
 // Each runs in a process group of its own, so stopping it also stops the next-server it spawned.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "../..");
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 export type AppServer = {
   port: number;
