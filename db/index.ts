@@ -86,7 +86,7 @@ async function openPglite(dir: string): Promise<Handle> {
     fs.mkdirSync(path.dirname(full), { recursive: true });
     makePrivateDir(full);
   }
-  const client = yieldingBetweenQueries(await PGlite.create(dir));
+  const client = oneQueryPerTurn(await PGlite.create(dir));
   const pg = drizzle(client, { schema });
   // The embedded database belongs to this process alone, so it migrates itself on open. PGlite runs no
   // autovacuum, so planner statistics are refreshed here; without them large tables get poor plans.
@@ -110,16 +110,21 @@ async function openPglite(dir: string): Promise<Handle> {
  * PGlite runs each query synchronously on this thread and hands its lock to the next waiting query in a
  * microtask, so under concurrent requests query follows query without the event loop ever reaching its
  * I/O: a health probe or a new connection waited for the whole queue (a second and more under load).
- * Yielding to the event loop before each query lets I/O in between queries; their order is unchanged.
+ * Here queries take turns in a queue of their own, each started from a fresh turn of the event loop
+ * (setImmediate), so at most one query and what follows it until the request's next await run between
+ * two looks at I/O. The order is unchanged (first come, first served, as PGlite's own lock); a
+ * transaction holds its turn until it ends, as it holds PGlite's lock.
  */
-function yieldingBetweenQueries<C extends { query: unknown; exec: unknown; transaction: unknown }>(client: C): C {
-  const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+function oneQueryPerTurn<C extends { query: unknown; exec: unknown; transaction: unknown }>(client: C): C {
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  let queue: Promise<unknown> = Promise.resolve();
   for (const method of ["query", "exec", "transaction"] as const) {
     const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
     Object.assign(client, {
-      [method]: async (...args: unknown[]) => {
-        await yieldToIo();
-        return original(...args);
+      [method]: (...args: unknown[]) => {
+        const run = queue.then(nextTurn).then(() => original(...args));
+        queue = run.catch(() => undefined);
+        return run;
       },
     });
   }
@@ -142,6 +147,11 @@ function handle(): Promise<Handle> {
 
 export async function getDb(): Promise<Db> {
   return (await handle()).db;
+}
+
+/** Which database this process runs on: PGlite belongs to this one process, Postgres may be shared. */
+export async function databaseKind(): Promise<Handle["kind"]> {
+  return (await handle()).kind;
 }
 
 export async function pingDb(): Promise<void> {
