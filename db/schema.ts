@@ -663,3 +663,15 @@ export const appSecrets = pgTable("app_secrets", {
   value: text("value").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Each user's data version: bumped by triggers (migration 0012) in the same transaction as every write to
+ * what the metrics read, so lib/metrics-cache.ts can key answers by it. A row of its own, not a column of
+ * users: writes that price transactions hold the user row FOR SHARE, and bumping it there would deadlock.
+ */
+export const userDataVersions = pgTable("user_data_versions", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});

@@ -1,9 +1,11 @@
 import type { NextRequest } from "next/server";
 import { sessionClaims } from "@/lib/auth";
 import { resolveToken } from "@/lib/data/tokens";
+import type { MetricsStamp } from "@/lib/data/data-versions";
 import { findUserForSession } from "@/lib/data/sessions";
 
-export type Caller = { userId: string; via: "session" } | { userId: string; via: "token"; scope: "read" | "write" };
+/** `stamp`: read with the credential (same row), so a cached metrics answer costs no query of its own. */
+export type Caller = { userId: string; stamp: MetricsStamp } & ({ via: "session" } | { via: "token"; scope: "read" | "write" });
 
 /** Who is calling: a bearer token when one is sent (never falling back to cookies), else the session. */
 export async function authenticateRequest(req: Request): Promise<Caller | null> {
@@ -12,13 +14,13 @@ export async function authenticateRequest(req: Request): Promise<Caller | null> 
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) return null;
     const found = await resolveToken(match[1]);
-    return found ? { userId: found.userId, via: "token", scope: found.scope } : null;
+    return found ? { userId: found.userId, stamp: found.stamp, via: "token", scope: found.scope } : null;
   }
   const cookies = (req as Partial<NextRequest>).cookies ?? parseCookies(req.headers.get("cookie"));
   const claims = await sessionClaims({ cookies, headers: req.headers });
   if (!claims) return null;
   const user = await findUserForSession(claims.uid, claims.sv, claims.sid);
-  return user ? { userId: user.id, via: "session" } : null;
+  return user ? { userId: user.id, stamp: user.stamp, via: "session" } : null;
 }
 
 function parseCookies(header: string | null): Record<string, string> {

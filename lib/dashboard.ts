@@ -3,6 +3,7 @@ import type { QueryKey } from "@tanstack/react-query";
 import { readMetrics } from "@/lib/api/metrics";
 import { readStreams } from "@/lib/api/streams";
 import { requireUser } from "@/lib/auth";
+import type { MetricsStamp } from "@/lib/data/data-versions";
 import { getFirstMonth } from "@/lib/data/metrics";
 import { getUser } from "@/lib/data/users";
 import { resolveWindow } from "@/lib/metrics/window";
@@ -20,19 +21,23 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
  * are read by readMetrics, the function GET /api/v1/metrics answers with, so what the page hydrates is
  * byte for byte what the API would answer for the same window.
  */
-export async function dashboardData(userId: string, params: { w?: string | null; from?: string | null; to?: string | null }) {
+export async function dashboardData(
+  userId: string,
+  params: { w?: string | null; from?: string | null; to?: string | null },
+  stamp?: MetricsStamp,
+) {
   const user = await getUser(userId);
   const today = todayIn(user.timeZone);
   const firstMonth = await getFirstMonth(user.id);
   const window = resolveWindow(params, today, firstMonth);
-  const metrics = await readMetrics(user.id, { from: window.from, to: window.to });
+  const metrics = await readMetrics(user.id, { from: window.from, to: window.to }, stamp);
   return { user, today, firstMonth, window, metrics, hydrate: [[metricsQuery(window).queryKey, metrics]] as HydrationEntry[] };
 }
 
 export async function loadDashboard(searchParams: SearchParams) {
   const session = await requireUser();
   const params = await searchParams;
-  return dashboardData(session.id, { w: one(params.w), from: one(params.from), to: one(params.to) });
+  return dashboardData(session.id, { w: one(params.w), from: one(params.from), to: one(params.to) }, session.stamp);
 }
 
 /** The metrics of more windows (this month, the comparison window), under the keys the client asks with. */

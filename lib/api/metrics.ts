@@ -1,15 +1,22 @@
 import "server-only";
+import { metricsStamp, type MetricsStamp } from "@/lib/data/data-versions";
 import { loadMetricsInput } from "@/lib/data/metrics";
+import { cachedMetrics, metricsCacheKey } from "@/lib/metrics-cache";
 import { computeMetrics } from "@/lib/metrics/compute-metrics";
 import { metricsQuery, metricsResponse, type MetricsView } from "@/lib/schemas/metrics";
+import { todayIn } from "@/lib/today";
 import { defineOperation } from "./operation";
 
 /**
  * The one read of every figure: lib/data aggregates, lib/metrics computes, the response schema shapes.
- * GET /api/v1/metrics answers it and every dashboard page hydrates it, so both are the same bytes.
+ * GET /api/v1/metrics answers it and every dashboard page hydrates it, so both are the same bytes. Kept
+ * per data version (lib/metrics-cache.ts): reading it again before anything changed costs one query.
  */
-export async function readMetrics(userId: string, window?: { from: string; to: string }): Promise<MetricsView> {
-  return metricsResponse.parse(computeMetrics(await loadMetricsInput(userId, window)));
+export async function readMetrics(userId: string, window?: { from: string; to: string }, stamp?: MetricsStamp): Promise<MetricsView> {
+  const now = new Date();
+  const { dataVersion, timeZone } = stamp ?? (await metricsStamp(userId));
+  const key = metricsCacheKey({ userId, dataVersion, today: todayIn(timeZone, now), window });
+  return cachedMetrics(key, async () => metricsResponse.parse(computeMetrics(await loadMetricsInput(userId, window, now))));
 }
 
 export const metricsOp = defineOperation({
@@ -24,5 +31,6 @@ export const metricsOp = defineOperation({
   query: metricsQuery,
   status: 200,
   response: metricsResponse,
-  handle: ({ userId, query }) => readMetrics(userId, query.from && query.to ? { from: query.from, to: query.to } : undefined),
+  handle: ({ caller, query }) =>
+    readMetrics(caller.userId, query.from && query.to ? { from: query.from, to: query.to } : undefined, caller.stamp),
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { sessions, users } from "@/db/schema";
+import { dataVersionOf } from "@/lib/data/data-versions";
 
 /** Idle and absolute lifetimes of a browser session, in hours (SESSION_IDLE_HOURS, SESSION_MAX_HOURS). */
 export function sessionLifetimes(): { idleHours: number; maxHours: number } {
@@ -41,7 +42,12 @@ const live = (sessionId: string, userId: string) => {
 export async function findUserForSession(userId: string, sessionVersion: number, sessionId: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      stamp: { dataVersion: dataVersionOf(users.id), timeZone: users.timeZone },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(live(sessionId, userId), eq(users.sessionVersion, sessionVersion)))

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { apiTokens, users } from "@/db/schema";
+import { dataVersionOf } from "@/lib/data/data-versions";
 import { notFound } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
 import { hashToken, mintToken } from "@/lib/tokens";
@@ -50,7 +51,13 @@ export async function revokeToken(userId: string, id: string) {
 export async function resolveToken(token: string) {
   const db = await getDb();
   const [row] = await db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      userId: apiTokens.userId,
+      scope: apiTokens.scope,
+      lastUsedAt: apiTokens.lastUsedAt,
+      stamp: { dataVersion: dataVersionOf(users.id), timeZone: users.timeZone },
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
@@ -58,7 +65,7 @@ export async function resolveToken(token: string) {
   if (!row) return null;
   // A token in steady use skips the write altogether (one round trip less per request); the SQL guard
   // below keeps "once a minute" exact on the database's clock when this process's clock is off.
-  if (row.lastUsedAt && Date.now() - row.lastUsedAt.getTime() < 50_000) return { userId: row.userId, scope: row.scope };
+  if (row.lastUsedAt && Date.now() - row.lastUsedAt.getTime() < 50_000) return { userId: row.userId, scope: row.scope, stamp: row.stamp };
   await db
     .update(apiTokens)
     .set({ lastUsedAt: sql`now()` })
@@ -69,5 +76,5 @@ export async function resolveToken(token: string) {
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
       ),
     );
-  return { userId: row.userId, scope: row.scope };
+  return { userId: row.userId, scope: row.scope, stamp: row.stamp };
 }

@@ -2,12 +2,13 @@ import "server-only";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { databaseStats, type DatabaseStats } from "@/lib/data/operations";
 import { errorFields, logLine } from "@/lib/log";
+import { metricsCacheStats } from "@/lib/metrics-cache";
 import { readiness } from "@/lib/observability/health";
 
 /*
  * What /api/metrics exposes in Prometheus' text format: the API's requests by route template, method and
  * status with their latencies, the database (reachable, its pool, this instance's connections by state),
- * the background work's queue (webhook deliveries due, waiting for a retry, failed), and Node's own
+ * the background work's queue (webhook deliveries due, waiting for a retry, failed), the metrics cache, and Node's own
  * metrics (event-loop delay, heap, GC). Off, and nothing recorded, unless METRICS_TOKEN is set.
  */
 
@@ -91,6 +92,16 @@ function instruments(): Instruments {
       const s = await stats();
       this.reset();
       for (const [state, count] of Object.entries(s?.deliveries ?? {})) this.set({ state }, count);
+    },
+  });
+  new Gauge({
+    name: "streamfolio_metrics_cache",
+    help: "The metrics cache of this instance: answers served from it (hits), computed (misses), kept (entries) and their estimated bytes.",
+    labelNames: ["figure"] as const,
+    registers: [registry],
+    collect() {
+      const c = metricsCacheStats();
+      for (const figure of ["hits", "misses", "entries", "bytes"] as const) this.set({ figure }, c[figure]);
     },
   });
   g[globalKey] = { registry, requests, duration };

@@ -38,6 +38,8 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   log: (msg: string) => void;
+  /** More settings for the server (METRICS_CACHE_MB=0: every answer computed). */
+  env?: Record<string, string>;
 }
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -69,6 +71,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadRun> {
     FX_RATES_AUTO: "false",
     NODE_OPTIONS: `--require ${PROBE}`,
     EVENT_LOOP_PROBE_FILE: probeFile,
+    ...o.env,
   });
   const out = fs.openSync(logFile, "w");
   // BENCH_CPU_PROF_DIR=dir: the server also writes a V8 CPU profile there when it exits (where does the time go?).

@@ -5,6 +5,7 @@ import { GET as health } from "@/app/api/health/route";
 import { GET as live } from "@/app/api/health/live/route";
 import { GET as ready } from "@/app/api/health/ready/route";
 import { GET as metrics } from "@/app/api/metrics/route";
+import { GET as getMetrics } from "@/app/api/v1/metrics/route";
 import { GET as listStreams, POST as createStream } from "@/app/api/v1/streams/route";
 import { call, makeUser } from "../support/api";
 
@@ -97,8 +98,16 @@ describe("/api/metrics", () => {
       (await call(createStream as never, "/api/v1/streams", { method: "POST", auth: { token: u.writeToken }, body: { name: "" } })).status,
     ).toBe(422);
 
+    // The metrics cache: the first read of a portfolio computes it, the second is served from the cache.
+    for (let i = 0; i < 2; i++)
+      expect((await call(getMetrics as never, "/api/v1/metrics", { auth: { token: u.readToken } })).status).toBe(200);
+
     const r = await scrape("scrape-secret-0123456789");
     expect(r.status).toBe(200);
+    const cache = (text: string, figure: string) => sample(text, "streamfolio_metrics_cache", { figure }) ?? 0;
+    expect(cache(r.text, "misses") - cache(before, "misses")).toBe(1);
+    expect(cache(r.text, "hits") - cache(before, "hits")).toBe(1);
+    expect(cache(r.text, "entries")).toBeGreaterThanOrEqual(1);
     expect(r.res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(count(r.text, okLabels) - count(before, okLabels)).toBe(3);
     expect(count(r.text, badLabels) - count(before, badLabels)).toBe(1);
