@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { type z } from "zod";
-import { Reply, type BodyFormat, type Operation } from "./api/operation";
+import { JsonBytes, Reply, type BodyFormat, type Operation } from "./api/operation";
 import { audit } from "./audit";
 import { authenticateRequest, type Caller } from "./auth-request";
 import { clientIp } from "./client-ip";
@@ -299,6 +299,11 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
       });
       // A streamed answer (an export) is built by the handler itself.
       if (result instanceof Response) return result;
+      if (result instanceof JsonBytes)
+        return new NextResponse(result.bytes as BodyInit, {
+          status: op.status,
+          headers: { ...privateHeaders, "content-type": "application/json" },
+        });
       if (result instanceof Reply)
         return result.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result.body, result.status);
       return op.status === 204 ? new Response(null, { status: 204, headers: privateHeaders }) : json(result, op.status);

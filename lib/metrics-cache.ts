@@ -14,6 +14,8 @@ type Answer = object;
 
 interface State {
   answers: LRUCache<string, Answer> | null;
+  /** Each kept answer's JSON, encoded on its first API read: later reads send these bytes as they are. */
+  bytes: WeakMap<Answer, Uint8Array>;
   pending: Map<string, Promise<Answer>>;
   hits: number;
   misses: number;
@@ -32,10 +34,12 @@ function state(): State {
       Number.isFinite(megabytes) && megabytes > 0
         ? new LRUCache<string, Answer>({
             maxSize: Math.round(megabytes * 1024 * 1024),
-            // Two bytes a character of its JSON: about what the object costs in V8, computed once per miss.
-            sizeCalculation: (answer) => 2 * JSON.stringify(answer).length,
+            // Two bytes a character of its JSON (about what the object costs in V8) and one for the encoded
+            // JSON, computed once per miss.
+            sizeCalculation: (answer) => 3 * JSON.stringify(answer).length,
           })
         : null,
+    bytes: new WeakMap(),
     pending: new Map(),
     hits: 0,
     misses: 0,
@@ -75,6 +79,17 @@ export async function cachedMetrics<T extends Answer>(key: string, compute: () =
   } finally {
     s.pending.delete(key);
   }
+}
+
+/** The answer's JSON as UTF-8, encoded once per answer (answers are frozen, so it cannot go stale). */
+export function jsonBytesOf(answer: Answer): Uint8Array {
+  const s = state();
+  let bytes = s.bytes.get(answer);
+  if (!bytes) {
+    bytes = new TextEncoder().encode(JSON.stringify(answer));
+    s.bytes.set(answer, bytes);
+  }
+  return bytes;
 }
 
 export function metricsCacheStats() {

@@ -105,6 +105,8 @@ interface WorkerReport {
   loadRun?: LoadRun & { rows: number };
   /** The same load with the metrics cache off: what every answer costs when computed (no target). */
   computedRun?: LoadRun;
+  /** The same load on GET /api/health/live, which does nothing: what the machine allows any route. */
+  ceilingRun?: LoadRun;
 }
 
 /** A child process's job: the sizes (and import) runs of one database, or its load run. */
@@ -601,7 +603,13 @@ async function runLoadWorker(opts: Options, db: DbKind, out: string, url: string
       env: { METRICS_CACHE_MB: "0" },
     });
     log(summary(computedRun));
-    fs.writeFileSync(out, JSON.stringify({ db, server, results: [], loadRun: { ...run, rows }, computedRun } satisfies WorkerReport));
+    log("and on GET /api/health/live, which does nothing: the ceiling of any route on this machine");
+    const ceilingRun = await runLoad({ dbEnv, token, connections, seconds: 5, log, path: "/api/health/live" });
+    log(summary(ceilingRun));
+    fs.writeFileSync(
+      out,
+      JSON.stringify({ db, server, results: [], loadRun: { ...run, rows }, computedRun, ceilingRun } satisfies WorkerReport),
+    );
   } finally {
     if (db === "postgres" && process.env.BENCH_DATABASE_URL && userId && !opts.keep) {
       const t = await getDb();
@@ -807,7 +815,7 @@ function loadTable(lines: string[], loads: WorkerReport[]): void {
   lines.push(
     `Load run: the built app (\`next start\`, production) on one port, autocannon with ${LOAD_RUN_CONNECTIONS} connections on GET /api/v1/metrics (12-month default window, read token, ` +
       `rate limit raised for the run) for a user with ${count(LOAD_RUN_ROWS)} transactions, after a 3 s warm-up; meanwhile GET /api/health every 100 ms on a connection of its own. ` +
-      `Nothing is written during the run, so after the first answer each one comes from the metrics cache (keyed by the user's data version, lib/metrics-cache.ts): the row "metrics cache off" repeats the run for half as long with METRICS_CACHE_MB=0, every answer computed, which is what a read costs right after a write. ` +
+      `Nothing is written during the run, so after the first answer each one comes from the metrics cache (keyed by the user's data version, lib/metrics-cache.ts): the row "metrics cache off" repeats the run for half as long with METRICS_CACHE_MB=0, every answer computed, which is what a read costs right after a write; the row "GET /api/health/live" loads a route that does nothing for 5 s, the most any route can do on this machine. ` +
       `Event loop = the server's own monitorEventLoopDelay (1 ms resolution, included) over the run, via a preloaded probe; server CPU = the Node process's user + system time over the run per answered request (PGlite runs inside it; Postgres does not). autocannon and the database share the machine's ${os.cpus().length} cores with the server. ` +
       `Targets: ≥ ${count(TARGET_LOAD_RPS.postgres)} requests/s with p99 ≤ ${TARGET_LOAD_P99_MS.postgres} ms on Postgres, ≥ ${count(TARGET_LOAD_RPS.pglite)} requests/s embedded, no non-2xx or socket errors, health p99 ≤ ${TARGET_HEALTH_P99_MS} ms.`,
   );
@@ -833,6 +841,8 @@ function loadTable(lines: string[], loads: WorkerReport[]): void {
       `${ok ? "✅" : "❌"} ≥ ${count(TARGET_LOAD_RPS[r.db])}/s${TARGET_LOAD_P99_MS[r.db] ? `, p99 ≤ ${TARGET_LOAD_P99_MS[r.db]}` : ""}`,
     );
     if (r.computedRun) row(`${label(r.db)}, metrics cache off`, l.rows, r.computedRun, "– (what a computed answer costs)");
+    if (r.ceilingRun)
+      row(`${label(r.db)}, GET /api/health/live`, l.rows, r.ceilingRun, "– (a route that does nothing: the machine's ceiling)");
   }
 }
 

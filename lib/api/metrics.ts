@@ -1,11 +1,11 @@
 import "server-only";
 import { metricsStamp, type MetricsStamp } from "@/lib/data/data-versions";
 import { loadMetricsInput } from "@/lib/data/metrics";
-import { cachedMetrics, metricsCacheKey } from "@/lib/metrics-cache";
+import { cachedMetrics, jsonBytesOf, metricsCacheKey } from "@/lib/metrics-cache";
 import { computeMetrics } from "@/lib/metrics/compute-metrics";
 import { metricsQuery, metricsResponse, type MetricsView } from "@/lib/schemas/metrics";
 import { todayIn } from "@/lib/today";
-import { defineOperation } from "./operation";
+import { defineOperation, JsonBytes } from "./operation";
 
 /**
  * The one read of every figure: lib/data aggregates, lib/metrics computes, the response schema shapes.
@@ -31,6 +31,8 @@ export const metricsOp = defineOperation({
   query: metricsQuery,
   status: 200,
   response: metricsResponse,
-  handle: ({ caller, query }) =>
-    readMetrics(caller.userId, query.from && query.to ? { from: query.from, to: query.to } : undefined, caller.stamp),
+  handle: async ({ caller, query }) =>
+    new JsonBytes(
+      jsonBytesOf(await readMetrics(caller.userId, query.from && query.to ? { from: query.from, to: query.to } : undefined, caller.stamp)),
+    ),
 });

@@ -76,3 +76,8 @@ export class Reply {
 }
 
 export const reply = (body: unknown, status: number) => new Reply(body, status);
+
+/** A JSON answer serialized once and sent as these bytes (a cached answer read again), with the operation's status. */
+export class JsonBytes {
+  constructor(readonly bytes: Uint8Array) {}
+}

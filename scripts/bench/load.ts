@@ -40,6 +40,8 @@ export interface LoadOptions {
   log: (msg: string) => void;
   /** More settings for the server (METRICS_CACHE_MB=0: every answer computed). */
   env?: Record<string, string>;
+  /** What is loaded: GET /api/v1/metrics unless said (/api/health/live: no work, the machine's ceiling). */
+  path?: string;
 }
 
 const NEXT_BIN = path.join("node_modules", "next", "dist", "bin", "next");
@@ -84,12 +86,13 @@ export async function runLoad(o: LoadOptions): Promise<LoadRun> {
   try {
     await waitForHealth(base, server, 90_000);
     o.log(`server up on ${base} (pid ${server.pid}); warming up ${WARMUP_SECONDS} s`);
-    const target = { url: `${base}/api/v1/metrics`, headers: { authorization: `Bearer ${o.token}` } };
+    const loaded = o.path ?? "/api/v1/metrics";
+    const target = { url: `${base}${loaded}`, headers: { authorization: `Bearer ${o.token}` } };
     const warm = await autocannon({ ...target, connections: o.connections, duration: WARMUP_SECONDS });
     if (warm.non2xx > 0 || warm["2xx"] === 0) throw new Error(`warm-up: ${warm.non2xx} non-2xx of ${warm.requests.total}; see ${logFile}`);
 
     server.kill("SIGUSR2"); // the probe's window 1 ends: start-up and warm-up stay out of the figures
-    o.log(`autocannon: ${o.connections} connections, ${o.seconds} s on GET /api/v1/metrics`);
+    o.log(`autocannon: ${o.connections} connections, ${o.seconds} s on GET ${loaded}`);
     const health = healthSampler(base);
     const loadAvg = [os.loadavg()[0] ?? 0];
     const cpuBefore = cpuMs(server.pid);
