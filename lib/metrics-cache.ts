@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 
 /*
  * Computed metrics answers, kept in this process. The key holds everything an answer depends on: the
- * user, their data version (users.data_version, bumped in the same transaction as any write to what the
+ * user, their data version (user_data_versions, bumped in the same transaction as any write to what the
  * metrics read: migration 0012), today's date in their time zone, and the window. So an answer is never
  * stale, whichever instance wrote: a changed key simply misses. Bounded by size (METRICS_CACHE_MB,
  * default 64; 0 turns it off), least recently used first out. Concurrent misses on one key share one

@@ -10,7 +10,8 @@ import { defineOperation, JsonBytes } from "./operation";
 /**
  * The one read of every figure: lib/data aggregates, lib/metrics computes, the response schema shapes.
  * GET /api/v1/metrics answers it and every dashboard page hydrates it, so both are the same bytes. Kept
- * per data version (lib/metrics-cache.ts): reading it again before anything changed costs one query.
+ * per data version (lib/metrics-cache.ts): reading it again before anything changed costs no query when
+ * the caller's credential brought the `stamp`, and one otherwise.
  */
 export async function readMetrics(userId: string, window?: { from: string; to: string }, stamp?: MetricsStamp): Promise<MetricsView> {
   const now = new Date();

@@ -8,8 +8,8 @@ import { readiness } from "@/lib/observability/health";
 /*
  * What /api/metrics exposes in Prometheus' text format: the API's requests by route template, method and
  * status with their latencies, the database (reachable, its pool, this instance's connections by state),
- * the background work's queue (webhook deliveries due, waiting for a retry, failed), the metrics cache, and Node's own
- * metrics (event-loop delay, heap, GC). Off, and nothing recorded, unless METRICS_TOKEN is set.
+ * the background work's queue (webhook deliveries due, waiting for a retry, failed), the metrics cache,
+ * and Node's own metrics (event-loop delay, heap, GC). Off, and nothing recorded, unless METRICS_TOKEN is set.
  */
 
 export const metricsEnabled = () => Boolean(process.env.METRICS_TOKEN);
