@@ -101,9 +101,14 @@ export function ThisMonthPanel({ window, className }: Props) {
 /** What the schedules still expect this month, and what is late (GET /api/v1/schedules/summary). */
 function ExpectedPayments() {
   const { data } = useQuery(scheduleSummaryQuery());
-  if (!data?.hasSchedules || (data.expected.count === 0 && data.late.count === 0)) return null;
+  if (!data?.hasSchedules || (data.expected.count === 0 && data.late.count === 0 && data.warnings.length === 0)) return null;
   const money = (v: number) => formatMoney(v, data.currency);
   const firstLate = data.late.items[0];
+  const leftOut = data.warnings.map((w) =>
+    w.code === "missing-fx-rate"
+      ? `${formatCount(w.count, "payment")} in ${w.currency} left out: no exchange rate to ${data.currency} yet.`
+      : `${formatCount(w.count, "payment")} left out: the total would be too large to add up exactly.`,
+  );
   return (
     <div className="flex flex-col gap-1 text-sm text-muted-foreground" data-testid="this-month-expected">
       {data.expected.count > 0 ? (
@@ -126,6 +131,11 @@ function ExpectedPayments() {
           ) : null}
         </p>
       ) : null}
+      {leftOut.map((note) => (
+        <p key={note} className="text-warning">
+          {note}
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Expected payments and stream links in a real browser: a schedule added through the stream page's form (a
 // wrong amount is the field's error), a logged payment offered as its match and settled with one click, a
 // schedule seen late on its stream page and the Overview, then paid from the quick-add bar and marked
-// received, the Overview's "still expected" line, a stream's links set in its form and shown on its page and on the
+// received, the Overview's "still expected" line (and the payments it cannot add up), a stream's links set in its form and shown on its page and on the
 // Diversification page, and the stream page on a phone.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -171,6 +171,18 @@ describe.skipIf(!baseUrl)("expected payments and stream links", () => {
     await page.goto("/overview", { waitUntil: "load" });
     const line = page.getByTestId("this-month-expected");
     await expect.poll(() => line.textContent(), settle).toContain("Still expected this month: $450.00 (1 payment)");
+
+    // One in a currency without an exchange rate cannot be added up: the line says so instead of leaving it out quietly.
+    const unpriced = await page.request.post("/api/v1/schedules", {
+      data: { streamId: channel, name: "Royalties", amount: "120000", currency: "HUF", cadence: "monthly", startOn: lastDay },
+    });
+    expect(unpriced.status()).toBe(201);
+    const after = (await page.request.get("/api/v1/schedules/summary").then((r) => r.json())) as ScheduleSummaryView;
+    expect(after.expected).toMatchObject({ amount: "450.00", count: 1 });
+    expect(after.warnings).toEqual([{ code: "missing-fx-rate", currency: "HUF", count: 1 }]);
+    await page.goto("/overview", { waitUntil: "load" });
+    await expect.poll(() => line.textContent(), settle).toContain("1 payment in HUF left out: no exchange rate to USD yet.");
+    await expectNoSeriousViolations(page);
   });
 
   it("keeps which stream feeds which, from the stream form to the stream page and the Diversification page", async () => {
