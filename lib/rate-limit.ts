@@ -37,17 +37,25 @@ export async function rateLimitWindow(key: string, limit: number, windowMs: numb
 // The embedded database's counters: keyed like the table (key and window start), on globalThis because
 // route handlers and server actions are bundled apart and each may load this module.
 const globalKey = Symbol.for("streamfolio.rate-limit-windows");
-type GlobalWithWindows = typeof globalThis & { [globalKey]?: Map<string, { start: number; count: number }> };
+type GlobalWithWindows = typeof globalThis & { [globalKey]?: Map<string, { end: number; count: number }> };
 const inProcess = () => ((globalThis as GlobalWithWindows)[globalKey] ??= new Map());
 
 function countInProcess(key: string, limit: number, windowMs: number, now = Date.now()): Window {
   const start = Math.floor(now / windowMs) * windowMs;
   const counters = inProcess();
+  // The background jobs prune every minute; without them (BACKGROUND_JOBS=false) a flood of keys is pruned here.
+  // Each counter knows when its window ends, so ended windows go at once (the table's rows wait an hour).
+  if (counters.size > 10_000) pruneInProcess(now);
   const id = `${key}\u0000${start}`;
-  const counter = counters.get(id) ?? { start, count: 0 };
+  const counter = counters.get(id) ?? { end: start + windowMs, count: 0 };
   counter.count++;
   counters.set(id, counter);
   return { allowed: counter.count <= limit, retryAfterSeconds: Math.max(1, Math.ceil((start + windowMs - now) / 1000)) };
+}
+
+function pruneInProcess(now: number) {
+  const counters = inProcess();
+  for (const [id, { end }] of counters) if (end <= now) counters.delete(id);
 }
 
 export async function rateLimit(key: string, limit: number, windowMs: number): Promise<boolean> {
@@ -56,8 +64,7 @@ export async function rateLimit(key: string, limit: number, windowMs: number): P
 
 /** Drops windows that have ended (the background jobs call it every minute). */
 export async function pruneRateLimitWindows(): Promise<void> {
-  const counters = inProcess();
-  for (const [id, { start }] of counters) if (start < Date.now() - MAX_WINDOW_MS) counters.delete(id);
+  pruneInProcess(Date.now());
   const db = await getDb();
   await db.delete(rateLimitWindows).where(lt(rateLimitWindows.windowStart, sql`now() - make_interval(secs => ${MAX_WINDOW_MS / 1000})`));
 }
