@@ -14,7 +14,7 @@ type Answer = object;
 
 interface State {
   answers: LRUCache<string, Answer> | null;
-  /** Each kept answer's JSON, encoded on its first API read: later reads send these bytes as they are. */
+  /** Each answer's JSON, encoded once (when it is kept, or on its first API read) and sent as is after. */
   bytes: WeakMap<Answer, Uint8Array>;
   pending: Map<string, Promise<Answer>>;
   hits: number;
@@ -34,9 +34,9 @@ function state(): State {
       Number.isFinite(megabytes) && megabytes > 0
         ? new LRUCache<string, Answer>({
             maxSize: Math.round(megabytes * 1024 * 1024),
-            // Two bytes a character of its JSON (about what the object costs in V8) and one for the encoded
-            // JSON, computed once per miss.
-            sizeCalculation: (answer) => 3 * JSON.stringify(answer).length,
+            // Its encoded JSON, and about twice that for the object in V8: one serialization per miss, which
+            // the API's reads then send as is.
+            sizeCalculation: (answer) => 3 * jsonBytesOf(answer).byteLength,
           })
         : null,
     bytes: new WeakMap(),

@@ -126,48 +126,14 @@ describe("cached metrics follow every write", () => {
   });
 
   it("a stream's role and its feeds, hours, a goal and the settings", async () => {
-    await afterWrite(() =>
-      ok(
-        call(patchStream, "/x", { method: "PATCH", auth: { cookie: u.cookie }, params: { id: blog }, body: { role: "speculative" } }),
-        200,
-      ),
-    );
-    await afterWrite(() =>
-      ok(
-        call(patchStream, "/x", { method: "PATCH", auth: { cookie: u.cookie }, params: { id: blog }, body: { feeds: [consulting] } }),
-        200,
-      ),
-    );
-    await afterWrite(() =>
-      ok(
-        call(postTime, "/api/v1/time-entries", {
-          method: "POST",
-          auth: { cookie: u.cookie },
-          body: { streamId: consulting, occurredOn: "2026-10-11", minutes: 600 },
-        }),
-        201,
-      ),
-    );
-    await afterWrite(() =>
-      ok(
-        call(postGoal, "/api/v1/goals", {
-          method: "POST",
-          auth: { cookie: u.cookie },
-          body: { streamId: null, amount: "5000.00", effectiveFrom: "2026-09" },
-        }),
-        201,
-      ),
-    );
-    await afterWrite(() =>
-      ok(
-        call(patchSettings, "/api/v1/settings", {
-          method: "PATCH",
-          auth: { cookie: u.cookie },
-          body: { essentialMonthlyExpenses: "2000.00" },
-        }),
-        200,
-      ),
-    );
+    /** A write with the session cookie, which must answer `status`. */
+    const send = (handler: Parameters<typeof call>[0], method: string, body: unknown, status: number, id?: string) =>
+      ok(call(handler, "/x", { method, auth: { cookie: u.cookie }, body, ...(id ? { params: { id } } : {}) }), status);
+    await afterWrite(() => send(patchStream, "PATCH", { role: "speculative" }, 200, blog));
+    await afterWrite(() => send(patchStream, "PATCH", { feeds: [consulting] }, 200, blog));
+    await afterWrite(() => send(postTime, "POST", { streamId: consulting, occurredOn: "2026-10-11", minutes: 600 }, 201));
+    await afterWrite(() => send(postGoal, "POST", { streamId: null, amount: "5000.00", effectiveFrom: "2026-09" }, 201));
+    await afterWrite(() => send(patchSettings, "PATCH", { essentialMonthlyExpenses: "2000.00" }, 200));
   });
 
   it("a write straight into the database, as another instance or a script would make it", async () => {
