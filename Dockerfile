@@ -6,7 +6,9 @@
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
+# patches/ holds a fix to a dependency that npm ci applies (postinstall: patch-package).
 COPY package.json package-lock.json ./
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS build
