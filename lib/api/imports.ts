@@ -8,7 +8,7 @@ import { runImport } from "@/lib/import/engine";
 import { mappingReader, parseImportMapping } from "@/lib/import/mapping";
 import { findReader, readers } from "@/lib/import/presets/index";
 import type { ImportReader } from "@/lib/import/types";
-import { openUpload } from "@/lib/import/upload";
+import { readUpload } from "@/lib/import/upload";
 import {
   deletedImportResponse,
   importHistoryQuery,
@@ -68,7 +68,7 @@ export const importOp = defineOperation({
   tag: "Imports",
   summary: "Import a CSV file of transactions",
   description:
-    "The file is the body (`text/csv`) or a multipart/form-data field `file`, at most 50 MB, read as it streams in. The same checks as a batch POST of transactions, without the 1,000 limit, all in one database transaction: one invalid row answers 422 with every invalid row's problems (`errors[].row` is the file's line number) and writes nothing, unless `skipInvalid=true`. A row whose `externalId` is known is a duplicate, never inserted twice; rows without one get an id derived from their content and occurrence in the file, so importing the same file again inserts nothing. Unknown stream names are created (kind other, role growth) and reported. `dryRun=true` answers the same counts (200) and a preview, and writes nothing.",
+    "The file is the body (`text/csv`) or a multipart/form-data field `file`, at most 50 MB, received whole before the import starts (a file larger than that is refused as it arrives). The same checks as a batch POST of transactions, without the 1,000 limit, all in one database transaction: one invalid row answers 422 with every invalid row's problems (`errors[].row` is the file's line number) and writes nothing, unless `skipInvalid=true`. A row whose `externalId` is known is a duplicate, never inserted twice; rows without one get an id derived from their content and occurrence in the file, so importing the same file again inserts nothing. Unknown stream names are created (kind other, role growth) and reported. `dryRun=true` answers the same counts (200) and a preview, and writes nothing.",
   access: "write",
   query: importQuery,
   rawBody: { media: ["text/csv", "multipart/form-data"], description: "The CSV file: the body itself, or a multipart field `file`." },
@@ -77,23 +77,19 @@ export const importOp = defineOperation({
   alsoStatus: { 200: "A dry run: what the import would do, with a preview; nothing was written." },
   handle: async ({ userId, query, req }) => {
     const reader = await readerFor(userId, query);
-    const upload = await openUpload(req);
-    try {
-      const result = await runImport(upload.bytes, {
-        userId,
-        reader,
-        stream: query.stream ?? null,
-        dryRun: query.dryRun,
-        skipInvalid: query.skipInvalid,
-        fileName: query.fileName ?? upload.fileName,
-      });
-      // A dry run's rows are written and rolled back: dead rows either way.
-      afterBulkWrite(result.rows);
-      const body = importResponse.parse(result);
-      return query.dryRun ? reply(body, 200) : body;
-    } finally {
-      await upload.close();
-    }
+    const upload = await readUpload(req);
+    const result = await runImport(upload.bytes, {
+      userId,
+      reader,
+      stream: query.stream ?? null,
+      dryRun: query.dryRun,
+      skipInvalid: query.skipInvalid,
+      fileName: query.fileName ?? upload.fileName,
+    });
+    // A dry run's rows are written and rolled back: dead rows either way.
+    afterBulkWrite(result.rows);
+    const body = importResponse.parse(result);
+    return query.dryRun ? reply(body, 200) : body;
   },
 });
 

@@ -2,11 +2,12 @@ import Papa from "papaparse";
 
 /**
  * Streamed CSV records for the import engine: RFC 4180 (quoted separators, quotes and newlines) through
- * papaparse's own parser, fed chunk by chunk as the bytes arrive, so memory holds one chunk and at most
- * one unfinished record, never the file.
+ * papaparse's own parser, fed chunk by chunk, so the parsed text held is one chunk and at most one
+ * unfinished record, never the file.
  *
  * - Text: UTF-8, with or without a BOM; a UTF-16 file (Excel's "Unicode text") is recognised by its BOM.
- *   Bytes that are not valid UTF-8 become U+FFFD instead of failing the whole file.
+ *   Bytes that are not valid in that encoding (a Windows-1252 export, say) fail the file with their line
+ *   instead of turning names into U+FFFD.
  * - Separator and line break: guessed from the first 64 KB like papaparse does (`,` `;` tab `|`; `,`
  *   when nothing fits better), so a spreadsheet's semicolon export reads too.
  * - Line numbers: the file's line where each record starts, counting the line breaks inside quoted
@@ -38,11 +39,10 @@ const SNIFF_CHARS = 64 * 1024;
 
 type ParseResult = { data: string[][]; errors: { row?: number; message: string; code?: string }[]; meta: { cursor: number } };
 
-function decoderFor(head: Uint8Array): TextDecoder {
-  // TextDecoder drops the BOM it recognises (ignoreBOM: false).
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+function encodingOf(head: Uint8Array): "utf-8" | "utf-16le" | "utf-16be" {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return "utf-8";
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -63,9 +63,37 @@ function sniff(sample: string): { delimiter: string; newline: "\n" | "\r\n" | "\
   return { delimiter: meta.delimiter || ",", newline };
 }
 
+/** Text in another encoding than the file's: refused with its line rather than imported with U+FFFD in it. */
+function notEncoded(encoding: string, input: Uint8Array, linesBefore: number): CsvFormatError {
+  const text = new TextDecoder(encoding).decode(input, { stream: true });
+  const at = text.indexOf("\uFFFD");
+  const line = linesBefore + 1 + (text.slice(0, Math.max(at, 0)).match(LINE_BREAK)?.length ?? 0);
+  const name = encoding === "utf-8" ? "UTF-8" : "UTF-16";
+  return new CsvFormatError(
+    `Line ${line} is not ${name} text: the file was saved in another encoding (such as Windows-1252). Save it as "CSV UTF-8" and import it again.`,
+    line,
+  );
+}
+
 async function* decoded(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  let encoding: ReturnType<typeof encodingOf> | undefined;
   let decoder: TextDecoder | undefined;
   let head = new Uint8Array(0);
+  let lines = 0;
+  const decode = (input: Uint8Array, stream: boolean) => {
+    try {
+      const text = decoder!.decode(input, { stream });
+      lines += text.match(LINE_BREAK)?.length ?? 0;
+      return text;
+    } catch {
+      throw notEncoded(encoding!, input, lines);
+    }
+  };
+  const start = (input: Uint8Array) => {
+    encoding = encodingOf(input);
+    // TextDecoder drops the BOM it recognises (ignoreBOM: false).
+    decoder = new TextDecoder(encoding, { fatal: true });
+  };
   for await (const chunk of bytes) {
     let input = chunk;
     if (!decoder) {
@@ -77,18 +105,18 @@ async function* decoded(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string
         head = joined;
         continue;
       }
-      decoder = decoderFor(joined);
+      start(joined);
       input = joined;
     }
-    const text = decoder.decode(input, { stream: true });
+    const text = decode(input, true);
     if (text) yield text;
   }
   if (!decoder) {
-    decoder = decoderFor(head);
-    const text = decoder.decode(head, { stream: true });
+    start(head);
+    const text = decode(head, true);
     if (text) yield text;
   }
-  const rest = decoder.decode();
+  const rest = decode(new Uint8Array(0), false);
   if (rest) yield rest;
 }
 

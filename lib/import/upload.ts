@@ -9,13 +9,16 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Room for a multipart body's boundaries and part headers around the file. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
+/**
+ * An uploaded file, received to its end before the import starts: a slow or stalled upload must not
+ * hold the import's database transaction open (on the embedded database that is the only connection,
+ * and every other request would wait for the sender).
+ */
 export interface Upload {
   /** The file's own name (multipart), or null. */
   fileName: string | null;
-  /** The file's bytes as they arrive; throws 413 once more than the limit has come. */
+  /** The file's bytes, in the chunks they arrived in. */
   bytes: AsyncIterable<Uint8Array>;
-  /** Stops reading the request (also when the import never started on the file). */
-  close: () => Promise<void>;
 }
 
 const tooLarge = (maxBytes: number) =>
@@ -25,20 +28,32 @@ const tooLarge = (maxBytes: number) =>
     `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it, or import it in parts.`,
   );
 
-/** A web body as it streams in, refused at the limit instead of being read whole first. */
-async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<Uint8Array> {
+/** The connection ended before the body did: the client gave up or lost its network (not the database). */
+const cutOff = () => new ApiError(400, "Upload cut off", "The file stopped arriving before its end. Nothing was imported: send it again.");
+
+const malformed = () =>
+  unprocessable("The multipart body could not be read.", [{ path: "file", message: "The multipart body is malformed." }]);
+
+async function* replay(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* chunks;
+}
+
+/** A web body read to its end, refused at the limit instead of after it (the rest is never read). */
+async function readLimited(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array[]> {
   const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
+      const { done, value } = await reader.read().catch(() => {
+        throw cutOff();
+      });
+      if (done) return chunks;
       size += value.byteLength;
       if (size > maxBytes) throw tooLarge(maxBytes);
-      yield value;
+      chunks.push(value);
     }
   } finally {
-    // Stops the upload when we stop early (a 413, an invalid file, an error): the rest is never read.
     await reader.cancel().catch(() => {});
   }
 }
@@ -48,7 +63,7 @@ async function* limited(body: ReadableStream<Uint8Array>, maxBytes: number): Asy
  * is `file`), or else the body itself (text/csv, or whatever curl --data-binary sends). A Content-Length
  * over the limit is refused before anything is read; a chunked body is cut off at the limit.
  */
-export async function openUpload(req: Request, maxBytes = MAX_IMPORT_BYTES): Promise<Upload> {
+export async function readUpload(req: Request, maxBytes = MAX_IMPORT_BYTES): Promise<Upload> {
   const type = req.headers.get("content-type") ?? "";
   const multipart = /^multipart\/form-data/i.test(type);
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -57,23 +72,13 @@ export async function openUpload(req: Request, maxBytes = MAX_IMPORT_BYTES): Pro
     throw unprocessable("The request has no file.", [
       { path: "file", message: "Send the CSV as the body (text/csv) or as a multipart field named file." },
     ]);
-  if (!multipart) {
-    const body = req.body;
-    const bytes = limited(body, maxBytes);
-    return {
-      fileName: null,
-      bytes,
-      close: async () => {
-        await bytes.return(undefined);
-        if (!body.locked) await body.cancel().catch(() => {});
-      },
-    };
-  }
-  return openMultipart(req.body, type, maxBytes);
+  if (!multipart) return { fileName: null, bytes: replay(await readLimited(req.body, maxBytes)) };
+  const file = await readMultipart(req.body, type, maxBytes);
+  return { fileName: file.name, bytes: replay(file.chunks) };
 }
 
-function openMultipart(body: ReadableStream<Uint8Array>, contentType: string, maxBytes: number): Promise<Upload> {
-  return new Promise<Upload>((resolve, reject) => {
+function readMultipart(body: ReadableStream<Uint8Array>, contentType: string, maxBytes: number) {
+  return new Promise<{ name: string | null; chunks: Buffer[] }>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
       bb = busboy({
@@ -89,64 +94,32 @@ function openMultipart(body: ReadableStream<Uint8Array>, contentType: string, ma
       return;
     }
     const source = Readable.fromWeb(body as unknown as NodeWebReadableStream<Uint8Array>);
+    let file: { name: string | null; chunks: Buffer[] } | null = null;
     let settled = false;
-    let failure: unknown = null;
-    let current: Readable | null = null;
-    const fail = (err: unknown) => {
-      failure ??= err;
-      if (!settled) {
-        settled = true;
-        reject(err);
-      }
-      // A reader waiting on the file hears of it (a client gone mid-upload, a malformed body).
-      current?.destroy(err instanceof Error ? err : new Error(String(err)));
-      source.destroy();
+    const fail = (err: ApiError) => {
+      if (settled) return;
+      settled = true;
+      reject(err);
+      source.destroy(); // stops reading the request: the rest is never read
     };
-    bb.on("file", (_field, file, info) => {
-      if (settled) {
-        file.resume();
+    bb.on("file", (_field, stream, info) => {
+      // Listened to at once: busboy can fail a file (a body without its closing boundary) in the same turn.
+      stream.on("error", () => fail(malformed()));
+      if (file) {
+        stream.resume(); // only the first file is imported
         return;
       }
-      settled = true;
-      current = file;
-      let tooBig = false;
-      file.on("limit", () => {
-        tooBig = true;
-      });
-      async function* bytes(): AsyncGenerator<Uint8Array> {
-        try {
-          for await (const chunk of file as AsyncIterable<Buffer>) {
-            if (failure) throw failure;
-            if (tooBig) throw tooLarge(maxBytes);
-            yield chunk;
-          }
-          if (tooBig) throw tooLarge(maxBytes);
-          if (failure) throw failure;
-        } finally {
-          // Stop reading the request once the import is done with the file (or gave up on it).
-          file.resume();
-          source.destroy();
-        }
-      }
-      const iterator = bytes();
-      resolve({
-        fileName: info.filename || null,
-        bytes: iterator,
-        close: async () => {
-          await iterator.return(undefined);
-          file.resume();
-          source.destroy();
-        },
-      });
+      const own = { name: info.filename || null, chunks: [] as Buffer[] };
+      file = own;
+      stream.on("data", (chunk: Buffer) => own.chunks.push(chunk));
+      stream.on("limit", () => fail(tooLarge(maxBytes)));
     });
-    bb.on("error", () =>
-      fail(unprocessable("The multipart body could not be read.", [{ path: "file", message: "The multipart body is malformed." }])),
-    );
+    bb.on("error", () => fail(malformed()));
     bb.on("close", () => {
-      if (!settled) {
-        settled = true;
-        reject(unprocessable("The request has no file.", [{ path: "file", message: "Send the CSV as a multipart field named file." }]));
-      }
+      if (settled) return;
+      settled = true;
+      if (file) resolve(file);
+      else reject(unprocessable("The request has no file.", [{ path: "file", message: "Send the CSV as a multipart field named file." }]));
     });
     // Counts the whole body too: the parts around the file cannot exceed the limit either.
     let size = 0;
@@ -154,7 +127,7 @@ function openMultipart(body: ReadableStream<Uint8Array>, contentType: string, ma
       size += chunk.length;
       if (size > maxBytes + MULTIPART_OVERHEAD) fail(tooLarge(maxBytes));
     });
-    source.on("error", (err) => fail(err));
+    source.on("error", () => fail(cutOff()));
     source.pipe(bb);
   });
 }

@@ -514,6 +514,92 @@ describe("the 50 MB limit", () => {
   }, 120_000);
 });
 
+describe("the upload itself", () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it("receives a stalled upload without holding the database: other requests go on, then the file imports", async () => {
+    const user = await makeUser("Stalled");
+    const other = await makeUser("Meanwhile");
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(encode(`${HEADER}\n`));
+        await resumed; // the sender stalls after the header
+        controller.enqueue(encode("2026-01-05,Late,income,10.00,USD,,,,late-1\n"));
+        controller.close();
+      },
+    });
+    const pending = importCsv(user, body);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // On the embedded database one stalled transaction would hold its only connection: this would hang.
+    const meanwhile = call(listTxRoute, "/api/v1/transactions", { auth: { cookie: other.cookie } });
+    const first = await Promise.race([meanwhile.then(() => "answered"), new Promise((resolve) => setTimeout(resolve, 5_000, "held"))]);
+    expect(first).toBe("answered");
+    expect((await meanwhile).status).toBe(200);
+    resume();
+    const r = await pending;
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(strictImport.parse(r.json)).toMatchObject({ inserted: 1, streamsCreated: 1 });
+  });
+
+  it("answers a multipart body without its closing boundary 422, and writes nothing", async () => {
+    const user = await makeUser("Truncated");
+    const body =
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ndate,stream,amount\r\n2026-01-28,Imp,1.00\r\n';
+    const r = await call(importRoute, "/api/v1/imports", {
+      method: "POST",
+      auth: { cookie: user.cookie },
+      rawBody: body,
+      headers: { "content-type": "multipart/form-data; boundary=XX" },
+    });
+    expectProblem(r, 422);
+    expect(r.json.errors).toEqual([{ path: "file", message: "The multipart body is malformed." }]);
+    expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
+  });
+
+  it("answers an upload the client cut off 400 (not a database outage), and writes nothing", async () => {
+    const user = await makeUser("Cut off");
+    for (const multipart of [false, true]) {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(encode(multipart ? '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n' : ""));
+          controller.enqueue(encode(`${HEADER}\n2026-01-05,Gone,income,10.00,USD,,,,gone-1\n`));
+          setTimeout(() => controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" })), 20);
+        },
+      });
+      const r = await call(importRoute, "/api/v1/imports", {
+        method: "POST",
+        auth: { cookie: user.cookie },
+        rawBody: body,
+        headers: { "content-type": multipart ? "multipart/form-data; boundary=XX" : "text/csv" },
+      });
+      expectProblem(r, 400);
+      expect(r.json.title).toBe("Upload cut off");
+    }
+    expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
+  });
+
+  it("refuses a file that is not UTF-8 with the line, and writes nothing", async () => {
+    const user = await makeUser("Latin-1");
+    const bytes = new Uint8Array([...encode(`${HEADER}\n2026-01-05,Caf`), 0xe9, ...encode(",income,10.00,USD,,,,cafe-1\n")]);
+    const r = await importCsv(
+      user,
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes);
+          controller.close();
+        },
+      }),
+    );
+    expectProblem(r, 422);
+    expect(r.json.errors).toEqual([
+      expect.objectContaining({ path: "row", row: 2, message: expect.stringMatching(/^Line 2 is not UTF-8 text/) }),
+    ]);
+    expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
+  });
+});
+
 describe("import history and undo", () => {
   it("lists imports newest first and deletes one import's transactions with the figures following", async () => {
     const user = await makeUser("History");

@@ -90,11 +90,25 @@ describe("csvRecords", () => {
     ).rejects.toBeInstanceOf(CsvFormatError);
   });
 
-  it("turns bytes that are not UTF-8 into U+FFFD instead of failing", async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode("a,b\n"), 0xff, 0xc3, 0x28, 0x2c, 0x31, 0x0a]);
-    expect((await records(bytes)).map((r) => r.cells)).toEqual([
-      ["a", "b"],
-      ["\uFFFD\uFFFD(", "1"],
+  it("refuses bytes that are not UTF-8 (a Windows-1252 export) with their line, wherever the chunks are cut", async () => {
+    // "Zoë" and "café" in Windows-1252 on lines 3 and 4: 0xEB and 0xE9 are not UTF-8 on their own.
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('name,amount\n"two\nlines",1\nZo'),
+      0xeb,
+      ...new TextEncoder().encode(",2\ncaf"),
+      0xe9,
+      ...new TextEncoder().encode(",3\n"),
     ]);
+    for (const cuts of [[], [5], [17, 18, 19], [24]]) {
+      const error = await records(bytes, cuts).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CsvFormatError);
+      expect((error as CsvFormatError).line).toBe(4);
+      expect((error as CsvFormatError).message).toMatch(/^Line 4 is not UTF-8 text/);
+    }
+  });
+
+  it("refuses a UTF-16 file with a lone surrogate", async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00, 0x00, 0xd8, 0x0a, 0x00]); // "a\n" + U+D800 + "\n"
+    await expect(records(bytes)).rejects.toThrow(/^Line 2 is not UTF-16 text/);
   });
 });
