@@ -21,7 +21,7 @@ import { conflict, notFound, unprocessable } from "@/lib/http-errors";
 import { formatMinor, parseRate } from "@/lib/metrics/money";
 import type { Backup } from "@/lib/schemas/backup";
 import { scheduleColumns } from "@/lib/data/schedules";
-import { newSecret } from "@/lib/data/webhooks";
+import { assertPublicWebhookUrls, newSecret } from "@/lib/data/webhooks";
 
 /**
  * The SQL of export, backup and restore. Reads run in one read-only REPEATABLE READ transaction, so a
@@ -291,6 +291,7 @@ const RESTORE_CHUNK = 5_000;
  * already had are replaced, like its rates and goals.
  */
 export async function restoreBackup(userId: string, backup: Backup) {
+  assertPublicWebhookUrls(backup.webhooks.map((w, i) => ({ url: w.url, path: `webhooks.${i}.url` })));
   const db = await getDb();
   return db.transaction(async (tx) => {
     // Locks the user row: pricing and base-currency changes wait for the restore.

@@ -24,12 +24,23 @@ export async function listWebhooks(userId: string) {
 /** A Standard Webhooks secret: "whsec_" and 24 random bytes in base64 (on create, and for each endpoint a backup restores). */
 export const newSecret = () => `whsec_${crypto.randomBytes(24).toString("base64")}`;
 
+/**
+ * Refuses endpoints at a literal private address or a local name, however they are saved (registered, or
+ * restored from a backup); `paths` name each URL's field. Names are looked up again before every delivery.
+ */
+export function assertPublicWebhookUrls(urls: readonly { url: string; path: string }[]) {
+  if (privateAllowed()) return;
+  const refused = urls.filter((u) => obviouslyPrivate(new URL(u.url)));
+  if (refused.length)
+    throw unprocessable(
+      "Webhooks go to public addresses only.",
+      refused.map((u) => ({ path: u.path, message: "This address is private or local: webhooks are sent to public addresses only." })),
+    );
+}
+
 export async function createWebhook(userId: string, input: CreateWebhookInput) {
   const url = new URL(input.url);
-  if (!privateAllowed() && obviouslyPrivate(url))
-    throw unprocessable("Webhooks go to public addresses only.", [
-      { path: "url", message: "This address is private or local: webhooks are sent to public addresses only." },
-    ]);
+  assertPublicWebhookUrls([{ url: input.url, path: "url" }]);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -172,6 +172,8 @@ function unique<T>(ctx: Ctx, items: readonly T[], key: (item: T) => string, path
 /** A decimal `amount` beside `amountMinor` must say the same (a hand-edited file is caught, not half-read). */
 function sameAmount(ctx: Ctx, value: { amount?: string | null; amountMinor: number | null }, cur: string, path: (string | number)[]) {
   if (value.amount === undefined || value.amount === null || value.amountMinor === null) return;
+  // Zod runs this refinement over fields it has already refused: those answer with their own message.
+  if (!isCurrency(cur) || !Number.isSafeInteger(value.amountMinor) || Math.abs(value.amountMinor) > MAX_AMOUNT_MINOR) return;
   if (formatMinor(value.amountMinor, cur) !== value.amount)
     ctx.addIssue({ code: "custom", path, message: `${value.amount} is not ${value.amountMinor} minor units of ${cur}.` });
 }

@@ -391,6 +391,62 @@ describe("GET /api/v1/export?format=json and POST /api/v1/restore", () => {
       403,
     );
   });
+
+  it("answers 422, never 500, for money fields out of range or an unknown currency, writing nothing", async () => {
+    type Row = Record<string, unknown>;
+    const backup = (await exportAs(alice, "json")).json as Row & { transactions: Row[]; schedules: Row[]; settings: Row };
+    const frank = await makeUser("Frank");
+    const db = await getDb();
+    const owned = async () =>
+      rowsOf<{ n: number }>(await db.execute(sql`select (select count(*) from streams where user_id = ${frank.id})::int as n`))[0]!.n;
+    const at = (rows: Row[], i: number, patch: Row) => rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+    const cases: [string, Row][] = [
+      ["transactions.0.amountMinor", { transactions: at(backup.transactions, 0, { amountMinor: 1e308 }) }],
+      ["transactions.0.amountMinor", { transactions: at(backup.transactions, 0, { amountMinor: Number.MAX_SAFE_INTEGER + 2 }) }],
+      ["transactions.0.currency", { transactions: at(backup.transactions, 0, { currency: "XXX" }) }],
+      ["transactions.0.currency", { transactions: at(backup.transactions, 0, { currency: "usd" }) }],
+      ["schedules.0.currency", { schedules: at(backup.schedules, 0, { currency: "XXX" }) }],
+      ["schedules.0.amountMinor", { schedules: at(backup.schedules, 0, { amountMinor: 1e308 }) }],
+      ["settings.baseCurrency", { settings: { ...backup.settings, baseCurrency: "" } }],
+      ["settings.essentialMonthlyExpensesMinor", { settings: { ...backup.settings, essentialMonthlyExpensesMinor: 1e308 } }],
+    ];
+    expect(backup.schedules.length).toBeGreaterThan(0);
+    for (const [path, patch] of cases) {
+      const r = await call(restoreRoute, "/api/v1/restore", {
+        method: "POST",
+        auth: { cookie: frank.cookie },
+        body: { ...backup, ...patch },
+      });
+      expect(r.status, `${path}: ${JSON.stringify(r.json).slice(0, 300)}`).toBe(422);
+      expect((r.json.errors as { path: string }[]).map((e) => e.path)).toContain(path);
+    }
+    expect(await owned()).toBe(0);
+  });
+
+  it("refuses a webhook endpoint at a private address, as registering it does, writing nothing", async () => {
+    const backup = (await exportAs(alice, "json")).json as Record<string, unknown> & { webhooks: Record<string, unknown>[] };
+    const gina = await makeUser("Gina");
+    delete process.env.WEBHOOKS_ALLOW_PRIVATE;
+    try {
+      const hooks = [
+        { ...backup.webhooks[0], url: HOOK_URL },
+        { ...backup.webhooks[0], url: "http://127.0.0.1:5432/" },
+      ];
+      const r = await call(restoreRoute, "/api/v1/restore", {
+        method: "POST",
+        auth: { cookie: gina.cookie },
+        body: { ...backup, webhooks: hooks },
+      });
+      expect(r.status, JSON.stringify(r.json).slice(0, 300)).toBe(422);
+      expect(r.json.errors).toEqual([
+        { path: "webhooks.1.url", message: "This address is private or local: webhooks are sent to public addresses only." },
+      ]);
+      const db = await getDb();
+      expect(rowsOf(await db.execute(sql`select 1 from streams where user_id = ${gina.id}`))).toEqual([]);
+    } finally {
+      process.env.WEBHOOKS_ALLOW_PRIVATE = "true";
+    }
+  });
 });
 
 describe("GET /api/v1/export?format=csv", () => {
