@@ -217,32 +217,49 @@ function parseCsvBody(text: string): Record<string, string>[] {
   return csv.rows;
 }
 
+/** Half of a UTF-16 surrogate pair (JSON's "\ud800"): stored, it would become U+FFFD, and two texts one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+type Unstorable = "nul" | "surrogate";
+
+const unstorable = (text: string): Unstorable | null => (text.includes("\u0000") ? "nul" : LONE_SURROGATE.test(text) ? "surrogate" : null);
+
 /**
- * Where the first NUL character (U+0000) is in a parsed input, or null. Postgres cannot store it in text,
- * so it is refused here with its field named instead of failing the insert.
+ * Where the first text that Postgres cannot store as sent is in a parsed input, or null: a NUL character
+ * (U+0000), which text cannot hold, or a lone surrogate. Refused here with its field named instead of
+ * failing the insert, or of being stored changed.
  */
-function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+function unstorablePath(value: unknown, path: string): { path: string; kind: Unstorable } | null {
+  if (typeof value === "string") {
+    const kind = unstorable(value);
+    return kind ? { path, kind } : null;
+  }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = nulPath(value[i], path === "" ? String(i) : `${path}.${i}`);
+      const found = unstorablePath(value[i], path === "" ? String(i) : `${path}.${i}`);
       if (found !== null) return found;
     }
     return null;
   }
   if (value !== null && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
-      const found = nulPath(key, path) ?? nulPath(v, path === "" ? key : `${path}.${key}`);
+      const found = unstorablePath(key, path) ?? unstorablePath(v, path === "" ? key : `${path}.${key}`);
       if (found !== null) return found;
     }
   }
   return null;
 }
 
-function refuseNul(value: unknown, where: "body" | "query") {
-  const path = nulPath(value, "");
-  if (path !== null)
-    throw unprocessable(`The ${where} contains a NUL character (U+0000).`, [{ path, message: "Text cannot contain the NUL character." }]);
+function refuseUnstorable(value: unknown, where: "body" | "query") {
+  const found = unstorablePath(value, "");
+  if (found?.kind === "nul")
+    throw unprocessable(`The ${where} contains a NUL character (U+0000).`, [
+      { path: found.path, message: "Text cannot contain the NUL character." },
+    ]);
+  if (found?.kind === "surrogate")
+    throw unprocessable(`The ${where} contains half of a UTF-16 surrogate pair.`, [
+      { path: found.path, message: "Text cannot contain a lone surrogate (\\uD800 to \\uDFFF without its pair)." },
+    ]);
 }
 
 /**
@@ -282,10 +299,10 @@ export function route<Q extends z.ZodType, B extends z.ZodType>(op: Operation<Q,
       const params: Record<string, string> = {};
       for (const [k, v] of Object.entries((await context.params) ?? {})) if (typeof v === "string") params[k] = v;
       const rawQuery = Object.fromEntries(new URL(req.url).searchParams);
-      refuseNul(rawQuery, "query");
+      refuseUnstorable(rawQuery, "query");
       const query = op.query ? parseOrThrow(op.query, rawQuery, "query") : undefined;
       const input = op.body ? await readInput(req, op) : { format: "json" as const, value: undefined };
-      refuseNul(input.value, "body");
+      refuseUnstorable(input.value, "body");
       const body = op.body ? parseOrThrow(op.body, input.value, "body") : undefined;
 
       const result = await op.handle({

@@ -140,6 +140,38 @@ describe("request bodies", () => {
     expect(list.json.data).toEqual([]);
   });
 
+  it("refuses half of a UTF-16 surrogate pair with 422 naming the field: stored as U+FFFD, two different ids would become one", async () => {
+    const surrogate = "Text cannot contain a lone surrogate (\\uD800 to \\uDFFF without its pair).";
+    for (const [externalId, path] of [
+      ["order-\\ud800", "0.externalId"],
+      ["order-\\udc00", "0.externalId"],
+      ["order-\\udc00\\ud800", "0.externalId"],
+    ]) {
+      const batch = await call(postTx, "/api/v1/transactions", {
+        method: "POST",
+        auth: { token: u.writeToken },
+        rawBody: `[{"stream":"Consulting","occurredOn":"2026-11-03","amount":"5.00","externalId":"${externalId}"}]`,
+      });
+      expect(batch.status, JSON.stringify(batch.json)).toBe(422);
+      expect(batch.json.errors).toEqual([{ path, message: surrogate }]);
+    }
+    // A whole pair is an ordinary character (U+1F600).
+    const pair = await call(postTx, "/api/v1/transactions", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: '[{"stream":"Consulting","occurredOn":"2026-11-03","amount":"5.00","externalId":"order-\\ud83d\\ude00"}]',
+    });
+    expect(pair.status, JSON.stringify(pair.json)).toBe(201);
+    expect((pair.json.data as { externalId: string }[])[0]!.externalId).toBe("order-\u{1F600}");
+    const named = await call(postStream, "/api/v1/streams", {
+      method: "POST",
+      auth: { token: u.writeToken },
+      rawBody: '{"name":"S-\\udfff"}',
+    });
+    expect(named.status).toBe(422);
+    expect(named.json.errors).toEqual([{ path: "name", message: surrogate }]);
+  });
+
   it("stops reading a body without Content-Length at the limit (413), long before its end", async () => {
     const chunk = new TextEncoder().encode(`[${"0,".repeat(32_768)}`); // 64 KiB
     let pulled = 0;
