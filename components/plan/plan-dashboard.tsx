@@ -6,6 +6,7 @@ import { ApiProblem } from "@/lib/api-client";
 import { planQuery } from "@/lib/queries";
 import { DEFAULT_HORIZON as PLAN_HORIZON } from "@/lib/metrics/plan";
 import { ForecastPanel } from "./forecast-panel";
+import { PlanWarnings } from "./plan-warnings";
 import { SalaryPanel } from "./salary-panel";
 import { SilentPanel } from "./silent-panel";
 import { TaxPanel } from "./tax-panel";
@@ -25,6 +26,11 @@ export function PlanDashboard({ window }: { window: { from: string; to: string }
   };
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+      {data && data.warnings.length > 0 ? (
+        <div className="lg:col-span-3">
+          <PlanWarnings plan={data} />
+        </div>
+      ) : null}
       <div className="lg:col-span-3">
         <ForecastPanel {...state} />
       </div>

@@ -5,7 +5,8 @@ import { isDateInRange } from "@/lib/schemas/common";
 
 /**
  * The one keyset cursor of every newest-first list: the (date, id) of the last row of a page, opaque to
- * clients (base64url JSON), checked on the way back so a forged one is a 422, never a SQL error.
+ * clients (base64url JSON), checked on the way back so a malformed one is a 422, never a SQL error (an
+ * edited one that still decodes is only another position in the caller's own list).
  */
 export function encodeCursor(row: { occurredOn: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.occurredOn, row.id])).toString("base64url");

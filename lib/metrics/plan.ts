@@ -172,8 +172,11 @@ export interface PlanInput {
 }
 
 export interface PlanWarning {
-  /** History transactions without a rate (they count nowhere), or scheduled occurrences without one for today. */
-  code: "missing-fx-rate" | "missing-fx-rate-scheduled";
+  /**
+   * History transactions without a rate (they count nowhere), scheduled occurrences without one for today,
+   * or scheduled occurrences left out because a month's sum would pass 2^53 minor units (it stays exact).
+   */
+  code: "missing-fx-rate" | "missing-fx-rate-scheduled" | "total-too-large";
   currency: string;
   count: number;
 }
@@ -220,11 +223,19 @@ export function computePlan(input: PlanInput): Plan {
   const current = input.today.slice(0, 7);
   const ahead = new Map(Array.from({ length: input.horizon }, (_, i) => [addMonths(current, i + 1), i]));
   const scheduled = new Map<string, number[]>();
+  const scheduledAll = new Array<number>(input.horizon).fill(0);
+  let tooLarge = 0;
   for (const o of input.scheduledOccurrences) {
     const k = ahead.get(o.month);
     if (k === undefined) continue;
     const list = scheduled.get(o.streamId) ?? new Array<number>(input.horizon).fill(0);
+    // Sums stay exact integers: an occurrence that would carry a month past 2^53 is left out and reported.
+    if (!Number.isSafeInteger(list[k]! + o.amount) || !Number.isSafeInteger(scheduledAll[k]! + o.amount)) {
+      tooLarge += 1;
+      continue;
+    }
     list[k]! += o.amount;
+    scheduledAll[k]! += o.amount;
     scheduled.set(o.streamId, list);
   }
 
@@ -256,6 +267,9 @@ export function computePlan(input: PlanInput): Plan {
       const check = silentCheck(dates.get(s.id) ?? [], input.today);
       return check ? [{ streamId: s.id, name: s.name, ...check }] : [];
     }),
-    warnings: [...input.warnings],
+    warnings: [
+      ...input.warnings,
+      ...(tooLarge > 0 ? [{ code: "total-too-large" as const, currency: input.currency, count: tooLarge }] : []),
+    ],
   };
 }

@@ -57,7 +57,11 @@ export const planResponse = z.object({
     }),
   ),
   warnings: z.array(
-    z.object({ code: z.enum(["missing-fx-rate", "missing-fx-rate-scheduled"]), currency: z.string(), count: z.number().int() }),
+    z.object({
+      code: z.enum(["missing-fx-rate", "missing-fx-rate-scheduled", "total-too-large"]),
+      currency: z.string(),
+      count: z.number().int(),
+    }),
   ),
 });
 export type PlanView = z.output<typeof planResponse>;

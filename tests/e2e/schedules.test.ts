@@ -1,10 +1,11 @@
 // Expected payments and stream links in a real browser: a schedule added through the stream page's form (a
 // wrong amount is the field's error), a logged payment offered as its match and settled with one click, a
 // schedule seen late on its stream page and the Overview, then paid from the quick-add bar and marked
-// received, the Overview's "still expected" line (and the payments it cannot add up), a stream's links set in its form and shown on its page and on the
+// received, the Overview's "still expected" line and the Plan page (and the payments they cannot add up), a stream's links set in its form and shown on its page and on the
 // Diversification page, and the stream page on a phone.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { PlanView } from "@/lib/schemas/plan";
 import type { OccurrenceView, ScheduleSummaryView } from "@/lib/schemas/schedules";
 import { launch, openPage, type WatchedPage } from "./browser";
 import { expectNoSeriousViolations, expectNoSidewaysScroll, hydrated, newAccount, revealCharts, signUp, todayOf } from "./support";
@@ -182,6 +183,16 @@ describe.skipIf(!baseUrl)("expected payments and stream links", () => {
     expect(after.warnings).toEqual([{ code: "missing-fx-rate", currency: "HUF", count: 1 }]);
     await page.goto("/overview", { waitUntil: "load" });
     await expect.poll(() => line.textContent(), settle).toContain("1 payment in HUF left out: no exchange rate to USD yet.");
+    await expectNoSeriousViolations(page);
+    // The Plan page's forecast leaves out the coming HUF payments too, and says so.
+    const plan = (await page.request.get("/api/v1/plan").then((r) => r.json())) as PlanView;
+    const huf = plan.warnings.find((x) => x.code === "missing-fx-rate-scheduled");
+    expect(huf).toMatchObject({ currency: "HUF" });
+    expect(huf!.count).toBeGreaterThan(0);
+    await page.goto("/plan", { waitUntil: "load" });
+    await expect
+      .poll(() => page.getByTestId("plan-warnings").textContent(), settle)
+      .toContain(`${huf!.count} expected payments in HUF left out of the forecast: no exchange rate to USD for today.`);
     await expectNoSeriousViolations(page);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecast, ols, salary } from "@/lib/metrics/plan";
+import { computePlan, forecast, ols, salary } from "@/lib/metrics/plan";
 
 /** Every expected figure is worked out by hand in the comments (METRICS.md *Planning*). */
 
@@ -116,5 +116,39 @@ describe("salary", () => {
     expect(salary(net, 0, 800)).toEqual({ sustainable: 250, buffer: 0, target: 800, bufferNeeded: 1100, monthsCovered: 3 });
     // A salary every month covered needs no buffer.
     expect(salary([900, 900], null, 500)).toMatchObject({ bufferNeeded: 0, monthsCovered: 2 });
+  });
+});
+
+describe("scheduled sums stay exact", () => {
+  it("leaves out an occurrence that would carry a month past 2^53 minor units, and says so", () => {
+    const big = 1e15; // 9 of them fit (9e15 < 2^53 ≈ 9.007e15); the 10th would not, nor would the 11th
+    const plan = computePlan({
+      today: "2026-12-03",
+      currency: "USD",
+      firstMonth: null,
+      horizon: 2,
+      streams: [
+        { id: "a", name: "A", status: "active" },
+        { id: "b", name: "B", status: "active" },
+      ],
+      streamMonths: [],
+      scheduledIncomeMonths: [],
+      scheduledOccurrences: [
+        ...Array.from({ length: 5 }, () => ({ streamId: "a", month: "2027-01", amount: big })),
+        ...Array.from({ length: 6 }, () => ({ streamId: "b", month: "2027-01", amount: big })),
+        { streamId: "b", month: "2027-01", amount: 1 }, // still fits: 9e15 + 1
+        { streamId: "a", month: "2027-02", amount: 7 },
+      ],
+      incomeDates: [],
+      cashBuffer: null,
+      salaryTarget: null,
+      warnings: [],
+    });
+    const jan = plan.forecast.months[0]!;
+    expect(jan.scheduled).toBe(9e15 + 1);
+    expect(Number.isSafeInteger(jan.scheduled)).toBe(true);
+    expect(plan.forecast.streams.map((s) => s.months[0]!.scheduled)).toEqual([5e15, 4e15 + 1]);
+    expect(plan.forecast.months[1]!.scheduled).toBe(7);
+    expect(plan.warnings).toEqual([{ code: "total-too-large", currency: "USD", count: 2 }]);
   });
 });
