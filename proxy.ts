@@ -12,6 +12,8 @@ import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
  * authorization gate: requireUser() and each server action check the caller themselves.
  */
 export function proxy(request: NextRequest) {
+  // Next.js would fail its routing on this path with a bare 500 and nothing logged.
+  if (!decodable(request.nextUrl.pathname)) return badPath(request);
   const headers = request.headers;
   const bearer = headers.has("authorization");
   const cookie = headers.has("cookie");
@@ -63,6 +65,32 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A path with a "%" that is not percent-encoding of UTF-8 ("%ff", "%zz", a cut "%E0%A4%A"). */
+function badPath(request: NextRequest) {
+  const detail = 'The address is not valid: a "%" in it is not followed by the hex code of UTF-8 text.';
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  return new NextResponse(
+    api ? JSON.stringify({ type: "urn:streamfolio:problem:bad-request", title: "Bad request", status: 400, detail }) : `Bad request. ${detail}\n`,
+    {
+      status: 400,
+      headers: {
+        "content-type": api ? "application/problem+json" : "text/plain; charset=utf-8",
+        "x-request-id": requestIdOf(request.headers),
+        ...securityHeaders(isHttps(request)),
+      },
+    },
+  );
+}
+
 function isHttps(request: NextRequest): boolean {
   if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.startsWith("https://");
   return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
@@ -75,5 +103,9 @@ export const config = {
    * streaming size limits and cut 50 MB imports short. route() does the API's origin check itself, and
    * next.config.ts and route() give API answers their headers.
    */
-  matcher: ["/((?!api/|_next/static|_next/image|icon.svg|apple-icon.png|favicon.ico).*)"],
+  matcher: [
+    "/((?!api/|_next/static|_next/image|icon.svg|apple-icon.png|favicon.ico).*)",
+    // An API path with a "%" (ids never have one): only to answer one Next.js cannot route with a 400.
+    "/api/(.*%.*)",
+  ],
 };

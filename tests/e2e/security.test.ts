@@ -164,6 +164,20 @@ describe.skipIf(!baseUrl)("security of the running app", () => {
     }
   });
 
+  it("answers a path with a stray % 400 (problem+json on the API), not Next.js's bare 500", async () => {
+    for (const path of ["/api/v1/transactions/%ff", "/api/v1/streams/%E0%A4%A", "/api/v1/nope/%zz"]) {
+      const res = await fetch(`${baseUrl}${path}`);
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get("content-type"), path).toBe("application/problem+json");
+      expect(await res.json()).toMatchObject({ type: "urn:streamfolio:problem:bad-request", status: 400 });
+    }
+    const page = await fetch(`${baseUrl}/streams/%ff`);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toMatch(/^Bad request\. The address is not valid/);
+    // A path that decodes still reaches its route.
+    expect((await fetch(`${baseUrl}/api/v1/streams/a%20b`)).status).toBe(401);
+  });
+
   it("cuts off chunked bodies at the limit while they stream: the API (2 MiB) and the sign-in callback (16 KiB)", async () => {
     const created = await w.page.request.post("/api/v1/tokens", { data: { name: "limits", scope: "write" } });
     expect(created.status()).toBe(201);
