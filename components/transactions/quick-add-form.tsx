@@ -36,6 +36,9 @@ type Mode = "money" | "hours";
 
 // Column spans: 2 columns on phones, 6 from md, 12 from xl; the stream page's form has no stream picker.
 // Money takes two rows from md; hours one row at xl (hours, stream, date, note, button).
+/** A second submit of an empty form this soon after an entry went off is a double click, not an entry. */
+const DOUBLE_SUBMIT_MS = 1000;
+
 const withStream = {
   amount: "col-span-1 md:col-span-2 xl:col-span-2",
   stream: "col-span-1 md:col-span-4 xl:col-span-4",
@@ -96,6 +99,8 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
   // Each submit gets a number: only the latest may put a message in the status line, so a confirmation
   // that arrives late never sits next to the errors of a newer, refused entry.
   const attempt = useRef(0);
+  /** When the last entry went off: the form is already empty when a double click's second click lands. */
+  const sentAt = useRef(-Infinity);
   const streams = useQuery(streamsQuery());
   const suggestions = useQuery(suggestionsQuery());
   const create = useCreateTransaction();
@@ -172,6 +177,7 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
     setErrors({});
     setValues({ ...fresh({ streamId, occurredOn: values.occurredOn }), hours: values.hours, note: values.note });
     setStatus(`Logging ${label}…`);
+    sentAt.current = performance.now();
     amountRef.current?.focus();
     create.mutate(draft, {
       onSuccess: () => {
@@ -197,6 +203,7 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
     setErrors({});
     setValues((v) => ({ ...v, streamId, hours: "", note: "" }));
     setStatus(`Logging ${label}…`);
+    sentAt.current = performance.now();
     hoursRef.current?.focus();
     logTime.mutate(parsed.data, {
       onSuccess: () => {
@@ -255,6 +262,9 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        // The second click of a double click: nothing typed since the entry just sent, so nothing to refuse.
+        const empty = (mode === "money" ? values.amount : values.hours).trim() === "";
+        if (empty && performance.now() - sentAt.current < DOUBLE_SUBMIT_MS) return;
         if (mode === "money") submitMoney();
         else submitHours();
       }}

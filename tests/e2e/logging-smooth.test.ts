@@ -277,6 +277,29 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
     expect(w.problems).toEqual([]);
   });
 
+  it("logs once on a double click, with no error from the second click on the emptied form", async () => {
+    const { page } = w;
+    await page.goto("/transactions", { waitUntil: "networkidle" });
+    await hydrated(page, 'form[aria-label="Log a transaction"]');
+    const q = quickAdd(page);
+    await q.stream.selectOption({ label: "Consulting" });
+    await q.amount.fill("321");
+    await q.form.getByRole("button", { name: "Log it" }).dblclick();
+    await rows(page).filter({ hasText: "$321.00" }).first().waitFor(settle);
+    await expect.poll(() => q.status.innerText(), settle).toBe("Logged income of $321.00 to Consulting.");
+    expect(await q.form.innerText()).not.toMatch(/Amount must be/);
+    const listed = (await (await page.request.get("/api/v1/transactions?limit=100")).json()) as { data: { amount: string }[] };
+    expect(listed.data.filter((t) => t.amount === "321.00")).toHaveLength(1);
+
+    await q.form.getByText("Hours", { exact: true }).click();
+    await page.locator('form[aria-label="Log hours"]').waitFor();
+    await q.hours.fill("0.25");
+    await q.form.getByRole("button", { name: "Log hours" }).dblclick();
+    await expect.poll(() => q.status.innerText(), settle).toBe("Logged 15 min to Consulting.");
+    expect(await q.form.innerText()).not.toMatch(/Hours like/);
+    expect(w.problems).toEqual([]);
+  });
+
   it("works the same at 390 px", async () => {
     const phone = await openPage(browser, baseUrl, { width: 390, height: 844 });
     const { page } = phone;
