@@ -11,6 +11,7 @@ import {
 import { afterBulkWrite } from "@/lib/data/maintenance";
 import { cell, neutraliseFormula } from "@/lib/csv";
 import { GENERIC_COLUMNS } from "@/lib/import/presets/generic";
+import { ownExternalId } from "@/lib/import/own-ids";
 import { formatMinor } from "@/lib/metrics/money";
 import { BACKUP_VERSION, backupSchema, exportQuery, restoreResponse } from "@/lib/schemas/backup";
 import { defineOperation } from "./operation";
@@ -94,7 +95,7 @@ function exportCsv(userId: string): Promise<Response> {
               textCell(t.counterparty),
               textCell(t.platform),
               textCell(t.description),
-              textCell(t.externalId),
+              textCell(t.externalId ?? ownExternalId(t.id)),
             ].join(",") + "\r\n";
         }
         await write(text);
@@ -147,7 +148,7 @@ export const exportOp = defineOperation({
   tag: "Export",
   summary: "Download every transaction as CSV, or a backup of everything you own",
   description:
-    "`format=csv` (the default): every transaction in the generic CSV (`date,stream,kind,amount,currency,counterparty,platform,description,external_id`), oldest first, which POST /api/v1/imports takes back as it is. Text cells a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe, which the import takes off again; amounts and dates are never changed. `format=json`: the versioned backup of settings, streams, transactions, hours, goals, exchange rates, saved mappings, schedules, the links between streams, webhook endpoints (URL and events) and the import history, for POST /api/v1/restore; no tokens, webhook signing secrets or other secrets. Both are streamed from one consistent snapshot.",
+    "`format=csv` (the default): every transaction in the generic CSV (`date,stream,kind,amount,currency,counterparty,platform,description,external_id`), oldest first, which POST /api/v1/imports takes back as it is (a transaction without an external id is written with `streamfolio:<its id>`, so the file imported back into the same account adds nothing). Text cells a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe, which the import takes off again; amounts and dates are never changed. `format=json`: the versioned backup of settings, streams, transactions, hours, goals, exchange rates, saved mappings, schedules, the links between streams, webhook endpoints (URL and events) and the import history, for POST /api/v1/restore; no tokens, webhook signing secrets or other secrets. Both are streamed from one consistent snapshot.",
   access: "read",
   query: exportQuery,
   status: 200,

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, rowsOf, type Executor } from "@/db/index";
-import { imports, streams } from "@/db/schema";
+import { imports, streams, transactions } from "@/db/schema";
 import { getBaseCurrency } from "@/lib/data/users";
 import { notFound, unprocessable } from "@/lib/http-errors";
 import { isUuid } from "@/lib/ids";
+import { transactionIdOf } from "@/lib/import/own-ids";
 import { isCursorTimestamp } from "@/lib/data/cursor";
 import { assertTotalsFit } from "@/lib/data/money-limits";
 import { upsertRollupsInKeyOrder, writeTransaction } from "@/lib/data/retry";
@@ -117,9 +118,11 @@ export async function createImportStreams(tx: Executor, userId: string, names: r
 /**
  * Inserts a chunk with one statement (rows travel as one JSON parameter, so no parameter limit and one
  * run of the rollup triggers); a row whose externalId the user already has, or that repeats one in the
- * file, is left out by the unique index. Answers how many were inserted.
+ * file, is left out by the unique index, and so is a row of the app's own export naming a transaction the
+ * user has. Answers how many were inserted.
  */
-export async function insertImportRows(tx: Executor, userId: string, importId: string | null, rows: readonly ImportRow[]): Promise<number> {
+export async function insertImportRows(tx: Executor, userId: string, importId: string | null, all: readonly ImportRow[]): Promise<number> {
+  const rows = await withoutOwnTransactions(tx, userId, all);
   if (rows.length === 0) return 0;
   const payload = JSON.stringify(
     rows.map((r) => ({
@@ -148,6 +151,19 @@ export async function insertImportRows(tx: Executor, userId: string, importId: s
     )
     select count(*)::int as n from inserted`);
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
+/** Rows of the app's own export whose external id names a transaction the user has (lib/import/own-ids.ts) are already there. */
+async function withoutOwnTransactions(tx: Executor, userId: string, rows: readonly ImportRow[]): Promise<readonly ImportRow[]> {
+  const named = [...new Set(rows.map((r) => transactionIdOf(r.externalId)).filter((id): id is string => id !== null))];
+  if (named.length === 0) return rows;
+  const found = await tx
+    .select({ id: transactions.id })
+    .from(transactions)
+    .where(and(eq(transactions.userId, userId), inArray(transactions.id, named)));
+  if (found.length === 0) return rows;
+  const mine = new Set(found.map((t) => t.id));
+  return rows.filter((r) => !mine.has(transactionIdOf(r.externalId) ?? ""));
 }
 
 export async function createImportRecord(tx: Executor, userId: string, input: { fileName: string | null; preset: string }) {
