@@ -4,11 +4,23 @@
 const HEAD_BYTES = 64 * 1024;
 const HEAD_RECORDS = 25;
 
+/**
+ * The head as text the way the server reads the file: UTF-8, or UTF-16 by its byte order mark. Throws for
+ * anything else (a picture, a spreadsheet, a Windows-1252 export), which the server would refuse too.
+ */
+function textOf(bytes: Uint8Array, whole: boolean): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : "utf-8";
+  // The BOM is dropped by the decoder; `stream` lets the slice end inside a character.
+  const text = new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: !whole });
+  if (text.includes("\u0000")) throw new TypeError("not text");
+  return text;
+}
+
 /** papaparse is loaded only when a file is chosen, so it weighs nothing on any page's first load. */
 export async function readFileHead(file: Blob): Promise<string[][]> {
   const { default: Papa } = await import("papaparse");
   // A slice can end inside a multi-byte character or a quoted cell: the last record may be cut, so it is dropped.
-  const text = (await file.slice(0, HEAD_BYTES).text()).replace(/^\uFEFF/, "");
+  const text = textOf(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()), file.size <= HEAD_BYTES);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: "greedy", preview: HEAD_RECORDS + 1 });
   const records = parsed.data.map((r) => r.map((c) => c.trim()));
   const whole = file.size <= HEAD_BYTES || records.length > HEAD_RECORDS;

@@ -67,6 +67,7 @@ export function Totals({ result, title }: { result: ImportResult; title: string 
 
 const OUTCOME_BADGES = {
   transactions: { tone: "success", label: "New" },
+  duplicate: { tone: "neutral", label: "Already there" },
   skip: { tone: "neutral", label: "Skipped" },
   invalid: { tone: "danger", label: "Error" },
 } as const;

@@ -184,7 +184,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
       records = await readFileHead(picked);
     } catch {
       setFile(null);
-      setFileProblem("That file could not be read. Choose a CSV file.");
+      setFileProblem('That file is not CSV text. Choose a CSV file, saved as UTF-8 (Excel: "CSV UTF-8").');
       return;
     }
     // The formats to suggest from, loaded if the page was quicker than they were.
@@ -467,7 +467,7 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
               </CardHeader>
               <CardContent className="flex flex-col gap-5">
                 <Counts result={currentPreview} dryRun />
-                <Totals result={currentPreview} title="New transactions by kind and currency" />
+                {currentPreview.inserted > 0 ? <Totals result={currentPreview} title="In the file, by kind and currency" /> : null}
                 {currentPreview.preview && currentPreview.preview.length > 0 ? (
                   <div className="flex flex-col gap-2">
                     <h3 className="text-sm font-semibold">The first {formatCount(currentPreview.preview.length, "row")}</h3>
@@ -489,11 +489,11 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                     <Button onClick={() => void send("import-valid")} loading={busy === "import"} disabled={pending}>
                       Import the valid rows and skip these
                     </Button>
-                  ) : (
+                  ) : currentPreview.inserted > 0 ? (
                     <Button onClick={() => void send("import")} loading={busy === "import"} disabled={pending}>
-                      {currentPreview.inserted > 0 ? `Import ${formatCount(currentPreview.inserted, "transaction")}` : "Import"}
+                      {`Import ${formatCount(currentPreview.inserted, "transaction")}`}
                     </Button>
-                  )}
+                  ) : null}
                   <Button variant="ghost" onClick={startOver} disabled={pending}>
                     Choose another file
                   </Button>
@@ -605,7 +605,7 @@ function ImportSummary({
             {result.createdStreams.join(", ")}
           </p>
         ) : null}
-        <Totals result={result} title="Imported transactions by kind and currency" />
+        {result.inserted > 0 ? <Totals result={result} title="In the file, by kind and currency" /> : null}
         <SkippedReasons result={result} />
         {result.errors.length > 0 ? (
           <div className="flex flex-col gap-2">
@@ -614,9 +614,11 @@ function ImportSummary({
           </div>
         ) : null}
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Link href={href} className={buttonClasses()}>
-            See the imported transactions
-          </Link>
+          {result.inserted > 0 ? (
+            <Link href={href} className={buttonClasses()}>
+              See the imported transactions
+            </Link>
+          ) : null}
           <Link href="/settings#data" className={buttonClasses({ variant: "secondary" })}>
             Import history
           </Link>

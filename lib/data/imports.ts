@@ -153,17 +153,38 @@ export async function insertImportRows(tx: Executor, userId: string, importId: s
   return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
 }
 
-/** Rows of the app's own export whose external id names a transaction the user has (lib/import/own-ids.ts) are already there. */
-async function withoutOwnTransactions(tx: Executor, userId: string, rows: readonly ImportRow[]): Promise<readonly ImportRow[]> {
-  const named = [...new Set(rows.map((r) => transactionIdOf(r.externalId)).filter((id): id is string => id !== null))];
-  if (named.length === 0) return rows;
+/** The user's transactions among those the app's own export names by these external ids (lib/import/own-ids.ts). */
+async function ownTransactionsNamed(tx: Executor, userId: string, externalIds: readonly string[]): Promise<Set<string>> {
+  const named = [...new Set(externalIds.map(transactionIdOf).filter((id): id is string => id !== null))];
+  if (named.length === 0) return new Set();
   const found = await tx
     .select({ id: transactions.id })
     .from(transactions)
     .where(and(eq(transactions.userId, userId), inArray(transactions.id, named)));
-  if (found.length === 0) return rows;
-  const mine = new Set(found.map((t) => t.id));
-  return rows.filter((r) => !mine.has(transactionIdOf(r.externalId) ?? ""));
+  return new Set(found.map((t) => t.id));
+}
+
+/** Rows of the app's own export naming a transaction the user has are already there. */
+async function withoutOwnTransactions(tx: Executor, userId: string, rows: readonly ImportRow[]): Promise<readonly ImportRow[]> {
+  const mine = await ownTransactionsNamed(
+    tx,
+    userId,
+    rows.map((r) => r.externalId),
+  );
+  return mine.size === 0 ? rows : rows.filter((r) => !mine.has(transactionIdOf(r.externalId) ?? ""));
+}
+
+/** Which of these external ids the user already has: their own, or (the export's) naming one of their transactions. */
+export async function knownExternalIds(tx: Executor, userId: string, externalIds: readonly string[]): Promise<Set<string>> {
+  if (externalIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ x: transactions.externalId })
+    .from(transactions)
+    .where(and(eq(transactions.userId, userId), inArray(transactions.externalId, [...new Set(externalIds)])));
+  const known = new Set(rows.map((r) => r.x!));
+  const mine = await ownTransactionsNamed(tx, userId, externalIds);
+  for (const x of externalIds) if (mine.has(transactionIdOf(x) ?? "")) known.add(x);
+  return known;
 }
 
 export async function createImportRecord(tx: Executor, userId: string, input: { fileName: string | null; preset: string }) {

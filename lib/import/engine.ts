@@ -10,6 +10,7 @@ import {
   findStreamsByName,
   finishImportRecord,
   inImportTransaction,
+  knownExternalIds,
   insertImportRows,
   type ImportRow,
 } from "@/lib/data/imports";
@@ -148,7 +149,26 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
     let writing = true;
     let inflight: Promise<void> | null = null;
 
+    // A dry run's preview says which of its records are already there: asked before anything of the file is written.
+    let previewMarked = false;
+    const markDuplicates = async () => {
+      if (!dryRun || previewMarked) return;
+      previewMarked = true;
+      const shown = preview.filter((r) => r.outcome === "transactions" && r.transactions.length > 0);
+      const known = await knownExternalIds(
+        tx,
+        userId,
+        shown.flatMap((r) => r.transactions.map((t) => t.externalId)),
+      );
+      const earlier = new Set<string>();
+      for (const r of shown) {
+        if (r.transactions.every((t) => known.has(t.externalId) || earlier.has(t.externalId))) r.outcome = "duplicate";
+        for (const t of r.transactions) earlier.add(t.externalId);
+      }
+    };
+
     const flush = async (batch: Pending[], readSoFar: number) => {
+      await markDuplicates();
       // Streams: the ones named for the first time are looked up, then created when missing.
       const unknown = new Map<string, string>();
       for (const p of batch) {
@@ -401,6 +421,7 @@ export async function runImport(bytes: AsyncIterable<Uint8Array>, opts: ImportOp
       if (!header) findHeader();
       await handOver();
       if (inflight) await inflight;
+      await markDuplicates();
     } catch (err) {
       if (inflight) await (inflight as Promise<void>).catch(() => {});
       if (err instanceof CsvFormatError) {

@@ -62,7 +62,9 @@ export const importedTransactionView = z.object({
 
 export const importPreviewRow = z.object({
   line: z.number().int(),
-  outcome: z.enum(["transactions", "skip", "invalid"]),
+  outcome: z
+    .enum(["transactions", "duplicate", "skip", "invalid"])
+    .meta({ description: "transactions: new; duplicate: every transaction of the record is already there (or earlier in the file)." }),
   transactions: z.array(importedTransactionView),
   reason: z.string().nullable().meta({ description: "Why a skipped record is skipped." }),
   errors: z.array(z.object({ path: z.string(), message: z.string() })),

@@ -352,6 +352,8 @@ describe("POST /api/v1/imports (generic CSV)", () => {
       "2026-04-02,Brand New,income,2.00,USD,Client,,,",
       "2026-04-03,brand new,expense,0.50,USD,,,,",
       "2026-04-04,Brand New,income,oops,USD,,,,",
+      "2026-04-05,Brand New,income,3.00,USD,,,,twice",
+      "2026-04-05,Brand New,income,3.00,USD,,,,twice",
     );
     const r = await importCsv(user, file, { dryRun: "true" });
     expect(r.status).toBe(200);
@@ -359,18 +361,27 @@ describe("POST /api/v1/imports (generic CSV)", () => {
     expect(body).toMatchObject({
       importId: null,
       dryRun: true,
-      rows: 4,
-      inserted: 2,
-      duplicates: 1,
+      rows: 6,
+      inserted: 3,
+      duplicates: 2,
       invalid: 1,
       streamsCreated: 1,
       createdStreams: ["Brand New"],
       errors: [{ row: 5, path: "amount", message: "amount must be a decimal number like 1234.56" }],
     });
-    expect(body.preview).toHaveLength(4);
+    expect(body.preview).toHaveLength(6);
+    // Already there: known-1 is the user's, and the second "twice" repeats the first.
+    expect(body.preview!.map((p) => p.outcome)).toEqual([
+      "duplicate",
+      "transactions",
+      "transactions",
+      "invalid",
+      "transactions",
+      "duplicate",
+    ]);
     expect(body.preview![0]).toMatchObject({
       line: 2,
-      outcome: "transactions",
+      outcome: "duplicate",
       transactions: [{ stream: "Existing", amount: "1.00", externalId: "known-1" }],
     });
     expect(body.preview![2]).toMatchObject({
