@@ -4,6 +4,7 @@ import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
 import { PartialData } from "@/components/dashboard/partial-data";
 import { findRule } from "@/components/dashboard/rule-status";
 import { noHistoryText } from "@/components/dashboard/history-text";
+import { MissingFxWarning } from "@/components/dashboard/missing-fx-warning";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { KeyConcentrationPanel } from "./key-concentration-panel";
 import { StressTests } from "@/components/dashboard/stress-tests";
@@ -25,6 +26,7 @@ export function ConcentrationDashboard() {
   const noHistory = metrics && metrics.history.analysisMonths === 0 ? noHistoryText(metrics) : undefined;
   return (
     <div className="flex flex-col gap-6">
+      <MissingFxWarning warnings={metrics?.warnings} />
       <div className="grid gap-4 lg:grid-cols-2">
         <KeyConcentrationPanel
           by="client"

@@ -10,6 +10,7 @@ import { KindSharePanel } from "./kind-share-panel";
 import { RoleMixPanel } from "./role-mix-panel";
 import { StreamLinksPanel } from "./stream-links-panel";
 import { StreamSharePanel } from "./stream-share-panel";
+import { MissingFxWarning } from "@/components/dashboard/missing-fx-warning";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 
 /** How spread out is the income? Figures first, then the shares behind them, then the trend. */
@@ -27,6 +28,7 @@ export function DiversificationDashboard() {
     );
   return (
     <div className="flex flex-col gap-4">
+      <MissingFxWarning warnings={state.metrics?.warnings} />
       <DiversificationFigures metrics={state.metrics} loading={state.loading} error={state.error} />
       <div className="grid gap-4 lg:grid-cols-2">
         <StreamSharePanel {...state} className="lg:col-span-2" />

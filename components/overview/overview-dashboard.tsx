@@ -4,7 +4,7 @@ import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { AttentionPanel } from "./attention-panel";
 import { IncomeByStreamPanel } from "./income-by-stream-panel";
-import { MissingFxWarning } from "./missing-fx-warning";
+import { MissingFxWarning } from "@/components/dashboard/missing-fx-warning";
 import { NetIncomePanel } from "./net-income-panel";
 import { ScorePanel } from "./score-panel";
 import { ThisMonthPanel } from "./this-month-panel";

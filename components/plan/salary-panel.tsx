@@ -32,7 +32,7 @@ export function SalaryPanel({ plan, loading, error, tried, onTry, pending, field
   return (
     <Panel
       title="Pay yourself"
-      description="A salary your income has sustained: paid every month of your history, it would never have emptied your buffer."
+      description="A salary your income has sustained: paid every month of your history, it would never have emptied your buffer, and it is no more than your average net income, so the buffer stayed whole on average."
       loading={loading}
       error={error}
       empty={plan && s?.sustainable === null ? "This needs at least one complete month of history." : undefined}
@@ -42,7 +42,8 @@ export function SalaryPanel({ plan, loading, error, tried, onTry, pending, field
           <p className="text-sm text-muted-foreground" data-testid="salary-sustainable">
             Paying yourself <strong className={`money text-2xl ${strong}`}>{money(s.sustainable)}</strong> a month over the last {n}{" "}
             {n === 1 ? "month" : "months"} would never have emptied{" "}
-            {s.buffer !== null ? `your ${money(s.buffer)} buffer` : "your account (no buffer is set)"}.
+            {s.buffer !== null ? `your ${money(s.buffer)} buffer` : "your account (no buffer is set)"}, and is no more than your average net
+            income. Try a higher one below to see what it would have needed in the bank.
           </p>
           <form
             className="flex flex-wrap items-end gap-3"

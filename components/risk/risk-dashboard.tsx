@@ -2,6 +2,7 @@
 
 import { EmptyPortfolio } from "@/components/dashboard/empty-portfolio";
 import { PartialData } from "@/components/dashboard/partial-data";
+import { MissingFxWarning } from "@/components/dashboard/missing-fx-warning";
 import { useDashboardState } from "@/components/dashboard/use-dashboard-state";
 import { CorrelationPanel } from "./correlation-panel";
 import { IncomeBandPanel } from "./income-band-panel";
@@ -22,6 +23,7 @@ export function RiskDashboard() {
     );
   return (
     <div className="flex flex-col gap-4">
+      <MissingFxWarning warnings={state.metrics?.warnings} />
       <RiskFigures metrics={state.metrics} loading={state.loading} error={state.error} />
       <IncomeBandPanel {...state} />
       <div className="grid gap-4 xl:grid-cols-5">

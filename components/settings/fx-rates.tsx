@@ -51,7 +51,7 @@ export function FxRates({ baseCurrency, currencies, today }: FxRatesProps) {
           ) : (
             baseCurrency === "USD" && <>, e.g. 1 EUR = 1.0825 USD</>
           )}
-          . Each transaction uses the latest rate on or before its date.
+          . Each transaction uses the latest rate on or before its date, or the earliest after it when there is none before.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-6">
