@@ -462,11 +462,25 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                   {formatCount(currentPreview.rows, "row")} read from {file.name}.{" "}
                   {currentPreview.inserted === 0 && currentPreview.errors.length === 0
                     ? "Nothing new: every transaction in it is already there."
-                    : "Here is what they become."}
+                    : currentPreview.rows === 1
+                      ? "Here is what it becomes."
+                      : "Here is what they become."}
                 </CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-5">
                 <Counts result={currentPreview} dryRun />
+                {currentPreview.createdStreams.length > 0 ? (
+                  // A stream name with a typo would become a stream of its own: said before anything is saved.
+                  <p className="text-sm" data-testid="preview-new-streams">
+                    <span className="font-medium">
+                      {currentPreview.createdStreams.length === 1
+                        ? "Creates a new stream"
+                        : `Creates ${currentPreview.createdStreams.length} new streams`}
+                      :
+                    </span>{" "}
+                    {currentPreview.createdStreams.join(", ")}. If that is a misspelling of one you have, fix the file first.
+                  </p>
+                ) : null}
                 {currentPreview.inserted > 0 ? <Totals result={currentPreview} title="In the file, by kind and currency" /> : null}
                 {currentPreview.preview && currentPreview.preview.length > 0 ? (
                   <div className="flex flex-col gap-2">

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { isCurrency, parseRate } from "@/lib/metrics/money";
-import { currencyCode, dateString, timestamp } from "./common";
+import { currencyCode, recordDate, timestamp } from "./common";
 
 export const fxRateInput = z.object({
   currency: currencyCode
     .refine(isCurrency, "Not an ISO 4217 currency code.")
     .meta({ description: "The currency priced.", examples: ["EUR"] }),
-  date: dateString.meta({ description: "The day the rate applies from, YYYY-MM-DD." }),
+  date: recordDate.meta({ description: "The day the rate applies from, YYYY-MM-DD (1970 to a year from today)." }),
   rate: z
     .union([z.string(), z.number()])
     .meta({ description: "Base-currency units per one unit of `currency`, as an exact decimal.", examples: ["1.0825"] })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { streamKinds, streamRoles, streamStatuses } from "@/db/schema";
-import { dateString, optionalText, taxRateInput, timestamp } from "./common";
+import { optionalText, recordDate, taxRateInput, timestamp } from "./common";
 
 export const streamKind = z.enum(streamKinds, { error: `Kind is one of: ${streamKinds.join(", ")}.` });
 export const streamRole = z.enum(streamRoles, { error: "Role is anchor, growth or speculative." });
@@ -21,7 +21,7 @@ const fields = {
   role: streamRole.meta({ description: "Its role in the portfolio: a steady anchor, a growth bet or a speculative one." }),
   platform: optionalText(80).meta({ description: "Where its income comes through, for its transactions without one.", examples: ["Etsy"] }),
   status: streamStatus.meta({ description: "Archived streams leave the lists but keep their history." }),
-  startedOn: dateString.nullish().meta({ description: "When the stream began, YYYY-MM-DD." }),
+  startedOn: recordDate.nullish().meta({ description: "When the stream began, YYYY-MM-DD (1970 to a year from today)." }),
   color: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #3b82f6.")

@@ -19,6 +19,7 @@ const PAYPAL = path.join(process.cwd(), "tests", "fixtures", "imports", "paypal.
 
 type Summary = {
   inserted: number;
+  createdStreams: string[];
   duplicates: number;
   skipped: number;
   rows: number;
@@ -112,6 +113,9 @@ describe.skipIf(!baseUrl)("import in a real browser", () => {
     await preview.waitFor(settle);
     expect(await count(page, preview, "New transactions")).toBe(expected.inserted);
     expect(await count(page, preview, "Skipped rows")).toBe(expected.skipped);
+    // The stream it would create is named before anything is saved (a misspelt name would be a new stream).
+    expect(expected.createdStreams).toEqual(["PayPal"]);
+    expect(await preview.getByTestId("preview-new-streams").innerText()).toMatch(/^Creates a new stream: PayPal\./);
     await page
       .getByRole("region", { name: "In the file, by kind and currency" })
       .getByRole("cell", { name: "Income", exact: true })

@@ -440,9 +440,11 @@ describe("FX rates", () => {
       { currency: "EUR", date: "2024-01-04", rate: "-1.1" },
       { currency: "EUR", date: "24-01-05", rate: "1.1" },
       { currency: "EUR", date: "2024-01-06" },
+      { currency: "EUR", date: "1969-12-31", rate: "1.1" },
+      { currency: "EUR", date: `${new Date().getUTCFullYear() + 2}-01-01`, rate: "1.1" },
     ]);
     expectProblem(r, 422);
-    expect(errorPaths(r)).toEqual(["1.rate", "2.currency", "3.rate", "4.date", "5.rate"]);
+    expect(errorPaths(r)).toEqual(["1.rate", "2.currency", "3.rate", "4.date", "5.rate", "6.date", "7.date"]);
     expect(await rateLines(u)).toEqual([]);
   });
 

@@ -180,6 +180,8 @@ describe("POST /api/v1/streams", () => {
     ["an unknown status", { name: "ok", status: "deleted" }, ["status"]],
     ["an impossible startedOn", { name: "ok", startedOn: "2023-02-29" }, ["startedOn"]],
     ["a startedOn in another format", { name: "ok", startedOn: "01/03/2024" }, ["startedOn"]],
+    ["a startedOn before 1970", { name: "ok", startedOn: "1960-01-01" }, ["startedOn"]],
+    ["a startedOn more than a year ahead", { name: "ok", startedOn: `${new Date().getUTCFullYear() + 2}-05-05` }, ["startedOn"]],
     ["a colour that is not #rrggbb", { name: "ok", color: "blue" }, ["color"]],
     ["a platform over 80 characters", { name: "ok", platform: "p".repeat(81) }, ["platform"]],
     ["a description over 1000 characters", { name: "ok", description: "d".repeat(1001) }, ["description"]],
