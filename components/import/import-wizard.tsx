@@ -478,7 +478,8 @@ export function ImportWizard({ baseCurrency }: { baseCurrency: string }) {
                         : `Creates ${currentPreview.createdStreams.length} new streams`}
                       :
                     </span>{" "}
-                    {currentPreview.createdStreams.join(", ")}. If that is a misspelling of one you have, fix the file first.
+                    {currentPreview.createdStreams.join(", ")}.
+                    {streamChoice === FROM_FILE ? " If a name is a misspelling of a stream you have, fix the file first." : null}
                   </p>
                 ) : null}
                 {currentPreview.inserted > 0 ? <Totals result={currentPreview} title="In the file, by kind and currency" /> : null}
