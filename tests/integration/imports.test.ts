@@ -40,6 +40,16 @@ function importCsv(
   return call(importRoute, "/api/v1/imports", { method: "POST", auth: auth ?? { cookie: user.cookie }, rawBody: body, headers, query });
 }
 
+/** A body sent as it is, with the content type given (a stream, a multipart text, a cut-off upload). */
+function postRaw(user: TestUser, rawBody: string | ReadableStream<Uint8Array>, contentType: string) {
+  return call(importRoute, "/api/v1/imports", {
+    method: "POST",
+    auth: { cookie: user.cookie },
+    rawBody,
+    headers: { "content-type": contentType },
+  });
+}
+
 function expectProblem(r: Result, status: number) {
   expect(r.status, JSON.stringify(r.json)).toBe(status);
   expect(r.contentType).toBe("application/problem+json");
@@ -513,12 +523,7 @@ describe("the 50 MB limit", () => {
         controller.enqueue(chunk);
       },
     });
-    const r = await call(importRoute, "/api/v1/imports", {
-      method: "POST",
-      auth: { cookie: user.cookie },
-      rawBody: body,
-      headers: { "content-type": "text/csv" },
-    });
+    const r = await postRaw(user, body, "text/csv");
     expectProblem(r, 413);
     expect(sent).toBeLessThan(MAX_IMPORT_BYTES + 4 * chunk.length);
     expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
@@ -558,12 +563,7 @@ describe("the upload itself", () => {
     const user = await makeUser("Truncated");
     const body =
       '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ndate,stream,amount\r\n2026-01-28,Imp,1.00\r\n';
-    const r = await call(importRoute, "/api/v1/imports", {
-      method: "POST",
-      auth: { cookie: user.cookie },
-      rawBody: body,
-      headers: { "content-type": "multipart/form-data; boundary=XX" },
-    });
+    const r = await postRaw(user, body, "multipart/form-data; boundary=XX");
     expectProblem(r, 422);
     expect(r.json.errors).toEqual([{ path: "file", message: "The multipart body is malformed." }]);
     expect(await counts(user.id)).toMatchObject({ tx: 0, streams: 0, imports: 0 });
@@ -579,12 +579,7 @@ describe("the upload itself", () => {
           setTimeout(() => controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" })), 20);
         },
       });
-      const r = await call(importRoute, "/api/v1/imports", {
-        method: "POST",
-        auth: { cookie: user.cookie },
-        rawBody: body,
-        headers: { "content-type": multipart ? "multipart/form-data; boundary=XX" : "text/csv" },
-      });
+      const r = await postRaw(user, body, multipart ? "multipart/form-data; boundary=XX" : "text/csv");
       expectProblem(r, 400);
       expect(r.json.title).toBe("Upload cut off");
     }
