@@ -79,7 +79,9 @@ function badPath(request: NextRequest) {
   const detail = 'The address is not valid: a "%" in it is not followed by the hex code of UTF-8 text.';
   const api = request.nextUrl.pathname.startsWith("/api/");
   return new NextResponse(
-    api ? JSON.stringify({ type: "urn:streamfolio:problem:bad-request", title: "Bad request", status: 400, detail }) : `Bad request. ${detail}\n`,
+    api
+      ? JSON.stringify({ type: "urn:streamfolio:problem:bad-request", title: "Bad request", status: 400, detail })
+      : `Bad request. ${detail}\n`,
     {
       status: 400,
       headers: {
