@@ -34,6 +34,9 @@ export function formatMoney(minor: number, currency: string, opts: { compact?: b
 
 export function formatPercent(ratio: number | null | undefined, digits = 0): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
+  // A small share that rounds to nothing is not nothing: 0.46% at no decimals reads "<1%", not "0%".
+  const step = 10 ** -(digits + 2);
+  if (ratio !== 0 && Math.abs(ratio) < step / 2) return `${ratio < 0 ? ">-" : "<"}${formatPercent(step, digits)}`;
   return nf(
     `pct:${digits}`,
     () => new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }),

@@ -98,9 +98,14 @@ export function WindowPicker() {
               className="w-40"
             />
           </label>
-          <Button type="submit" size="sm" disabled={invalid}>
+          <Button type="submit" size="sm" disabled={invalid} aria-describedby={invalid ? "window-range-problem" : undefined}>
             Apply
           </Button>
+          {invalid ? (
+            <p id="window-range-problem" className="w-full text-xs text-danger sm:text-right">
+              {!range.from || !range.to ? "Choose both months." : "From is after To: choose a From month on or before the To month."}
+            </p>
+          ) : null}
         </form>
       ) : null}
     </div>

@@ -32,9 +32,20 @@ export function entryKindOfTyped(entry: EntryKind, amountText: string): EntryKin
   return entry === "income" && isNegative(amountText) ? "refund" : entry;
 }
 
+/**
+ * An amount as people type it, in the API's plain form: a currency sign in front goes ("$50", "-€12.50")
+ * and so do thousands commas when they are plainly that ("1,000", "12,345.67"). Anything else is left as
+ * typed, for the schema to refuse with its message ("1,5" could be either).
+ */
+export function plainAmount(typed: string): string {
+  const m = /^([-+]?)\s*[$€£¥]\s*(.*)$/.exec(typed.trim());
+  const text = m ? `${m[1]}${m[2]}` : typed.trim();
+  return /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replace(/,/g, "") : text;
+}
+
 /** The API's kind and signed amount for what the user typed: a refund is always sent negative. */
 export function toWire(entry: EntryKind, amountText: string): { kind: "income" | "expense"; amount: string } {
-  const amount = amountText.trim();
+  const amount = plainAmount(amountText);
   if (entry === "refund") return { kind: "income", amount: amount === "" ? "" : `-${amount.replace(/^[-+]/, "")}` };
   return { kind: entry, amount };
 }

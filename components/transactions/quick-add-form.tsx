@@ -307,7 +307,7 @@ export function QuickAddForm({ baseCurrency, today, fixedStreamId, defaultStream
               name="counterparty"
               list={`${ids}-counterparties`}
               autoComplete="off"
-              placeholder="Client or customer"
+              placeholder="e.g. Acme"
               value={counterparty}
               onChange={(e) => set("counterparty", e.target.value)}
             />

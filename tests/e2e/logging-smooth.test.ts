@@ -277,19 +277,20 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
     expect(w.problems).toEqual([]);
   });
 
-  it("logs once on a double click, with no error from the second click on the emptied form", async () => {
+  it("logs once on a double click, with no error from the second click on the emptied form; takes $1,321 as typed", async () => {
     const { page } = w;
     await page.goto("/transactions", { waitUntil: "networkidle" });
     await hydrated(page, 'form[aria-label="Log a transaction"]');
     const q = quickAdd(page);
     await q.stream.selectOption({ label: "Consulting" });
-    await q.amount.fill("321");
+    // Typed as people write it: a dollar sign and a thousands comma.
+    await q.amount.fill("$1,321");
     await q.form.getByRole("button", { name: "Log it" }).dblclick();
-    await rows(page).filter({ hasText: "$321.00" }).first().waitFor(settle);
-    await expect.poll(() => q.status.innerText(), settle).toBe("Logged income of $321.00 to Consulting.");
+    await rows(page).filter({ hasText: "$1,321.00" }).first().waitFor(settle);
+    await expect.poll(() => q.status.innerText(), settle).toBe("Logged income of $1,321.00 to Consulting.");
     expect(await q.form.innerText()).not.toMatch(/Amount must be/);
     const listed = (await (await page.request.get("/api/v1/transactions?limit=100")).json()) as { data: { amount: string }[] };
-    expect(listed.data.filter((t) => t.amount === "321.00")).toHaveLength(1);
+    expect(listed.data.filter((t) => t.amount === "1321.00")).toHaveLength(1);
 
     await q.form.getByText("Hours", { exact: true }).click();
     await page.locator('form[aria-label="Log hours"]').waitFor();

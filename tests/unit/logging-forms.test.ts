@@ -2,7 +2,7 @@
 // stream colour picked at creation.
 import { describe, expect, it } from "vitest";
 import { durationOf } from "@/components/time/duration";
-import { entryKindOfTyped, toWire } from "@/components/transactions/entry-kind";
+import { entryKindOfTyped, plainAmount, toWire } from "@/components/transactions/entry-kind";
 import { zodErrors } from "@/lib/form-errors";
 import { formatMinutes } from "@/lib/format";
 import { createTimeEntryInput, parseDurationMinutes } from "@/lib/schemas/time-entries";
@@ -55,6 +55,26 @@ describe("a negative income is a refund", () => {
   ] as const)("%s typed as %j is announced as %s and sent as %j", (entry, typed, announced, wire) => {
     expect(entryKindOfTyped(entry, typed)).toBe(announced);
     expect(toWire(entry, typed)).toEqual(wire);
+  });
+});
+
+describe("an amount as people type it", () => {
+  it.each([
+    ["1,000", "1000"],
+    ["12,345.67", "12345.67"],
+    ["$50", "50"],
+    ["-€12.50", "-12.50"],
+    [" £1,250.00 ", "1250.00"],
+    ["1,5", "1,5"], // a decimal comma or a thousands one: left for the schema to refuse
+    ["1,00", "1,00"],
+    ["12,3456", "12,3456"],
+    ["abc", "abc"],
+  ] as const)("%j is sent as %j", (typed, sent) => {
+    expect(plainAmount(typed)).toBe(sent);
+  });
+
+  it("a refund typed with a sign and commas is still a refund", () => {
+    expect(toWire("refund", "$1,200")).toEqual({ kind: "income", amount: "-1200" });
   });
 });
 
