@@ -217,12 +217,10 @@ function parseCsvBody(text: string): Record<string, string>[] {
   return csv.rows;
 }
 
-/** Half of a UTF-16 surrogate pair (JSON's "\ud800"): stored, it would become U+FFFD, and two texts one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 type Unstorable = "nul" | "surrogate";
 
-const unstorable = (text: string): Unstorable | null => (text.includes("\u0000") ? "nul" : LONE_SURROGATE.test(text) ? "surrogate" : null);
+/** A NUL, or half of a UTF-16 surrogate pair (JSON's "\ud800"), which would be stored as U+FFFD, making two texts one. */
+const unstorable = (text: string): Unstorable | null => (text.includes("\u0000") ? "nul" : text.isWellFormed() ? null : "surrogate");
 
 /**
  * Where the first text that Postgres cannot store as sent is in a parsed input, or null: a NUL character

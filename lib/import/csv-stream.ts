@@ -63,30 +63,32 @@ function sniff(sample: string): { delimiter: string; newline: "\n" | "\r\n" | "\
   return { delimiter: meta.delimiter || ",", newline };
 }
 
-/** Text in another encoding than the file's: refused with its line rather than imported with U+FFFD in it. */
-function notEncoded(encoding: string, input: Uint8Array, linesBefore: number): CsvFormatError {
-  const text = new TextDecoder(encoding).decode(input, { stream: true });
-  const at = text.indexOf("\uFFFD");
-  const line = linesBefore + 1 + (text.slice(0, Math.max(at, 0)).match(LINE_BREAK)?.length ?? 0);
-  const name = encoding === "utf-8" ? "UTF-8" : "UTF-16";
-  return new CsvFormatError(
-    `Line ${line} is not ${name} text: the file was saved in another encoding (such as Windows-1252). Save it as "CSV UTF-8" and import it again.`,
-    line,
-  );
+/** Bytes that are not text in the file's encoding; `before` is the text of their chunk up to them. */
+class NotEncoded extends Error {
+  constructor(
+    readonly encoding: string,
+    readonly before: string,
+  ) {
+    super("not encoded");
+  }
 }
+
+function notEncoded(encoding: string, input: Uint8Array): NotEncoded {
+  const text = new TextDecoder(encoding).decode(input, { stream: true });
+  return new NotEncoded(encoding, text.slice(0, Math.max(text.indexOf("\uFFFD"), 0)));
+}
+
+const lineBreaks = (text: string) => text.match(LINE_BREAK)?.length ?? 0;
 
 async function* decoded(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   let encoding: ReturnType<typeof encodingOf> | undefined;
   let decoder: TextDecoder | undefined;
   let head = new Uint8Array(0);
-  let lines = 0;
   const decode = (input: Uint8Array, stream: boolean) => {
     try {
-      const text = decoder!.decode(input, { stream });
-      lines += text.match(LINE_BREAK)?.length ?? 0;
-      return text;
+      return decoder!.decode(input, { stream });
     } catch {
-      throw notEncoded(encoding!, input, lines);
+      throw notEncoded(encoding!, input);
     }
   };
   const start = (input: Uint8Array) => {
@@ -166,18 +168,30 @@ export async function* csvRecords(bytes: AsyncIterable<Uint8Array>): AsyncGenera
   };
 
   let sample = "";
-  for await (const text of decoded(bytes)) {
-    if (!parser) {
-      // Guess the separator from a good sample, not from whatever the first network chunk held.
-      sample += text;
-      if (sample.length < SNIFF_CHARS) continue;
-      const records = feed(sample, false);
-      sample = "";
+  try {
+    for await (const text of decoded(bytes)) {
+      if (!parser) {
+        // Guess the separator from a good sample, not from whatever the first network chunk held.
+        sample += text;
+        if (sample.length < SNIFF_CHARS) continue;
+        const records = feed(sample, false);
+        sample = "";
+        if (records.length) yield records;
+        continue;
+      }
+      const records = feed(text, false);
       if (records.length) yield records;
-      continue;
     }
-    const records = feed(text, false);
-    if (records.length) yield records;
+  } catch (err) {
+    if (!(err instanceof NotEncoded)) throw err;
+    // Counted only now: the lines of the records read, then of the text not yet a record and the bad chunk's
+    // start, joined (a CRLF can be cut between the two).
+    const at = line + lineBreaks(pending + sample + err.before);
+    const name = err.encoding === "utf-8" ? "UTF-8" : "UTF-16";
+    throw new CsvFormatError(
+      `Line ${at} is not ${name} text: the file was saved in another encoding (such as Windows-1252). Save it as "CSV UTF-8" and import it again.`,
+      at,
+    );
   }
   const records = feed(sample, true);
   if (records.length) yield records;

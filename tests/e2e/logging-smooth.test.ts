@@ -68,6 +68,13 @@ function quickAdd(page: Page) {
   };
 }
 
+/** The Transactions page, hydrated, and its quick-add form. */
+async function openQuickAdd(page: Page) {
+  await page.goto("/transactions", { waitUntil: "networkidle" });
+  await hydrated(page, 'form[aria-label="Log a transaction"]');
+  return quickAdd(page);
+}
+
 describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
   let browser: Browser;
   let w: WatchedPage;
@@ -101,9 +108,7 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
 
   it("remembers EUR and the counterparty per stream, refuses a zero and far dates with no stale message, and calls -50 a refund", async () => {
     const { page } = w;
-    await page.goto("/transactions", { waitUntil: "networkidle" });
-    await hydrated(page, 'form[aria-label="Log a transaction"]');
-    const q = quickAdd(page);
+    const q = await openQuickAdd(page);
 
     // A sponsorship in EUR with a counterparty.
     await q.stream.selectOption({ label: "Zeta Sponsorships" });
@@ -190,9 +195,7 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
 
   it('logs "1.5 h" from the quick-add bar, and edits the entry on the stream page', async () => {
     const { page } = w;
-    await page.goto("/transactions", { waitUntil: "networkidle" });
-    await hydrated(page, 'form[aria-label="Log a transaction"]');
-    const q = quickAdd(page);
+    const q = await openQuickAdd(page);
     await q.form.getByText("Hours", { exact: true }).click();
     await page.locator('form[aria-label="Log hours"]').waitFor();
     await q.stream.selectOption({ label: "Consulting" });
@@ -279,9 +282,7 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
 
   it("logs once on a double click, with no error from the second click on the emptied form; takes $1,321 as typed", async () => {
     const { page } = w;
-    await page.goto("/transactions", { waitUntil: "networkidle" });
-    await hydrated(page, 'form[aria-label="Log a transaction"]');
-    const q = quickAdd(page);
+    const q = await openQuickAdd(page);
     await q.stream.selectOption({ label: "Consulting" });
     // Typed as people write it: a dollar sign and a thousands comma.
     await q.amount.fill("$1,321");
@@ -305,9 +306,7 @@ describe.skipIf(!baseUrl)("the logging loop, smoothed", () => {
     const phone = await openPage(browser, baseUrl, { width: 390, height: 844 });
     const { page } = phone;
     await signIn(page, account);
-    await page.goto("/transactions", { waitUntil: "networkidle" });
-    await hydrated(page, 'form[aria-label="Log a transaction"]');
-    const q = quickAdd(page);
+    const q = await openQuickAdd(page);
     await expectNoSidewaysScroll(page);
 
     // The stream colours are the stored ones here too.

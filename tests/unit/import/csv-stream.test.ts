@@ -107,6 +107,14 @@ describe("csvRecords", () => {
     }
   });
 
+  it("names the line of a bad byte past the separator sample too (85,000 characters in, a CRLF cut between chunks), however the file is cut", async () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    const bytes = new Uint8Array([...enc("date,amount\n" + "2026-01-01,1.00\r\n".repeat(5_000) + "Zo"), 0xeb, ...enc(",2\n")]);
+    for (const cuts of [[], [70_000], Array.from({ length: 30 }, (_, i) => (i + 1) * 4096)]) {
+      await expect(records(bytes, cuts)).rejects.toThrow(/^Line 5002 is not UTF-8 text/);
+    }
+  });
+
   it("refuses a UTF-16 file with a lone surrogate", async () => {
     const bytes = new Uint8Array([0xff, 0xfe, 0x61, 0x00, 0x0a, 0x00, 0x00, 0xd8, 0x0a, 0x00]); // "a\n" + U+D800 + "\n"
     await expect(records(bytes)).rejects.toThrow(/^Line 2 is not UTF-16 text/);
